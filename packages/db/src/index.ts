@@ -1,0 +1,4 @@
+export * from './lock.ts';
+export * from './migrate.ts';
+export * from './schema.ts';
+export * from './store.ts';

@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import * as foundation from './migrations/2026-11-27T1900-foundation.ts';
+
+// Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-27T1900-foundation': foundation,
+};
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema version
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

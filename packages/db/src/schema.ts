@@ -1,0 +1,136 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** `date` columns are read as 'YYYY-MM-DD' strings (see type parsers in store.ts). */
+type DateString = string;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** Columns every fact row carries: tenant, the batch that delivered it, and whether it is in effect. */
+interface FactColumns {
+  municipality: string;
+  batch_id: number;
+  /** false once a later delivery replaced this row; restoring the batch makes it true again. */
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export type BatchStatus = 'loaded' | 'replaced' | 'restored' | 'rejected';
+
+export interface BatchTable {
+  id: Generated<number>;
+  municipality: string;
+  feed: string;
+  file_name: string;
+  sha256: string;
+  row_count: number;
+  error_count: number;
+  loaded_by: string;
+  loaded_at: Timestamp;
+  status: BatchStatus;
+  /** first and last month (or year) the batch covers, for the ledger and the rollup refresh */
+  period_from: DateString | null;
+  period_to: DateString | null;
+  restored_at: Timestamp | null;
+}
+
+export interface OrgUnitTable extends FactColumns {
+  org_id: string;
+  parent_id: string | null;
+  name: string;
+  level: 'kommune' | 'forvaltning' | 'afdeling' | 'enhed';
+  valid_from: DateString | null;
+  valid_to: DateString | null;
+}
+
+/** Every (ancestor, descendant) pair of the active tree, including each unit with itself at depth 0. */
+export interface OrgClosureTable {
+  municipality: string;
+  ancestor_id: string;
+  descendant_id: string;
+  depth: number;
+}
+
+export interface EconomyTable extends FactColumns {
+  period: DateString;
+  org_id: string;
+  function: string;
+  dranst: number;
+  amount_type: 'original_budget' | 'corrected_budget' | 'actual' | 'forecast';
+  amount: number;
+}
+
+export interface BudgetPlanTable extends FactColumns {
+  budget_year: number;
+  year: number;
+  line: string;
+  amount: number;
+}
+
+export interface SickleaveTable extends FactColumns {
+  period: DateString;
+  org_id: string;
+  headcount: number;
+  fte: number;
+  planned_hours: number;
+  own_sickness_hours: number;
+  work_injury_hours: number;
+  long_term_hours: number;
+  child_sickness_hours: number | null;
+  parental_leave_hours: number | null;
+  spells_started: number | null;
+}
+
+export interface CaseTypeTable extends FactColumns {
+  case_type: string;
+  name: string;
+  deadline_days: number;
+  legal_basis: string | null;
+  valid_from: DateString | null;
+}
+
+export interface CaseTable extends FactColumns {
+  case_id: string;
+  org_id: string;
+  case_type: string;
+  received: DateString;
+  complete: DateString | null;
+  decided: DateString | null;
+}
+
+export interface BenchmarkTable extends FactColumns {
+  year: number;
+  /** the municipality the row describes (the feed's `municipality` column) */
+  subject_municipality: string;
+  area: string;
+  net_expenditure: number;
+  target_population: number;
+  need_index: number | null;
+}
+
+export interface KpiValueTable extends FactColumns {
+  period: DateString;
+  org_id: string;
+  kpi_id: string;
+  numerator: number;
+  denominator: number | null;
+}
+
+export interface TargetTable extends FactColumns {
+  kpi_id: string;
+  org_id: string;
+  year: number;
+  target: number;
+  tolerance: number | null;
+}
+
+export interface Database {
+  batches: BatchTable;
+  org_units: OrgUnitTable;
+  org_closure: OrgClosureTable;
+  economy: EconomyTable;
+  budget_plan: BudgetPlanTable;
+  sickleave: SickleaveTable;
+  case_types: CaseTypeTable;
+  cases: CaseTable;
+  benchmark: BenchmarkTable;
+  kpi_values: KpiValueTable;
+  targets: TargetTable;
+}
