@@ -89,7 +89,9 @@ async function createPgliteStore(options: StoreOptions): Promise<Store> {
 }
 
 async function createPostgresStore(connectionString: string, poolSize: number): Promise<Store> {
-  const types = { getTypeParser: (oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
+  const types = {
+    getTypeParser: (oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
+  };
   const pool = new pg.Pool({ connectionString, max: poolSize, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

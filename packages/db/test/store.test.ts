@@ -12,7 +12,11 @@ describe('store', () => {
   afterAll(() => done());
 
   it('migrates and reads dates as strings, numerics and bigints as numbers', async () => {
-    const { rows } = await sql<{ d: string; n: number; b: number }>`select date '2016-03-01' as d, 12.5::numeric as n, 7::bigint as b`.execute(store.db);
+    const { rows } = await sql<{
+      d: string;
+      n: number;
+      b: number;
+    }>`select date '2016-03-01' as d, 12.5::numeric as n, 7::bigint as b`.execute(store.db);
     expect(rows[0]).toEqual({ d: '2016-03-01', n: 12.5, b: 7 });
   });
 
@@ -22,7 +26,10 @@ describe('store', () => {
         await sql`create temp table t (a text, b numeric)`.execute(tx.db);
         await tx.copyInto('t', ['a', 'b'], 'æøå\t1.5\nx\t\\N\n');
         const { rows } = await sql<{ a: string; b: number | null }>`select a, b from t order by a`.execute(tx.db);
-        expect(rows).toEqual([{ a: 'x', b: null }, { a: 'æøå', b: 1.5 }]);
+        expect(rows).toEqual([
+          { a: 'x', b: null },
+          { a: 'æøå', b: 1.5 },
+        ]);
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');

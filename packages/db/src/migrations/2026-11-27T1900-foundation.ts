@@ -42,11 +42,13 @@ const FACT_TABLES: Record<string, { columns: string; key: string }> = {
     key: 'year, subject_municipality, area',
   },
   kpi_values: {
-    columns: 'period date not null, org_id text not null, kpi_id text not null, numerator numeric(18,4) not null, denominator numeric(18,4)',
+    columns:
+      'period date not null, org_id text not null, kpi_id text not null, numerator numeric(18,4) not null, denominator numeric(18,4)',
     key: 'period, org_id, kpi_id',
   },
   targets: {
-    columns: 'kpi_id text not null, org_id text not null, year integer not null, target numeric(18,4) not null, tolerance numeric(8,4)',
+    columns:
+      'kpi_id text not null, org_id text not null, year integer not null, target numeric(18,4) not null, tolerance numeric(8,4)',
     key: 'kpi_id, org_id, year',
   },
 };
