@@ -234,3 +234,9 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
 };
 
 export const storedColumn = (column: FeedColumn): string => column.storedAs ?? column.name;
+
+export function feedColumn(spec: FeedSpec, name: string): FeedColumn {
+  const column = spec.columns.find((c) => c.name === name);
+  if (!column) throw new Error(`${spec.name} has no column ${name}`);
+  return column;
+}

@@ -1,1 +1,4 @@
+export * from './api/common.ts';
+export * from './api/feeds.ts';
+export * from './api/health.ts';
 export * from './feeds.ts';

@@ -7,8 +7,6 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1900-foundation': foundation,
 };
 
-export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
-
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema version
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

@@ -21,6 +21,8 @@ export interface BatchTable {
   file_name: string;
   sha256: string;
   row_count: number;
+  /** rows of this batch still in effect; 0 means a later delivery replaced all of them */
+  active_rows: ColumnType<number, number | undefined, number>;
   error_count: number;
   loaded_by: string;
   loaded_at: Timestamp;

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import pg from 'pg';
-import { MIGRATION_NAMES, migrateToLatest } from './migrate.ts';
+import { migrateToLatest } from './migrate.ts';
 import { createStore, type Store } from './store.ts';
 
 /**
@@ -47,7 +47,7 @@ async function adminQuery(serverUrl: string, text: string): Promise<void> {
 
 /** initdb + migrations take seconds in PGlite; do them once per migration set and share the dump across test workers. */
 export async function migratedSnapshot(): Promise<Blob> {
-  const path = join(tmpdir(), `lis-pglite-${MIGRATION_NAMES.join('+').replace(/[^\w+-]/g, '')}.tar.gz`);
+  const path = join(tmpdir(), `lis-pglite-${migrationsHash()}.tar.gz`);
   if (existsSync(path)) return new Blob([readFileSync(path)]);
   const pglite = await PGlite.create();
   await migrateToLatest(new Kysely({ dialect: new PGliteDialect({ pglite }) }));
@@ -57,4 +57,12 @@ export async function migratedSnapshot(): Promise<Blob> {
   writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
   renameSync(tmp, path);
   return dump;
+}
+
+/** Changes whenever a migration file changes, so a stale snapshot is never used. */
+function migrationsHash(): string {
+  const dir = new URL('./migrations/', import.meta.url);
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(new URL(file, dir)));
+  return hash.digest('hex').slice(0, 16);
 }

@@ -62,6 +62,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       file_name text not null,
       sha256 text not null,
       row_count integer not null,
+      active_rows integer not null default 0,
       error_count integer not null default 0,
       loaded_by text not null,
       loaded_at timestamptz not null default now(),

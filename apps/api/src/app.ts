@@ -1,0 +1,74 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Store } from '@lis/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { IngestContext, PublishHook } from './modules/ingest/ingest.service.ts';
+import { errorHandler, notFoundHandler } from './plugins/errors.ts';
+import { batchRoutes } from './routes/batches.ts';
+import { feedRoutes } from './routes/feeds.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppOptions {
+  config: Config;
+  store: Store;
+  onPublish?: PublishHook;
+  logger?: boolean;
+}
+
+/** What routes reach through `app.lis`: the store and the services' context. */
+export interface LisContext {
+  config: Config;
+  store: Store;
+  ingest: IngestContext;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lis: LisContext;
+  }
+}
+
+/** The whole HTTP application; the server only listens and tests call `app.inject`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, store } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('lis', {
+    config,
+    store,
+    ingest: { store, municipality: config.municipality, ...(options.onPublish ? { onPublish: options.onPublish } : {}) },
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'LIS API', version: '1', description: 'Ledelsesinformation: feeds, indicators, budget and benchmark' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes);
+  await app.register(feedRoutes, { prefix: '/api/v1' });
+  await app.register(batchRoutes, { prefix: '/api/v1' });
+  return app;
+}

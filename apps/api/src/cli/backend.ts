@@ -1,0 +1,96 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Batch, FeedLoadResult, FeedName, FeedRejected } from '@lis/contracts';
+import { type LockInfo, readLiveLock } from '@lis/db';
+import type { Config } from '../config.ts';
+import { listBatches, toBatch } from '../modules/ingest/batches.service.ts';
+import { FileRejectedError } from '../modules/ingest/errors.ts';
+import { type IngestContext, ingestFile, restoreBatch } from '../modules/ingest/ingest.service.ts';
+import { openStore } from '../store-access.ts';
+
+/** What `lis` commands need, whether they open the store themselves or go through the running server. */
+export interface Backend {
+  /** where the commands act, for messages */
+  readonly where: string;
+  ingest(
+    feed: FeedName,
+    path: string,
+    fileName: string,
+    loadedBy: string,
+    onProgress?: (rows: number) => void,
+  ): Promise<FeedLoadResult>;
+  batches(feed: FeedName | null, limit: number): Promise<Batch[]>;
+  restore(batchId: number): Promise<Batch>;
+  close(): Promise<void>;
+}
+
+export class CliError extends Error {}
+
+/**
+ * With PostgreSQL the command opens the store itself. With the embedded store it goes through
+ * the server when one holds the data directory; otherwise it opens (and locks) the directory.
+ */
+export async function connect(config: Config): Promise<Backend> {
+  const server = config.databaseUrl ? null : readLiveLock(config.dataDir);
+  if (server) {
+    if (!server.url || !server.cliToken) {
+      throw new CliError(
+        `The embedded store in ${config.dataDir} is held by process ${server.pid}, which is not serving yet. Try again in a moment.`,
+      );
+    }
+    return remoteBackend(server);
+  }
+  return localBackend(config);
+}
+
+async function localBackend(config: Config): Promise<Backend> {
+  const opened = await openStore(config);
+  const ctx: IngestContext = { store: opened.store, municipality: config.municipality };
+  return {
+    where: opened.store.kind === 'pglite' ? `the embedded store in ${config.dataDir}` : 'PostgreSQL',
+    ingest: (feed, path, fileName, loadedBy, onProgress) =>
+      ingestFile(ctx, { feed, path, fileName, loadedBy, ...(onProgress ? { onProgress } : {}) }),
+    batches: (feed, limit) => listBatches(ctx, { feed, limit }),
+    restore: async (batchId) => {
+      const batch = await restoreBatch(ctx, batchId);
+      if (!batch) throw new CliError(`There is no batch ${batchId}`);
+      return toBatch(batch);
+    },
+    close: () => opened.close(),
+  };
+}
+
+function remoteBackend(server: LockInfo): Backend {
+  const base = `${server.url}/api/v1`;
+  const headers = { authorization: `Bearer ${server.cliToken}` };
+  const call = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, { ...init, headers: { ...headers, ...init.headers } } as RequestInit);
+    } catch (error) {
+      throw new CliError(
+        `The LIS server (process ${server.pid}, ${server.url}) holds the store but does not answer: ${(error as Error).message}`,
+      );
+    }
+    const body = (await response.json().catch(() => ({}))) as T & { error?: string };
+    if (response.status === 422) {
+      const rejected = body as unknown as FeedRejected;
+      throw new FileRejectedError(rejected.errors, rejected.errorCount, rejected.batchId);
+    }
+    if (!response.ok) throw new CliError(`The server answered ${response.status}: ${body.error ?? response.statusText}`);
+    return body;
+  };
+  return {
+    where: `the LIS server at ${server.url} (process ${server.pid})`,
+    ingest: (feed, path, fileName) =>
+      call<FeedLoadResult>(`/feeds/${feed}?fileName=${encodeURIComponent(fileName)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+        duplex: 'half',
+      } as RequestInit),
+    batches: (feed, limit) => call<Batch[]>(`/batches?limit=${limit}${feed ? `&feed=${feed}` : ''}`),
+    restore: (batchId) => call<Batch>(`/batches/${batchId}/restore`, { method: 'POST' }),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,107 @@
+import type { FeedName, FeedSpec } from '@lis/contracts';
+import { findKpi } from '@lis/domain';
+import type { RowError } from './errors.ts';
+import type { StoredValue } from './validate-row.ts';
+
+/** What a row may refer to: units and case types already in the store. */
+export interface ReferenceData {
+  orgIds: ReadonlySet<string>;
+  caseTypes: ReadonlySet<string>;
+}
+
+type Row = Readonly<Record<string, StoredValue>>;
+type Check = (row: Row, refs: ReferenceData) => Omit<RowError, 'line'>[];
+
+const problem = (column: string, value: StoredValue | undefined, message: string) => ({
+  column,
+  value: value === null || value === undefined ? null : String(value),
+  message,
+});
+
+const num = (v: StoredValue | undefined) => (typeof v === 'number' ? v : 0);
+
+function knownOrg(row: Row, refs: ReferenceData) {
+  const orgId = row.org_id;
+  return typeof orgId === 'string' && !refs.orgIds.has(orgId)
+    ? [problem('org_id', orgId, 'unknown org unit (load it with the organisation feed first)')]
+    : [];
+}
+
+function knownKpi(row: Row, fromFeed: boolean) {
+  const id = row.kpi_id;
+  if (typeof id !== 'string') return [];
+  const kpi = findKpi(id);
+  if (!kpi) return [problem('kpi_id', id, 'not a KPI of the catalogue (GET /api/v1/kpis lists them)')];
+  if (fromFeed && kpi.sourceFeed !== 'kpi') {
+    return [problem('kpi_id', id, `is computed from the ${kpi.sourceFeed} feed and cannot be delivered in the kpi feed`)];
+  }
+  if (fromFeed && kpi.aggregation === 'ratio' && row.denominator === null) {
+    return [problem('denominator', null, `is required for ${id} (a ratio)`)];
+  }
+  return [];
+}
+
+const RULES: Partial<Record<FeedName, Check>> = {
+  organisation: (row) =>
+    typeof row.valid_from === 'string' && typeof row.valid_to === 'string' && row.valid_to < row.valid_from
+      ? [problem('valid_to', row.valid_to, 'is before valid_from')]
+      : [],
+  economy: knownOrg,
+  budget_plan: (row) => {
+    const [budgetYear, year] = [num(row.budget_year), num(row.year)];
+    return year < budgetYear || year > budgetYear + 3
+      ? [problem('year', year, `must be the budget year ${budgetYear} or one of the 3 years after it`)]
+      : [];
+  },
+  sickleave: (row, refs) => {
+    const errors = knownOrg(row, refs);
+    const counted = num(row.own_sickness_hours) + num(row.work_injury_hours);
+    if (num(row.long_term_hours) > counted + 1e-9) {
+      errors.push(
+        problem('long_term_hours', row.long_term_hours, `is greater than own_sickness_hours + work_injury_hours (${counted})`),
+      );
+    }
+    const hourColumns = [
+      'planned_hours',
+      'own_sickness_hours',
+      'work_injury_hours',
+      'long_term_hours',
+      'child_sickness_hours',
+      'parental_leave_hours',
+    ];
+    if (row.headcount === 0 && hourColumns.some((c) => num(row[c] ?? null) > 0)) {
+      errors.push(problem('headcount', 0, 'is 0 but the row has hours'));
+    }
+    return errors;
+  },
+  cases: (row, refs) => {
+    const errors = knownOrg(row, refs);
+    if (typeof row.case_type === 'string' && !refs.caseTypes.has(row.case_type)) {
+      errors.push(problem('case_type', row.case_type, 'unknown case type (load it with the case_types feed first)'));
+    }
+    const { received, complete, decided } = row;
+    if (typeof decided === 'string' && typeof received === 'string' && decided < received) {
+      errors.push(problem('decided', decided, `is before received (${received})`));
+    }
+    if (typeof complete === 'string' && typeof received === 'string' && complete < received) {
+      errors.push(problem('complete', complete, `is before received (${received})`));
+    }
+    if (typeof decided === 'string' && typeof complete === 'string' && decided < complete && decided >= String(received)) {
+      errors.push(problem('decided', decided, `is before complete (${complete})`));
+    }
+    return errors;
+  },
+  kpi: (row, refs) => [...knownOrg(row, refs), ...knownKpi(row, true)],
+  targets: (row, refs) => [...knownOrg(row, refs), ...knownKpi(row, false)],
+};
+
+/** The feed-specific checks of the contract for one valid row (spec column order). */
+export function checkFeedRules(spec: FeedSpec, values: readonly StoredValue[], line: number, refs: ReferenceData): RowError[] {
+  const rule = RULES[spec.name];
+  if (!rule) return [];
+  const row: Record<string, StoredValue> = {};
+  spec.columns.forEach((c, i) => {
+    row[c.name] = values[i] ?? null;
+  });
+  return rule(row, refs).map((e) => ({ line, ...e }));
+}

@@ -1,0 +1,66 @@
+import { ORG_LEVELS, type OrgLevel } from '@lis/contracts';
+import type { RowError } from './errors.ts';
+
+export interface OrgRow {
+  orgId: string;
+  parentId: string | null;
+  level: OrgLevel;
+  /** line in the delivered file, or null for a unit already in the store */
+  line: number | null;
+}
+
+/**
+ * Checks the tree that results from a delivery: the store's units overlaid with the file's.
+ * Exactly one kommune root; every parent known and one level up or more; no cycles.
+ */
+export function checkOrgTree(existing: readonly OrgRow[], delivered: readonly OrgRow[]): RowError[] {
+  const units = new Map<string, OrgRow>();
+  for (const unit of existing) units.set(unit.orgId, unit);
+  for (const unit of delivered) units.set(unit.orgId, unit);
+  const errors: RowError[] = [];
+  const report = (unit: OrgRow, column: string, value: string | null, message: string) => {
+    // Problems caused by units already in the store are reported on the first line of the file.
+    errors.push({ line: unit.line ?? 2, column, value, message });
+  };
+
+  const roots = [...units.values()].filter((u) => u.parentId === null);
+  const depthOf = (level: OrgLevel) => ORG_LEVELS.indexOf(level);
+  for (const unit of units.values()) {
+    if (unit.parentId === null) {
+      if (unit.level !== 'kommune') report(unit, 'parent_id', null, `a ${unit.level} needs a parent; only the kommune is a root`);
+      else if (roots.length > 1 && unit !== roots.find((r) => r.level === 'kommune')) {
+        report(unit, 'parent_id', null, 'a second root: there must be exactly one kommune');
+      }
+      continue;
+    }
+    if (unit.level === 'kommune') report(unit, 'level', unit.level, 'the kommune is the root and has no parent');
+    const parent = units.get(unit.parentId);
+    if (!parent) report(unit, 'parent_id', unit.parentId, 'unknown parent unit');
+    else if (depthOf(parent.level) >= depthOf(unit.level)) {
+      report(unit, 'parent_id', unit.parentId, `the parent is a ${parent.level}, not above a ${unit.level}`);
+    }
+  }
+  if (roots.length === 0 && units.size > 0) {
+    errors.push({
+      line: delivered[0]?.line ?? 2,
+      column: 'parent_id',
+      value: null,
+      message: 'no root: exactly one kommune must have an empty parent_id',
+    });
+  }
+  for (const unit of delivered) {
+    if (inCycle(unit, units)) report(unit, 'parent_id', unit.parentId, 'the unit is its own ancestor (a cycle)');
+  }
+  return errors;
+}
+
+function inCycle(start: OrgRow, units: ReadonlyMap<string, OrgRow>): boolean {
+  const seen = new Set<string>([start.orgId]);
+  let current = start.parentId;
+  while (current !== null) {
+    if (seen.has(current)) return current === start.orgId;
+    seen.add(current);
+    current = units.get(current)?.parentId ?? null;
+  }
+  return false;
+}

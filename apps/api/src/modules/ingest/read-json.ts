@@ -1,0 +1,74 @@
+/**
+ * Streams the objects of a top-level JSON array without holding the file in memory:
+ * each element's text is cut out by tracking nesting and strings, then parsed on its own.
+ */
+
+export interface JsonItem {
+  /** line where the element starts */
+  line: number;
+  object: Record<string, unknown> | null;
+  error: string | null;
+}
+
+export async function* readJsonObjects(text: AsyncIterable<string | Buffer>): AsyncGenerator<JsonItem> {
+  let line = 1;
+  let state = 'before' as 'before' | 'between' | 'element' | 'after';
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let element = '';
+  let elementLine = 1;
+  let expectingElement = true;
+
+  for await (const chunk of text) {
+    const s = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i] as string;
+      if (c === '\n') line++;
+      if (state === 'element') {
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === '\\') escaped = true;
+          else if (c === '"') inString = false;
+        } else if (c === '"') inString = true;
+        else if (c === '{' || c === '[') depth++;
+        else if (c === '}' || c === ']') {
+          depth--;
+          if (depth === 0) {
+            element += s.slice(start, i + 1);
+            yield toItem(element, elementLine);
+            element = '';
+            state = 'between';
+            expectingElement = false;
+          }
+        }
+        continue;
+      }
+      if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\uFEFF') continue;
+      if (state === 'before') {
+        if (c !== '[') throw new SyntaxError(`line ${line}: a JSON feed must be an array of objects`);
+        state = 'between';
+      } else if (state === 'between') {
+        if (c === ']') state = 'after';
+        else if (c === ',' && !expectingElement) expectingElement = true;
+        else if (c === '{' && expectingElement) {
+          state = 'element';
+          depth = 1;
+          start = i;
+          elementLine = line;
+        } else throw new SyntaxError(`line ${line}: expected an object in the array, found "${c}"`);
+      } else throw new SyntaxError(`line ${line}: unexpected "${c}" after the end of the array`);
+    }
+    if (state === 'element') element += s.slice(start);
+  }
+  if (state !== 'after') throw new SyntaxError(`line ${line}: the JSON array is not closed`);
+}
+
+function toItem(text: string, line: number): JsonItem {
+  try {
+    return { line, object: JSON.parse(text) as Record<string, unknown>, error: null };
+  } catch (error) {
+    return { line, object: null, error: `not valid JSON: ${(error as Error).message}` };
+  }
+}

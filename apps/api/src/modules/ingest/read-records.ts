@@ -1,0 +1,113 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { FeedSpec } from '@lis/contracts';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import type { RowError } from './errors.ts';
+import { readJsonObjects } from './read-json.ts';
+import { detectSeparator, type FileFacts } from './sniff.ts';
+
+export type RawValue = string | number | boolean | null;
+
+/** A row of the file with its cells in the order of the feed's columns (missing optional columns are null). */
+export interface RawRecord {
+  line: number;
+  values: RawValue[];
+  /** a problem with the row's shape (wrong number of cells, not an object) */
+  shapeError: string | null;
+}
+
+export interface RecordSource {
+  /** true when a comma in a number is the decimal mark (';'-separated files, JSON strings) */
+  decimalComma: boolean;
+  records: AsyncIterable<RawRecord>;
+}
+
+/** Column names are compared case-insensitively, surrounding spaces ignored. */
+export const normaliseName = (name: string) => name.trim().toLowerCase();
+
+/** Opens a sniffed file as records; header problems are returned as errors and nothing is read. */
+export async function openRecords(path: string, facts: FileFacts, spec: FeedSpec): Promise<RecordSource | RowError[]> {
+  const text = decodedStream(path, facts);
+  if (facts.format === 'json') {
+    return { decimalComma: true, records: jsonRecords(text, spec) };
+  }
+  const separator = detectSeparator(facts.firstLine);
+  const header = splitHeader(facts.firstLine, separator);
+  const problems = checkHeader(header, spec);
+  if (problems.length > 0) {
+    text.destroy();
+    return problems;
+  }
+  const positions = spec.columns.map((c) => header.indexOf(c.name));
+  return { decimalComma: separator === ';', records: csvRecords(text, separator, header.length, positions) };
+}
+
+function decodedStream(path: string, facts: FileFacts): Readable {
+  if (facts.encoding === 'utf-8') return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  return createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+    iconv.decodeStream('win1252') as unknown as NodeJS.WritableStream,
+  ) as unknown as Readable;
+}
+
+function splitHeader(line: string, separator: string): string[] {
+  return line
+    .replace(/^\uFEFF/, '')
+    .split(separator)
+    .map((cell) => normaliseName(cell.replace(/^\s*"(.*)"\s*$/, '$1')));
+}
+
+function checkHeader(header: string[], spec: FeedSpec): RowError[] {
+  const errors: RowError[] = [];
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (name !== '' && seen.has(name))
+      errors.push({ line: 1, column: name, value: name, message: 'the column appears twice in the header' });
+    seen.add(name);
+  }
+  for (const column of spec.columns) {
+    if (column.required && !seen.has(column.name)) {
+      errors.push({
+        line: 1,
+        column: column.name,
+        value: null,
+        message: `required column "${column.name}" is missing (the header has: ${header.filter(Boolean).join(', ') || 'nothing'})`,
+      });
+    }
+  }
+  return errors;
+}
+
+async function* csvRecords(text: Readable, separator: string, width: number, positions: number[]): AsyncGenerator<RawRecord> {
+  const parser = text.pipe(
+    parse({
+      delimiter: separator,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      from_line: 2,
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (record.every((cell) => cell === '')) continue; // trailing ";;;;" lines from spreadsheets
+    const shapeError = record.length === width ? null : `expected ${width} cells as in the header, found ${record.length}`;
+    yield { line: info.lines, values: positions.map((p) => (p === -1 ? null : (record[p] ?? null))), shapeError };
+  }
+}
+
+async function* jsonRecords(text: AsyncIterable<string | Buffer>, spec: FeedSpec): AsyncGenerator<RawRecord> {
+  for await (const item of readJsonObjects(text)) {
+    if (item.object === null) {
+      yield { line: item.line, values: spec.columns.map(() => null), shapeError: item.error };
+      continue;
+    }
+    const byName = new Map(Object.entries(item.object).map(([k, v]) => [normaliseName(k), v]));
+    const values = spec.columns.map((c) => {
+      const value = byName.get(c.name);
+      return value === undefined || typeof value === 'object' ? ((value ?? null) as RawValue) : value;
+    });
+    yield { line: item.line, values: values as RawValue[], shapeError: null };
+  }
+}

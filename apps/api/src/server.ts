@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openStore } from './store-access.ts';
+
+/** Starts the server: configuration, store, app, listen, graceful shutdown. Nothing else. */
+async function main() {
+  const config = loadConfig();
+  const opened = await openStore(config);
+  const app = await buildApp({ config, store: opened.store });
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    await app.close();
+    await opened.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  // `lis` commands find the server through the lock file and use this one-time credential.
+  opened.lock?.update({ url: `http://127.0.0.1:${port}`, cliToken: randomBytes(24).toString('base64url') });
+  app.log.info(
+    `LIS is running at http://localhost:${config.port} (${opened.store.kind === 'pglite' ? `embedded store in ${config.dataDir}` : 'PostgreSQL'})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
