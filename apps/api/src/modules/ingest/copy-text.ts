@@ -3,7 +3,8 @@ import type { StoredValue } from './validate-row.ts';
 /** One line of PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes. */
 export function copyLine(values: readonly StoredValue[], line: number): string {
   let out = '';
-  for (const value of values) out += `${value === null ? '\\N' : typeof value === 'number' ? String(value) : escapeCopyText(value)}\t`;
+  for (const value of values)
+    out += `${value === null ? '\\N' : typeof value === 'number' ? String(value) : escapeCopyText(value)}\t`;
   return `${out}${line}\n`;
 }
 

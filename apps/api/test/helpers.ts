@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { FEEDS, type FeedName } from '@lis/contracts';
+import type { Store } from '@lis/db';
+import { withTestStore } from '@lis/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+
+export const EXAMPLES = new URL('../../../examples/feeds/', import.meta.url);
+export const example = (file: string) => readFileSync(new URL(file, EXAMPLES));
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  databaseUrl: string | null;
+  done: () => Promise<void>;
+}
+
+/** The real app on a fresh store (PGlite in memory, or its own database on TEST_DATABASE_URL). */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { store, databaseUrl, done } = await withTestStore();
+  const config = loadConfig({ LIS_DEMO: '0', LOG_LEVEL: 'silent', ...env });
+  const app = await buildApp({ config, store, logger: false });
+  return {
+    app,
+    store,
+    databaseUrl,
+    done: async () => {
+      await app.close();
+      await done();
+    },
+  };
+}
+
+export function postFeed(app: FastifyInstance, feed: string, body: string | Buffer, contentType = 'text/csv') {
+  return app.inject({ method: 'POST', url: `/api/v1/feeds/${feed}`, headers: { 'content-type': contentType }, payload: body });
+}
+
+/** Loads the example files a feed depends on (organisation, case types) and then the feed itself. */
+export async function loadExamples(app: FastifyInstance, feeds: FeedName[]) {
+  for (const feed of feeds) {
+    const response = await postFeed(app, feed, example(`${feed}.csv`));
+    if (response.statusCode !== 200) throw new Error(`${feed}: ${response.body}`);
+  }
+}
+
+/** A fingerprint of every fact table and the closure, to prove that a rejected file changed nothing. */
+export async function factFingerprint(store: Store): Promise<Record<string, string>> {
+  const tables = [...new Set(Object.values(FEEDS).map((f) => f.table)), 'org_closure'];
+  const result: Record<string, string> = {};
+  for (const table of tables) {
+    const { rows } = await sql<{ fp: string | null; n: number }>`
+      select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as fp, count(*)::int as n from ${sql.id(table)} t`.execute(
+      store.db,
+    );
+    result[table] = `${rows[0]?.n}:${rows[0]?.fp}`;
+  }
+  return result;
+}
