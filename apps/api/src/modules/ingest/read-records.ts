@@ -80,21 +80,24 @@ function checkHeader(header: string[], spec: FeedSpec): RowError[] {
 
 async function* csvRecords(text: Readable, separator: string, width: number, positions: number[]): AsyncGenerator<RawRecord> {
   const parser = text.pipe(
-    parse({
-      delimiter: separator,
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      from_line: 2,
-    }),
+    parse({ delimiter: separator, record_delimiter: ['\r\n', '\n'], bom: true, relax_column_count: true, trim: true, raw: true }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (record.every((cell) => cell === '')) continue; // trailing ";;;;" lines from spreadsheets
+  // csv-parse miscounts lines around quoted CRLFs, so lines are counted here from each record's raw text.
+  let line = 1;
+  for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+    const start = line;
+    line += 1 + countNewlines(raw.replace(/[\r\n]$/, ''));
+    if (start === 1) continue; // the header, read before
+    if (record.every((cell) => cell === '')) continue; // empty lines and ";;;;" rows from spreadsheets
     const shapeError = record.length === width ? null : `expected ${width} cells as in the header, found ${record.length}`;
-    yield { line: info.lines, values: positions.map((p) => (p === -1 ? null : (record[p] ?? null))), shapeError };
+    yield { line: start, values: positions.map((p) => (p === -1 ? null : (record[p] ?? null))), shapeError };
   }
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 async function* jsonRecords(text: AsyncIterable<string | Buffer>, spec: FeedSpec): AsyncGenerator<RawRecord> {
