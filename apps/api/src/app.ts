@@ -7,7 +7,8 @@ import type { Store } from '@lis/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { IngestContext, PublishHook } from './modules/ingest/ingest.service.ts';
-import { errorHandler, notFoundHandler } from './plugins/errors.ts';
+import { errorHandler } from './plugins/errors.ts';
+import { registerSpa } from './plugins/spa.ts';
 import { batchRoutes } from './routes/batches.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -47,7 +48,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ingest: { store, municipality: config.municipality, ...(options.onPublish ? { onPublish: options.onPublish } : {}) },
   });
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -70,5 +70,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(feedRoutes, { prefix: '/api/v1' });
   await app.register(batchRoutes, { prefix: '/api/v1' });
+  await registerSpa(app, config.webDist);
   return app;
 }

@@ -1,0 +1,61 @@
+// Renders docs/feeds.md from the contract (packages/contracts) and the files in examples/feeds,
+// so the document cannot drift from the code. `pnpm docs:feeds` writes it; a test checks it is current.
+import { readFileSync } from 'node:fs';
+import { FEED_NAMES, FEEDS, type FeedName } from '../packages/contracts/src/index.ts';
+
+const NOTES: Record<FeedName, string> = {
+  organisation:
+    "Key: org_id. Errors: a cycle, a second root (exactly one `kommune` has an empty parent), a parent at the same or a deeper level, an unknown parent, valid_to before valid_from. The tree is checked as it will be after the load: the units already stored overlaid with the file's.",
+  economy:
+    'Key: period, org_id, function, dranst, amount_type. Amount types also accept the Danish `oprindeligt_budget`, `korrigeret_budget`, `forbrug`, `forventet_regnskab`. Budgets and actuals are monthly amounts (the year\'s budget is their sum); a `forecast` row holds the expected full-year amount as estimated in that month (the latest forecast of a year wins). Sign: + expense, − income.',
+  budget_plan: 'Key: budget_year, year, line. Errors: a year outside budget_year … budget_year + 3.',
+  sickleave:
+    'One row per lowest-level unit and month, monthly-paid staff. Key: period, org_id. Errors: long_term_hours greater than own_sickness_hours + work_injury_hours; negative hours; headcount 0 with hours.',
+  case_types:
+    'Key: case_type, valid_from (a changed deadline gets a new row with a later valid_from; an empty valid_from means since always).',
+  cases:
+    'Key: case_id (a case delivered again updates it, e.g. when it is decided). Errors: decided before received, complete before received, decided before complete, unknown case_type, unknown org_id.',
+  benchmark:
+    "Key: year, municipality, area. The municipality must be one of the 98 codes of Danmarks Statistik's classification (shipped in `reference/`).",
+  kpi: 'Key: period, org_id, kpi_id. The KPI must be in the catalogue (`GET /api/v1/kpis`) with source `kpi`; KPIs computed from other feeds (sick leave, cases, economy) cannot be delivered here. A ratio KPI needs its denominator.',
+  targets:
+    "Key: kpi_id, org_id, year. The unit's descendants inherit the target unless they have their own. Tolerance is the yellow band as a fraction of the target (default 0.10).",
+};
+
+const root = new URL('../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+function typeText(type: (typeof FEEDS)[FeedName]['columns'][number]['type']): string {
+  switch (type.kind) {
+    case 'enum':
+      return [...new Set(Object.values(type.values))].map((v) => `\`${v}\``).join(', ');
+    case 'integer':
+      return type.max !== undefined ? `whole number ${type.min ?? ''}–${type.max}` : type.min === 0 ? 'whole number ≥ 0' : 'whole number';
+    case 'number':
+      return type.min === 0 ? 'number ≥ 0' : 'number';
+    case 'function':
+      return 'function `h.hf.ff`';
+    case 'municipality':
+      return '3-digit municipality code';
+    default:
+      return type.kind;
+  }
+}
+
+export function renderFeedsDoc(): string {
+  const parts = [read('docs/parts/feeds-intro.md')];
+  for (const name of FEED_NAMES) {
+    const spec = FEEDS[name];
+    parts.push(`## ${name} (${spec.title})\n\n| column | type | required | meaning |\n|---|---|---|---|\n`);
+    for (const c of spec.columns) parts.push(`| ${c.name} | ${typeText(c.type)} | ${c.required ? 'yes' : 'no'} | ${c.description} |\n`);
+    parts.push(`\n${NOTES[name]}\n\nExample (\`examples/feeds/${name}.csv\`):\n\n\`\`\`\n${read(`examples/feeds/${name}.csv`)}\`\`\`\n\n`);
+  }
+  parts.push('`examples/feeds/kpi.json` holds the same kpi rows as JSON.\n');
+  return parts.join('');
+}
+
+if (process.argv[2] === '--write') {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(new URL('docs/feeds.md', root), renderFeedsDoc());
+  console.log('wrote docs/feeds.md');
+}
