@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FeedLoadResult, FeedName } from '@lis/contracts';
-import type { Store } from '@lis/db';
 import { generateDemoFeeds } from './modules/demo/generate.ts';
 
 export const DEMO_SEED = 849;
@@ -27,9 +26,4 @@ export async function loadDemoData(load: Load, options: { seed?: number; log?: (
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-export async function storeIsEmpty(store: Store): Promise<boolean> {
-  const row = await store.db.selectFrom('batches').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
 }

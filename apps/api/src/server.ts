@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { loadDemoData, storeIsEmpty } from './demo-seed.ts';
 import { ingestFile } from './modules/ingest/ingest.service.ts';
-import { openStore } from './store-access.ts';
+import { openStore, storeIsEmpty } from './store-access.ts';
 
 /** Starts the server: configuration, store, app, listen, graceful shutdown. Nothing else. */
 async function main() {
@@ -13,6 +12,7 @@ async function main() {
   const opened = await openStore(config);
   const app = await buildApp({ config, store: opened.store });
   if (!config.databaseUrl && config.demo && (await storeIsEmpty(opened.store))) {
+    const { loadDemoData } = await import('./demo-seed.ts'); // the generator is only needed for an empty store
     app.log.info('The embedded store is empty: loading the demo data (set LIS_DEMO=0 to start empty)');
     const ingest = app.lis.ingest;
     await loadDemoData((feed, path, fileName) => ingestFile(ingest, { feed, path, fileName, loadedBy: 'demo' }), {

@@ -37,3 +37,9 @@ export async function openStore(config: Config): Promise<OpenedStore> {
     throw error;
   }
 }
+
+/** True before the first delivery: nothing in the ledger. */
+export async function storeIsEmpty(store: Store): Promise<boolean> {
+  const row = await store.db.selectFrom('batches').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}

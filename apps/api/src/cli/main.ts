@@ -6,7 +6,6 @@ import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { ConfigError, loadConfig } from '../config.ts';
-import { DEMO_SEED, loadDemoData } from '../demo-seed.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
 import { type Backend, CliError, connect } from './backend.ts';
 import { formatCount, printBatches, printRejection } from './print.ts';
@@ -104,11 +103,13 @@ program
 program
   .command('demo')
   .description('generate the deterministic Jammerbugt-like demo data and load it through the normal ingestion')
-  .option('--seed <n>', 'random seed', positiveInteger, DEMO_SEED)
-  .action(async (options: { seed: number }) =>
+  .option('--seed <n>', 'random seed (default: the seed of the shipped demo)', positiveInteger)
+  .action(async (options: { seed?: number }) =>
     withBackend(async (backend) => {
-      console.log(`Loading demo data (seed ${options.seed}) into ${backend.where}:`);
-      await loadDemoData((feed, path, fileName) => backend.ingest(feed, path, fileName, 'demo'), { seed: options.seed, log: console.log });
+      const { loadDemoData, DEMO_SEED } = await import('../demo-seed.ts'); // the generator is only needed here
+      const seed = options.seed ?? DEMO_SEED;
+      console.log(`Loading demo data (seed ${seed}) into ${backend.where}:`);
+      await loadDemoData((feed, path, fileName) => backend.ingest(feed, path, fileName, 'demo'), { seed, log: console.log });
     }),
   );
 

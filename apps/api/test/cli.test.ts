@@ -1,0 +1,151 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStore, readLiveLock } from '@lis/db';
+import { withTestStore } from '@lis/db/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../bin/lis.mjs', import.meta.url).pathname;
+const SERVER = new URL('../src/server.ts', import.meta.url).pathname;
+const EXAMPLES = new URL('../../../examples/feeds/', import.meta.url).pathname;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function lis(env: Record<string, string>, ...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const badEconomy = join(mkdtempSync(join(tmpdir(), 'lis-cli-')), 'bad.csv');
+writeFileSync(
+  badEconomy,
+  'period;org_id;function;dranst;amount_type;amount\n2016-01;E-AABY-SK;3.22.01;1;actual;5\n2016-13;E-AABY-SK;3.22.01;1;actual;5\n',
+);
+
+// The CLI opens the store itself: a data directory on PGlite, its own database on PostgreSQL.
+let env: Record<string, string>;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const test = await withTestStore();
+  if (test.databaseUrl) {
+    env = { DATABASE_URL: test.databaseUrl };
+    cleanup = test.done;
+  } else {
+    await test.done();
+    env = { LIS_DATA_DIR: mkdtempSync(join(tmpdir(), 'lis-cli-data-')) };
+    cleanup = async () => {};
+  }
+}, 60_000);
+afterAll(() => cleanup());
+
+describe('lis ingest, batches, restore', () => {
+  it('loads a file and prints a summary', async () => {
+    const run = await lis(env, 'ingest', 'organisation', join(EXAMPLES, 'organisation.csv'));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Loaded organisation: 12 rows .* as batch 1/);
+  });
+
+  it('answers a file already loaded as unchanged', async () => {
+    const run = await lis(env, 'ingest', 'organisation', join(EXAMPLES, 'organisation.csv'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('already loaded as batch 1: unchanged');
+  });
+
+  it('exits non-zero on a rejected file and prints each error with line and column', async () => {
+    const run = await lis(env, 'ingest', 'economy', badEconomy);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('bad.csv was rejected: 1 error. Nothing was stored.');
+    expect(run.stderr).toContain('line 3, column period (value "2016-13"): not a month');
+  });
+
+  it('lists the ledger and restores a replaced batch', async () => {
+    const restated = join(mkdtempSync(join(tmpdir(), 'lis-cli-')), 'org.csv');
+    writeFileSync(restated, 'org_id;parent_id;name;level\nE-AABY-SK;A-SKOLE;Aabybro Skole og SFO;enhed\n');
+    expect((await lis(env, 'ingest', 'organisation', restated)).code).toBe(0);
+    const batches = await lis(env, 'batches');
+    expect(batches.code).toBe(0);
+    expect(batches.stdout).toMatch(/^3\s+organisation\s+loaded\s+1\s+1/m);
+    expect(batches.stdout).toMatch(/^2\s+economy\s+rejected/m);
+    expect(batches.stdout).toMatch(/^1\s+organisation\s+loaded\s+12\s+11/m);
+    const restore = await lis(env, 'restore', '1');
+    expect(restore.stdout).toContain('Restored batch 1 (organisation, 12 rows from organisation.csv)');
+    expect((await lis(env, 'batches', '--feed', 'organisation')).stdout).toMatch(/^3\s+organisation\s+replaced\s+1\s+0/m);
+  });
+
+  it('explains a wrong feed name or argument', async () => {
+    const run = await lis(env, 'ingest', 'salaries', badEconomy);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('feeds are organisation, economy');
+    expect((await lis(env, 'restore', 'x')).stderr).toContain('positive whole number');
+  });
+});
+
+describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded store belongs to one process', () => {
+  let server: ChildProcess | null = null;
+  afterAll(() => server?.kill('SIGKILL'));
+
+  it('sends commands through the running server instead of opening the directory twice', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lis-cli-server-'));
+    server = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+      env: { ...process.env, LIS_DATA_DIR: dataDir, PORT: '0', LIS_DEMO: '0', LOG_LEVEL: 'silent' },
+      cwd: new URL('..', import.meta.url).pathname,
+    });
+    for (let i = 0; i < 300 && !readLiveLock(dataDir)?.url; i++) await new Promise((r) => setTimeout(r, 100));
+    const holder = readLiveLock(dataDir);
+    expect(holder?.pid).toBe(server.pid);
+    const run = await lis({ LIS_DATA_DIR: dataDir }, 'ingest', 'organisation', join(EXAMPLES, 'organisation.csv'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`into the LIS server at ${holder?.url} (process ${server.pid})`);
+    const batches = (
+      await fetch(`${holder?.url}/api/v1/batches`, { headers: { authorization: `Bearer ${holder?.cliToken}` } })
+    ).json();
+    expect(await batches).toMatchObject([{ feed: 'organisation', rows: 12, status: 'loaded' }]);
+  }, 60_000);
+});
+
+describe.runIf(!process.env.TEST_DATABASE_URL)('a crash during a load', () => {
+  it('leaves the embedded store readable and without a partial batch', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lis-crash-'));
+    expect((await lis({ LIS_DATA_DIR: dataDir }, 'ingest', 'organisation', join(EXAMPLES, 'organisation.csv'))).code).toBe(0);
+    const big = join(dataDir, 'big.csv');
+    const lines = ['period;org_id;function;dranst;amount_type;amount'];
+    for (let i = 0; i < 600_000; i++)
+      lines.push(
+        `20${10 + (i % 7)}-${String(1 + (i % 12)).padStart(2, '0')};E-AABY-SK;3.22.${String(i % 100).padStart(2, '0')};1;actual;${i},5`,
+      );
+    writeFileSync(big, `${[...new Set(lines)].join('\n')}\n`);
+
+    const child = spawn(process.execPath, [BIN, 'ingest', 'economy', big], { env: { ...process.env, LIS_DATA_DIR: dataDir } });
+    // Kill it once it is inside the load transaction (the staging rows are being copied).
+    await new Promise((r) => setTimeout(r, 4000));
+    child.kill('SIGKILL');
+    const signal = await new Promise((r) => child.on('close', (_code, sig) => r(sig)));
+    expect(signal).toBe('SIGKILL'); // it was still loading, not finished
+
+    const store = await createStore({ dataDir: join(dataDir, 'pglite') });
+    try {
+      const batches = await store.db.selectFrom('batches').select(['feed', 'status']).execute();
+      expect(batches).toEqual([{ feed: 'organisation', status: 'loaded' }]);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from economy`.execute(store.db);
+      expect(rows[0]?.n).toBe(0);
+      expect(readFileSync(join(dataDir, 'lis.lock.json'), 'utf8')).toContain(String(child.pid));
+    } finally {
+      await store.close();
+    }
+    // The lock left by the killed process is stale, so the next command takes over.
+    expect((await lis({ LIS_DATA_DIR: dataDir }, 'batches')).stdout).toMatch(/^1\s+organisation\s+loaded/m);
+  }, 120_000);
+});
