@@ -6,17 +6,22 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@lis/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import type { IngestContext, PublishHook } from './modules/ingest/ingest.service.ts';
+import type { IngestContext } from './modules/ingest/ingest.service.ts';
+import { ingestContext } from './modules/kpi/ingest-context.ts';
+import { registerAuth } from './plugins/auth.ts';
 import { errorHandler } from './plugins/errors.ts';
 import { registerSpa } from './plugins/spa.ts';
+import { authRoutes } from './routes/auth.ts';
 import { batchRoutes } from './routes/batches.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
 
 export interface AppOptions {
   config: Config;
   store: Store;
-  onPublish?: PublishHook;
+  /** the credential the local `lis` command uses while this server owns the embedded store */
+  cliToken?: string | null;
   logger?: boolean;
 }
 
@@ -45,7 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('lis', {
     config,
     store,
-    ingest: { store, municipality: config.municipality, ...(options.onPublish ? { onPublish: options.onPublish } : {}) },
+    ingest: ingestContext(store, config.municipality),
   });
   app.setErrorHandler(errorHandler);
 
@@ -67,9 +72,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  await registerAuth(app, { db: store.db, municipality: config.municipality, cliToken: options.cliToken ?? null });
+
   await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(feedRoutes, { prefix: '/api/v1' });
   await app.register(batchRoutes, { prefix: '/api/v1' });
+  await app.register(indicatorRoutes, { prefix: '/api/v1' });
   await registerSpa(app, config.webDist);
   return app;
 }

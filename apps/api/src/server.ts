@@ -10,7 +10,8 @@ import { openStore, storeIsEmpty } from './store-access.ts';
 async function main() {
   const config = loadConfig();
   const opened = await openStore(config);
-  const app = await buildApp({ config, store: opened.store });
+  const cliToken = opened.lock ? randomBytes(24).toString('base64url') : null;
+  const app = await buildApp({ config, store: opened.store, cliToken });
   if (!config.databaseUrl && config.demo && (await storeIsEmpty(opened.store))) {
     const { loadDemoData } = await import('./demo-seed.ts'); // the generator is only needed for an empty store
     app.log.info('The embedded store is empty: loading the demo data (set LIS_DEMO=0 to start empty)');
@@ -27,7 +28,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
   // `lis` commands find the server through the lock file and use this one-time credential.
-  opened.lock?.update({ url: `http://127.0.0.1:${port}`, cliToken: randomBytes(24).toString('base64url') });
+  opened.lock?.update({ url: `http://127.0.0.1:${port}`, cliToken });
   app.log.info(
     `LIS is running at http://localhost:${config.port} (${opened.store.kind === 'pglite' ? `embedded store in ${config.dataDir}` : 'PostgreSQL'})`,
   );

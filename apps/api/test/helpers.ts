@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { FEEDS, type FeedName } from '@lis/contracts';
-import type { Store } from '@lis/db';
+import type { Role, Store } from '@lis/db';
 import { withTestStore } from '@lis/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { createToken } from '../src/modules/auth/auth.service.ts';
 
 export const EXAMPLES = new URL('../../../examples/feeds/', import.meta.url);
 export const example = (file: string) => readFileSync(new URL(file, EXAMPLES));
@@ -14,6 +15,8 @@ export interface TestApp {
   app: FastifyInstance;
   store: Store;
   databaseUrl: string | null;
+  /** an API token of the role (a chef's is limited to `orgIds`), created on first use */
+  token: (role: Role, orgIds?: string[]) => Promise<string>;
   done: () => Promise<void>;
 }
 
@@ -22,10 +25,19 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const { store, databaseUrl, done } = await withTestStore();
   const config = loadConfig({ LIS_DEMO: '0', LOG_LEVEL: 'silent', ...env });
   const app = await buildApp({ config, store, logger: false });
+  const tokens = new Map<string, string>();
+  const token = async (role: Role, orgIds: string[] = []) => {
+    const name = `${role}:${orgIds.join(',')}`;
+    if (!tokens.has(name))
+      tokens.set(name, await createToken({ db: store.db, municipality: config.municipality }, { name, role, orgIds }));
+    return tokens.get(name) as string;
+  };
+  adminTokens.set(app, await token('admin'));
   return {
     app,
     store,
     databaseUrl,
+    token,
     done: async () => {
       await app.close();
       await done();
@@ -33,8 +45,23 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
+const adminTokens = new WeakMap<FastifyInstance, string>();
+const adminToken = (app: FastifyInstance) => adminTokens.get(app) ?? '';
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Posts a feed file as admin. */
 export function postFeed(app: FastifyInstance, feed: string, body: string | Buffer, contentType = 'text/csv') {
-  return app.inject({ method: 'POST', url: `/api/v1/feeds/${feed}`, headers: { 'content-type': contentType }, payload: body });
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/feeds/${feed}`,
+    headers: { 'content-type': contentType, ...bearer(adminToken(app)) },
+    payload: body,
+  });
+}
+
+/** A GET or POST as admin. */
+export function asAdmin(app: FastifyInstance, method: 'GET' | 'POST', url: string) {
+  return app.inject({ method, url, headers: bearer(adminToken(app)) });
 }
 
 /** Loads the example files a feed depends on (organisation, case types) and then the feed itself. */

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, example, factFingerprint, loadExamples, postFeed, type TestApp } from './helpers.ts';
+import { asAdmin, bearer, createTestApp, example, factFingerprint, loadExamples, postFeed, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -120,11 +120,11 @@ describe('loading every feed', () => {
     const multipart = await t.app.inject({
       method: 'POST',
       url: '/api/v1/feeds/targets',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...bearer(await t.token('admin')) },
       payload: body,
     });
     expect(multipart.statusCode).toBe(200);
-    const batches = (await t.app.inject({ method: 'GET', url: '/api/v1/batches?feed=targets&limit=1' })).json();
+    const batches = (await asAdmin(t.app, 'GET', '/api/v1/batches?feed=targets&limit=1')).json();
     expect(batches[0]).toMatchObject({ fileName: 'mål.csv', rows: 1, status: 'loaded' });
   });
 });
@@ -161,7 +161,7 @@ describe('all or nothing', () => {
     expect(body.errors[5]).toMatchObject({ value: '12x', message: expect.stringContaining('not a number') });
     expect(body.errors[6].message).toContain('line 2');
     expect(await factFingerprint(t.store)).toEqual(before);
-    const [ledger] = (await t.app.inject({ method: 'GET', url: '/api/v1/batches?limit=1' })).json();
+    const [ledger] = (await asAdmin(t.app, 'GET', '/api/v1/batches?limit=1')).json();
     expect(ledger).toMatchObject({ status: 'rejected', errorCount: 8, rows: 9, activeRows: 0 });
   });
 
@@ -262,19 +262,19 @@ describe('history: unchanged, restatement, restore', () => {
       { function: '3.22.01', amount: 150 },
       { function: '3.22.05', amount: 200 },
     ]);
-    const ledger = (await t.app.inject({ method: 'GET', url: '/api/v1/batches?feed=economy' })).json();
+    const ledger = (await asAdmin(t.app, 'GET', '/api/v1/batches?feed=economy')).json();
     expect(ledger.find((b: { id: number }) => b.id === loaded.batchId)).toMatchObject({ status: 'loaded', activeRows: 1 });
 
-    const restore = await t.app.inject({ method: 'POST', url: `/api/v1/batches/${loaded.batchId}/restore` });
+    const restore = await asAdmin(t.app, 'POST', `/api/v1/batches/${loaded.batchId}/restore`);
     expect(restore.json()).toMatchObject({ id: loaded.batchId, status: 'restored', activeRows: 2 });
     expect(await amounts()).toEqual([
       { function: '3.22.01', amount: 100 },
       { function: '3.22.05', amount: 200 },
     ]);
-    const after = (await t.app.inject({ method: 'GET', url: '/api/v1/batches?feed=economy' })).json();
+    const after = (await asAdmin(t.app, 'GET', '/api/v1/batches?feed=economy')).json();
     expect(after.find((b: { id: number }) => b.id === restated.batchId)).toMatchObject({ status: 'replaced', activeRows: 0 });
     // The replaced delivery is kept: restoring it brings 150 back.
-    await t.app.inject({ method: 'POST', url: `/api/v1/batches/${restated.batchId}/restore` });
+    await asAdmin(t.app, 'POST', `/api/v1/batches/${restated.batchId}/restore`);
     expect((await amounts())[0]).toEqual({ function: '3.22.01', amount: 150 });
   });
 
@@ -282,8 +282,8 @@ describe('history: unchanged, restatement, restore', () => {
     const rejected = (
       await postFeed(t.app, 'economy', 'period;org_id;function;dranst;amount_type;amount\nx;y;z;1;actual;1\n')
     ).json();
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/batches/${rejected.batchId}/restore` })).statusCode).toBe(409);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/batches/999999/restore' })).statusCode).toBe(404);
+    expect((await asAdmin(t.app, 'POST', `/api/v1/batches/${rejected.batchId}/restore`)).statusCode).toBe(409);
+    expect((await asAdmin(t.app, 'POST', '/api/v1/batches/999999/restore')).statusCode).toBe(404);
   });
 });
 
@@ -292,7 +292,7 @@ describe('HTTP contract', () => {
     const unknown = await postFeed(t.app, 'salaries', 'a;b\n1;2\n');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error).toContain('Unknown feed');
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/batches/abc/restore' });
+    const bad = await asAdmin(t.app, 'POST', '/api/v1/batches/abc/restore');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().parameter).toBe('batchId');
   });
@@ -311,7 +311,7 @@ describe('size limit', () => {
       const response = await postFeed(small.app, 'organisation', big);
       expect(response.statusCode).toBe(413);
       expect(response.json().error).toContain('1 MB');
-      expect((await small.app.inject({ method: 'GET', url: '/api/v1/batches' })).json()).toEqual([]);
+      expect((await asAdmin(small.app, 'GET', '/api/v1/batches')).json()).toEqual([]);
     } finally {
       await small.done();
     }

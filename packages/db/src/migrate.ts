@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import * as foundation from './migrations/2026-11-27T1900-foundation.ts';
+import * as indicatorsAndAccess from './migrations/2026-11-28T0900-indicators-and-access.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1900-foundation': foundation,
+  '2026-11-28T0900-indicators-and-access': indicatorsAndAccess,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema version

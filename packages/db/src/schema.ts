@@ -123,6 +123,83 @@ export interface TargetTable extends FactColumns {
   tolerance: number | null;
 }
 
+export interface KpiRollupTable {
+  municipality: string;
+  org_id: string;
+  period: DateString;
+  kpi_id: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** detail rows behind the value (cases decided, survey answers) */
+  n: number | null;
+  ytd_value: number | null;
+  ytd_numerator: number | null;
+  ytd_denominator: number | null;
+  ytd_n: number | null;
+  /** employees in the unit's whole subtree that month (sick leave), for small-group suppression */
+  headcount: number | null;
+  suppressed: ColumnType<boolean, boolean | undefined, boolean>;
+  /** a computed comparison value, e.g. the phased budget share beside the consumption */
+  reference_value: number | null;
+  /** the month the value's data is from when it is carried forward (a yearly survey) */
+  data_period: DateString | null;
+  /** the newest batch that contributed */
+  batch_id: number | null;
+}
+
+export type Role = 'admin' | 'direktion' | 'oekonom' | 'chef' | 'feeder';
+
+export interface UserTable {
+  id: Generated<number>;
+  municipality: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  municipality: string;
+  name: string;
+  role: Role;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface AccessScopeTable {
+  municipality: string;
+  principal_kind: 'user' | 'token';
+  principal_id: number;
+  org_id: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  municipality: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  municipality: string;
+  at: Timestamp;
+  actor: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  ip: string | null;
+  details: ColumnType<unknown, string | null, string | null>;
+}
+
 export interface Database {
   batches: BatchTable;
   org_units: OrgUnitTable;
@@ -135,4 +212,10 @@ export interface Database {
   benchmark: BenchmarkTable;
   kpi_values: KpiValueTable;
   targets: TargetTable;
+  kpi_rollup: KpiRollupTable;
+  users: UserTable;
+  api_tokens: ApiTokenTable;
+  access_scopes: AccessScopeTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
 }

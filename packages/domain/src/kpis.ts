@@ -39,12 +39,21 @@ export interface KpiDefinition {
   readonly levels: 'all' | 'kommune';
   /** n is the number of detail rows behind the value (cases) and should be shown */
   readonly showN: boolean;
+  /** a value measured less often than monthly (a survey) is shown for this many months after */
+  readonly carryForwardMonths: number;
 }
 
-type Def = Omit<KpiDefinition, 'scale' | 'levels' | 'showN' | 'personalData'> &
-  Partial<Pick<KpiDefinition, 'scale' | 'levels' | 'showN' | 'personalData'>>;
+type Optional = 'scale' | 'levels' | 'showN' | 'personalData' | 'carryForwardMonths';
+type Def = Omit<KpiDefinition, Optional> & Partial<Pick<KpiDefinition, Optional>>;
 
-const define = (d: Def): KpiDefinition => ({ scale: 1, levels: 'all', showN: false, personalData: false, ...d });
+const define = (d: Def): KpiDefinition => ({
+  scale: 1,
+  levels: 'all',
+  showN: false,
+  personalData: false,
+  carryForwardMonths: 0,
+  ...d,
+});
 
 export const KPIS: readonly KpiDefinition[] = [
   define({
@@ -244,6 +253,7 @@ export const KPIS: readonly KpiDefinition[] = [
     theme: 'arbejdsplads',
     flow: false,
     showN: true,
+    carryForwardMonths: 11,
   }),
   define({
     id: 'development_talks_pct',
@@ -273,6 +283,7 @@ export const KPIS: readonly KpiDefinition[] = [
     theme: 'kerneopgave',
     flow: false,
     showN: true,
+    carryForwardMonths: 2,
   }),
   define({
     id: 'promises_kept_pct',

@@ -5,7 +5,8 @@ import { type LockInfo, readLiveLock } from '@lis/db';
 import type { Config } from '../config.ts';
 import { listBatches, toBatch } from '../modules/ingest/batches.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
-import { type IngestContext, ingestFile, restoreBatch } from '../modules/ingest/ingest.service.ts';
+import { ingestFile, restoreBatch } from '../modules/ingest/ingest.service.ts';
+import { ingestContext } from '../modules/kpi/ingest-context.ts';
 import { openStore } from '../store-access.ts';
 
 /** What `lis` commands need, whether they open the store themselves or go through the running server. */
@@ -45,7 +46,7 @@ export async function connect(config: Config): Promise<Backend> {
 
 async function localBackend(config: Config): Promise<Backend> {
   const opened = await openStore(config);
-  const ctx: IngestContext = { store: opened.store, municipality: config.municipality };
+  const ctx = ingestContext(opened.store, config.municipality);
   return {
     where: opened.store.kind === 'pglite' ? `the embedded store in ${config.dataDir}` : 'PostgreSQL',
     ingest: (feed, path, fileName, loadedBy, onProgress) =>

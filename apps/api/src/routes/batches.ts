@@ -9,6 +9,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/batches',
     {
+      config: { permission: 'batches:read' },
       schema: {
         tags: ['feeds'],
         summary: 'The batch ledger, newest first',
@@ -27,6 +28,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/batches/:batchId/restore',
     {
+      config: { permission: 'batches:restore' },
       schema: {
         tags: ['feeds'],
         summary: 'Put an earlier delivery back in effect',
@@ -38,6 +40,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         const batch = await restoreBatch(app.lis.ingest, request.params.batchId);
         if (!batch) throw new BatchNotFoundError(`There is no batch ${request.params.batchId}`);
+        await app.audit(request, { action: 'restore', target: `batch:${batch.id}`, outcome: 'ok' });
         return toBatch(batch);
       } catch (error) {
         if (error instanceof BatchNotFoundError) throw new HttpError(404, error.message, 'batchId');

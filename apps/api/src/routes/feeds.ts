@@ -21,13 +21,22 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/feeds/:feed',
     {
       bodyLimit: config.maxUploadBytes,
+      config: { permission: 'feeds:write' },
       schema: {
         tags: ['feeds'],
         summary: 'Load a feed file (all or nothing)',
         description: `Send the file as text/csv, application/json or multipart/form-data (field "file"). Feeds: ${FEED_NAMES.join(', ')}.`,
         params: FeedParams,
         querystring: FeedLoadQuery,
-        response: { 200: FeedLoadResult, 404: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: FeedRejected },
+        response: {
+          200: FeedLoadResult,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          413: ErrorResponse,
+          415: ErrorResponse,
+          422: FeedRejected,
+        },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import { FEEDS, type FeedName, type OrgLevel } from '@lis/contracts';
 import type { Store, StoreTx } from '@lis/db';
-import { copyLine } from './copy-text.ts';
+import { copyRowText } from '../../lib/copy-text.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
 import { checkFeedRules } from './feed-rules.ts';
 import * as repo from './ingest.repository.ts';
@@ -97,7 +97,7 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
             continue;
           }
           if (request.feed === 'organisation') orgRows.push(toOrgRow(values, record.line));
-          pending.push(copyLine(values, record.line));
+          pending.push(copyRowText([...values, record.line]));
           if (pending.length >= COPY_CHUNK_ROWS) await flush();
         }
       } catch (error) {

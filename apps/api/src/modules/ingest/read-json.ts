@@ -10,7 +10,9 @@ export interface JsonItem {
   error: string | null;
 }
 
-export async function* readJsonObjects(text: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): AsyncGenerator<JsonItem> {
+export async function* readJsonObjects(
+  text: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+): AsyncGenerator<JsonItem> {
   let line = 1;
   let state = 'before' as 'before' | 'between' | 'element' | 'after';
   let depth = 0;

@@ -1,0 +1,176 @@
+import type { Database, Role } from '@lis/db';
+import { type Kysely, sql } from 'kysely';
+
+type Db = Kysely<Database>;
+
+export async function findUserByName(db: Db, municipality: string, username: string) {
+  return (
+    (await db
+      .selectFrom('users')
+      .selectAll()
+      .where('municipality', '=', municipality)
+      .where(sql`lower(username)`, '=', username.toLowerCase())
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function insertUser(
+  db: Db,
+  user: { municipality: string; username: string; displayName: string; role: Role; passwordHash: string },
+) {
+  const row = await db
+    .insertInto('users')
+    .values({
+      municipality: user.municipality,
+      username: user.username,
+      display_name: user.displayName,
+      role: user.role,
+      password_hash: user.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertToken(db: Db, token: { municipality: string; name: string; role: Role; tokenHash: string }) {
+  const row = await db
+    .insertInto('api_tokens')
+    .values({ municipality: token.municipality, name: token.name, role: token.role, token_hash: token.tokenHash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function revokeToken(db: Db, municipality: string, name: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('municipality', '=', municipality)
+    .where('name', '=', name)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function findActiveToken(db: Db, tokenHash: string) {
+  return (
+    (await db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function insertScopes(
+  db: Db,
+  municipality: string,
+  kind: 'user' | 'token',
+  principalId: number,
+  orgIds: readonly string[],
+) {
+  if (orgIds.length === 0) return;
+  await db
+    .insertInto('access_scopes')
+    .values(orgIds.map((orgId) => ({ municipality, principal_kind: kind, principal_id: principalId, org_id: orgId })))
+    .execute();
+}
+
+export async function scopesOf(db: Db, municipality: string, kind: 'user' | 'token', principalId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('access_scopes')
+    .select('org_id')
+    .where('municipality', '=', municipality)
+    .where('principal_kind', '=', kind)
+    .where('principal_id', '=', principalId)
+    .orderBy('org_id')
+    .execute();
+  return rows.map((r) => r.org_id);
+}
+
+export async function insertSession(db: Db, municipality: string, idHash: string, userId: number) {
+  await db.insertInto('sessions').values({ municipality, id_hash: idHash, user_id: userId }).execute();
+}
+
+export async function findSession(db: Db, idHash: string) {
+  return (
+    (await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id_hash',
+        'sessions.created_at',
+        'sessions.last_seen_at',
+        'sessions.ended_at',
+        'users.id as user_id',
+        'users.username',
+        'users.display_name',
+        'users.role',
+        'users.disabled',
+      ])
+      .where('sessions.id_hash', '=', idHash)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function touchSession(db: Db, idHash: string) {
+  await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
+}
+
+export async function endSession(db: Db, idHash: string) {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: new Date() })
+    .where('id_hash', '=', idHash)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export interface AuditEvent {
+  municipality: string;
+  actor: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  ip: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+export async function insertAudit(db: Db, event: AuditEvent) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      municipality: event.municipality,
+      actor: event.actor,
+      role: event.role,
+      action: event.action,
+      target: event.target,
+      outcome: event.outcome,
+      ip: event.ip,
+      details: event.details ? JSON.stringify(event.details) : null,
+    })
+    .execute();
+}
+
+export async function listAudit(db: Db, municipality: string, limit: number, action: string | null) {
+  let query = db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'role', 'action', 'target', 'outcome', 'ip'])
+    .where('municipality', '=', municipality);
+  if (action) query = query.where('action', '=', action);
+  return query.orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** The units a set of scope units opens: each with its whole subtree. */
+export async function subtreeOf(db: Db, municipality: string, orgIds: readonly string[]): Promise<Set<string>> {
+  if (orgIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('org_closure')
+    .select('descendant_id')
+    .where('municipality', '=', municipality)
+    .where('ancestor_id', 'in', [...orgIds])
+    .execute();
+  return new Set(rows.map((r) => r.descendant_id));
+}

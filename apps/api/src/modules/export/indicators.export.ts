@@ -1,0 +1,84 @@
+import type { Breakdown, Dashboard, Series } from '@lis/contracts';
+import { getKpi } from '@lis/domain';
+import type { ExportTable } from './table.ts';
+
+const STATUS: Record<string, string> = {
+  green: 'grøn',
+  yellow: 'gul',
+  red: 'rød',
+  no_data: 'ingen data',
+  suppressed: 'diskretioneret',
+  no_target: 'intet mål',
+};
+
+const UNIT: Record<string, string> = { pct: '%', days: 'dage', count: 'antal', dkk: 'kr.', score: 'point' };
+
+export function dashboardTable(d: Dashboard): ExportTable {
+  return {
+    title: `${d.org.name} ${d.period}`,
+    columns: [
+      { header: 'Nøgletal', kind: 'text' },
+      { header: 'KPI-id', kind: 'text' },
+      { header: 'Enhed', kind: 'text' },
+      { header: 'Periode', kind: 'text' },
+      { header: 'Værdi', kind: 'number', decimals: 2 },
+      { header: 'Måleenhed', kind: 'text' },
+      { header: 'Mål', kind: 'number', decimals: 2 },
+      { header: 'Status', kind: 'text' },
+      { header: 'Forrige måned', kind: 'number', decimals: 2 },
+      { header: 'Samme måned sidste år', kind: 'number', decimals: 2 },
+      { header: 'År til dato', kind: 'number', decimals: 2 },
+      { header: 'n', kind: 'number', decimals: 0 },
+      { header: 'Data fra batch', kind: 'number', decimals: 0 },
+    ],
+    rows: d.indicators.map((i) => [
+      getKpi(i.kpiId).name,
+      i.kpiId,
+      d.org.name,
+      d.period,
+      i.value,
+      UNIT[i.unit] ?? i.unit,
+      i.target,
+      STATUS[i.status] ?? i.status,
+      i.previous,
+      i.sameMonthLastYear,
+      i.ytd,
+      i.n,
+      i.batchId,
+    ]),
+  };
+}
+
+export function seriesTable(s: Series): ExportTable {
+  const kpi = getKpi(s.kpiId);
+  return {
+    title: `${kpi.name}`,
+    columns: [
+      { header: 'Enhed', kind: 'text' },
+      { header: 'Periode', kind: 'text' },
+      { header: `${kpi.name} (${UNIT[kpi.unit] ?? kpi.unit})`, kind: 'number', decimals: kpi.decimals },
+      { header: 'Mål', kind: 'number', decimals: kpi.decimals },
+      { header: 'Status', kind: 'text' },
+      { header: 'Samme måned sidste år', kind: 'number', decimals: kpi.decimals },
+      { header: 'n', kind: 'number', decimals: 0 },
+    ],
+    rows: s.points.map((p) => [s.org.name, p.period, p.value, p.target, STATUS[p.status] ?? p.status, p.sameMonthLastYear, p.n]),
+  };
+}
+
+export function breakdownTable(b: Breakdown): ExportTable {
+  const kpi = getKpi(b.kpiId);
+  return {
+    title: `${kpi.name} ${b.period}`,
+    columns: [
+      { header: 'Enhed', kind: 'text' },
+      { header: 'Enheds-id', kind: 'text' },
+      { header: 'Niveau', kind: 'text' },
+      { header: `${kpi.name} (${UNIT[kpi.unit] ?? kpi.unit})`, kind: 'number', decimals: kpi.decimals },
+      { header: 'Mål', kind: 'number', decimals: kpi.decimals },
+      { header: 'Status', kind: 'text' },
+      { header: 'n', kind: 'number', decimals: 0 },
+    ],
+    rows: b.items.map((i) => [i.org.name, i.org.id, i.org.level, i.value, i.target, STATUS[i.status] ?? i.status, i.n]),
+  };
+}

@@ -1,0 +1,195 @@
+import type { Breakdown, Dashboard, Indicator, KpiStatusValue, Series } from '@lis/contracts';
+import type { Database } from '@lis/db';
+import { addMonths, findKpi, KPIS, type KpiDefinition, kpiStatus, periodRange, periodYear, resolveTarget } from '@lis/domain';
+import type { Kysely } from 'kysely';
+import * as repo from './indicators.repository.ts';
+
+export interface ReadContext {
+  db: Kysely<Database>;
+  municipality: string;
+}
+
+export class NotFoundError extends Error {
+  constructor(
+    message: string,
+    readonly parameter: string,
+  ) {
+    super(message);
+  }
+}
+
+export const SUPPRESSED_REASON =
+  'Diskretioneret: færre end 5 medarbejdere i enheden, eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.';
+
+/** The consumption is read against the phased budget share; this is its yellow band. */
+const CONSUMPTION_TOLERANCE = 0.05;
+
+export async function getOrg(ctx: ReadContext, orgId: string) {
+  const org = await repo.findOrgUnit(ctx.db, ctx.municipality, orgId);
+  if (!org) throw new NotFoundError(`Unknown org unit ${orgId}`, 'org');
+  return org;
+}
+
+export function getKpiOrThrow(kpiId: string): KpiDefinition {
+  const kpi = findKpi(kpiId);
+  if (!kpi) throw new NotFoundError(`Unknown KPI ${kpiId}`, 'kpiId');
+  return kpi;
+}
+
+const appliesTo = (kpi: KpiDefinition, org: repo.OrgRow) => kpi.levels === 'all' || org.parentId === null;
+
+type Targets = (kpiId: string, year: number) => { target: number; tolerance: number | null; orgId: string } | null;
+
+async function targetLookup(
+  ctx: ReadContext,
+  path: readonly string[],
+  years: readonly number[],
+  kpiId: string | null = null,
+): Promise<Targets> {
+  const rows = await repo.targetsFor(ctx.db, ctx.municipality, path, years, kpiId);
+  const byKey = new Map(rows.map((r) => [`${r.kpi_id}|${r.org_id}|${r.year}`, r]));
+  return (kpi, year) => {
+    const found = resolveTarget(path, (orgId) => byKey.get(`${kpi}|${orgId}|${year}`) ?? null);
+    return found ? { target: found.target, tolerance: found.tolerance, orgId: found.org_id } : null;
+  };
+}
+
+interface Judged {
+  value: number | null;
+  target: number | null;
+  tolerance: number | null;
+  targetOrgId: string | null;
+  status: KpiStatusValue;
+}
+
+/** Value, target and status of one rollup row, the same for page, export and report. */
+function judge(kpi: KpiDefinition, row: repo.RollupRead | undefined, targets: Targets, period: string): Judged {
+  const suppressed = row?.suppressed ?? false;
+  const value = suppressed ? null : (row?.value ?? null);
+  const computed = kpi.id === 'budget_consumption_pct' ? (row?.reference_value ?? null) : null;
+  const fromFeed = computed === null ? targets(kpi.id, periodYear(period)) : null;
+  const target = computed ?? fromFeed?.target ?? null;
+  const tolerance = computed !== null ? CONSUMPTION_TOLERANCE : (fromFeed?.tolerance ?? null);
+  const status = kpiStatus({ value, target, tolerance, direction: kpi.direction, decimals: kpi.decimals, suppressed });
+  return { value, target, tolerance, targetOrgId: fromFeed?.orgId ?? null, status };
+}
+
+const shown = (row: repo.RollupRead | undefined) => (row && !row.suppressed ? row.value : null);
+
+export async function dashboard(ctx: ReadContext, orgId: string, requested: string | null): Promise<Dashboard> {
+  const org = await getOrg(ctx, orgId);
+  const latestPeriod = await repo.latestPeriod(ctx.db, ctx.municipality);
+  const period = requested ?? latestPeriod ?? new Date().toISOString().slice(0, 7);
+  const from = addMonths(period, -12);
+  const [rows, path] = await Promise.all([
+    repo.rollups(ctx.db, ctx.municipality, [orgId], from, period),
+    repo.ancestorsOf(ctx.db, ctx.municipality, orgId),
+  ]);
+  const at = new Map(rows.map((r) => [`${r.kpi_id}|${r.period}`, r]));
+  const targets = await targetLookup(ctx, path, [periodYear(period)]);
+  const asOf = await repo.batchTimes(ctx.db, [...new Set(rows.flatMap((r) => (r.batch_id === null ? [] : [r.batch_id])))]);
+
+  const indicators: Indicator[] = KPIS.filter((kpi) => appliesTo(kpi, org)).map((kpi) => {
+    const row = at.get(`${kpi.id}|${period}`);
+    const judged = judge(kpi, row, targets, period);
+    const hidden = judged.status === 'suppressed';
+    const batchId = row?.batch_id ?? null;
+    return {
+      kpiId: kpi.id,
+      unit: kpi.unit,
+      ...judged,
+      previous: shown(at.get(`${kpi.id}|${addMonths(period, -1)}`)),
+      sameMonthLastYear: shown(at.get(`${kpi.id}|${addMonths(period, -12)}`)),
+      ytd: kpi.flow && !hidden ? (row?.ytd_value ?? null) : null,
+      n: hidden ? null : (row?.n ?? null),
+      asOf: batchId !== null ? (asOf.get(batchId)?.toISOString() ?? null) : null,
+      batchId,
+      dataPeriod: row?.data_period ?? null,
+      suppressedReason: hidden ? SUPPRESSED_REASON : null,
+      series: periodRange(addMonths(period, -11), period).map((p) => ({ period: p, value: shown(at.get(`${kpi.id}|${p}`)) })),
+    };
+  });
+  return { org, period, latestPeriod, indicators };
+}
+
+export async function series(
+  ctx: ReadContext,
+  kpiId: string,
+  orgId: string,
+  fromRequested: string | null,
+  toRequested: string | null,
+): Promise<Series> {
+  const kpi = getKpiOrThrow(kpiId);
+  const org = await getOrg(ctx, orgId);
+  const to = toRequested ?? (await repo.latestPeriod(ctx.db, ctx.municipality)) ?? new Date().toISOString().slice(0, 7);
+  const from = fromRequested ?? addMonths(to, -23);
+  if (from > to) throw new NotFoundError(`from (${from}) is after to (${to})`, 'from');
+  const months = periodRange(from, to);
+  const [rows, path] = await Promise.all([
+    repo.rollups(ctx.db, ctx.municipality, [orgId], addMonths(from, -12), to, kpiId),
+    repo.ancestorsOf(ctx.db, ctx.municipality, orgId),
+  ]);
+  const at = new Map(rows.map((r) => [r.period, r]));
+  const years = [...new Set(months.map(periodYear))];
+  const targets = await targetLookup(ctx, path, years, kpiId);
+  return {
+    kpiId,
+    org,
+    points: months.map((period) => {
+      const row = at.get(period);
+      const judged = judge(kpi, row, targets, period);
+      return {
+        period,
+        value: judged.value,
+        target: judged.target,
+        status: judged.status,
+        sameMonthLastYear: shown(at.get(addMonths(period, -12))),
+        n: judged.status === 'suppressed' ? null : (row?.n ?? null),
+      };
+    }),
+  };
+}
+
+/** The indicator for each child unit the caller may see. */
+export async function breakdown(
+  ctx: ReadContext,
+  kpiId: string,
+  orgId: string,
+  period: string,
+  visible: Set<string> | null,
+): Promise<Breakdown> {
+  const kpi = getKpiOrThrow(kpiId);
+  const org = await getOrg(ctx, orgId);
+  const children = (await repo.childrenOf(ctx.db, ctx.municipality, orgId)).filter((c) => visible === null || visible.has(c.id));
+  const ids = children.map((c) => c.id);
+  const [rows, paths] = await Promise.all([
+    repo.rollups(ctx.db, ctx.municipality, ids, period, period, kpiId),
+    repo.ancestorPaths(ctx.db, ctx.municipality, ids),
+  ]);
+  const at = new Map(rows.map((r) => [r.org_id, r]));
+  const allPathUnits = [...new Set([...paths.values()].flat())];
+  const targetRows = await repo.targetsFor(ctx.db, ctx.municipality, allPathUnits, [periodYear(period)], kpiId);
+  const byKey = new Map(targetRows.map((r) => [r.org_id, r]));
+  return {
+    kpiId,
+    org,
+    period,
+    items: children.map((child) => {
+      const targets: Targets = () => {
+        const found = resolveTarget(paths.get(child.id) ?? [child.id], (id) => byKey.get(id) ?? null);
+        return found ? { target: found.target, tolerance: found.tolerance, orgId: found.org_id } : null;
+      };
+      const row = at.get(child.id);
+      const judged = judge(kpi, row, targets, period);
+      const hidden = judged.status === 'suppressed';
+      return {
+        org: child,
+        value: judged.value,
+        target: judged.target,
+        status: judged.status,
+        n: hidden ? null : (row?.n ?? null),
+        suppressedReason: hidden ? SUPPRESSED_REASON : null,
+      };
+    }),
+  };
+}

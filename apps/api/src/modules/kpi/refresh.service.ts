@@ -1,0 +1,136 @@
+import type { FeedName } from '@lis/contracts';
+import type { StoreTx } from '@lis/db';
+import {
+  addMonths,
+  budgetRollups,
+  caseRollups,
+  forecastsByMonth,
+  KPIS,
+  kpiFeedRollups,
+  operatingSurplusRollups,
+  periodYear,
+  rollUpForecasts,
+  sickLeaveRollups,
+  suppressedUnits,
+} from '@lis/domain';
+import type { PublishEvent } from '../ingest/ingest.service.ts';
+import * as repo from './rollup.repository.ts';
+
+/** Groups of indicators that are computed together from one feed. */
+type Family = 'sickleave' | 'economy' | 'cases' | 'kpi' | 'plan';
+
+const FAMILIES_OF: Record<FeedName, Family[]> = {
+  organisation: ['sickleave', 'economy', 'cases', 'kpi', 'plan'], // the tree changed: every rollup moves
+  economy: ['economy'],
+  budget_plan: ['plan'],
+  sickleave: ['sickleave'],
+  case_types: ['cases'],
+  cases: ['cases'],
+  kpi: ['kpi'],
+  benchmark: [], // read per request from its small table
+  targets: [], // resolved per request (inheritance through the tree)
+};
+
+const KPI_IDS: Record<Family, string[]> = {
+  sickleave: ['sick_leave_pct', 'long_term_share', 'sick_leave_days_per_fte'],
+  economy: ['budget_consumption_pct', 'budget_forecast_deviation', 'budget_forecast_deviation_pct'],
+  cases: [
+    'case_within_deadline_pct',
+    'case_median_days',
+    'case_p90_days',
+    'case_decided_count',
+    'case_backlog',
+    'case_open_over_deadline',
+  ],
+  kpi: KPIS.filter((k) => k.sourceFeed === 'kpi').map((k) => k.id),
+  plan: ['operating_surplus'],
+};
+
+/** Minimum group size for personal data (domain.md §4). */
+export const MIN_GROUP_SIZE = 5;
+
+/**
+ * Refreshes the precomputed indicators touched by a published (or restored) batch, inside the
+ * publishing transaction, so a reader never sees facts and indicators that disagree.
+ */
+export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promise<void> {
+  const full = event.feed === 'organisation';
+  const tree = await repo.loadTree(tx.db, event.municipality);
+  for (const family of FAMILIES_OF[event.feed]) {
+    const partial = full ? null : { from: event.periodFrom?.slice(0, 7) ?? null, to: event.periodTo?.slice(0, 7) ?? null };
+    await REFRESH[family](tx, event.municipality, tree, partial);
+  }
+}
+
+type Tree = Awaited<ReturnType<typeof repo.loadTree>>;
+type Range = { from: string | null; to: string | null } | null;
+
+const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, changed: Range) => Promise<void>> = {
+  async sickleave(tx, municipality, tree, changed) {
+    const data = await repo.dataRange(tx.db, municipality, 'sickleave');
+    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.sickleave, '0001-01', '9999-12', []);
+    // A changed month moves the rolling 12 months after it too, so refresh to the end of the data.
+    const from = changed?.from && changed.from > data.from ? changed.from : data.from;
+    const months = await repo.sickLeaveMonths(tx.db, municipality, addMonths(from, -11), data.to);
+    const headcount = new Map(months.map((m) => [`${m.orgId}|${m.period}`, m.headcount]));
+    const hidden = new Map<string, Set<string>>();
+    const suppressedIn = (period: string) => {
+      let set = hidden.get(period);
+      if (!set) {
+        const nodes = tree.units.map((id) => ({
+          id,
+          parentId: tree.parentOf.get(id) ?? null,
+          employees: headcount.get(`${id}|${period}`) ?? 0,
+        }));
+        hidden.set(period, (set = suppressedUnits(nodes, MIN_GROUP_SIZE)));
+      }
+      return set;
+    };
+    const rows = sickLeaveRollups(months, from, data.to, (orgId, period) => suppressedIn(period).has(orgId));
+    await repo.replaceRollups(tx, municipality, KPI_IDS.sickleave, from, data.to, rows);
+  },
+
+  async economy(tx, municipality, tree, changed) {
+    const data = await repo.dataRange(tx.db, municipality, 'economy');
+    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.economy, '0001-01', '9999-12', []);
+    // Year-to-date sums and forecasts run within a year: refresh whole years.
+    const fromYear = periodYear(changed?.from && changed.from > data.from ? changed.from : data.from);
+    const toYear = periodYear(changed?.to && changed.to < data.to ? changed.to : data.to);
+    const [months, keys] = await Promise.all([
+      repo.budgetMonths(tx.db, municipality, fromYear, toYear),
+      repo.keyForecasts(tx.db, municipality, fromYear, toYear),
+    ]);
+    const forecasts = rollUpForecasts(forecastsByMonth(keys), tree.ancestorsOf);
+    await repo.replaceRollups(
+      tx,
+      municipality,
+      KPI_IDS.economy,
+      `${fromYear}-01`,
+      `${toYear}-12`,
+      budgetRollups(months, forecasts),
+    );
+  },
+
+  async cases(tx, municipality) {
+    // A case changes the backlog of every month it is open: recompute them all.
+    const data = await repo.dataRange(tx.db, municipality, 'cases');
+    const rows = data ? caseRollups(await repo.caseMonths(tx.db, municipality, data.from, data.to)) : [];
+    await repo.replaceRollups(tx, municipality, KPI_IDS.cases, '0001-01', '9999-12', rows);
+  },
+
+  async kpi(tx, municipality, _tree, changed) {
+    const data = await repo.dataRange(tx.db, municipality, 'kpi_values');
+    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.kpi, '0001-01', '9999-12', []);
+    const carry = Math.max(...KPIS.map((k) => k.carryForwardMonths));
+    const from = changed?.from && changed.from > data.from ? changed.from : data.from;
+    const to = addMonths(data.to, carry);
+    const months = await repo.kpiFeedMonths(tx.db, municipality, addMonths(from, -carry), data.to);
+    await repo.replaceRollups(tx, municipality, KPI_IDS.kpi, from, to, kpiFeedRollups(months, from, to));
+  },
+
+  async plan(tx, municipality, tree) {
+    const { amounts, batchId } = await repo.planAmounts(tx.db, municipality);
+    const rows = tree.root ? operatingSurplusRollups(amounts, tree.root, batchId) : [];
+    await repo.replaceRollups(tx, municipality, KPI_IDS.plan, '0001-01', '9999-12', rows);
+  },
+};

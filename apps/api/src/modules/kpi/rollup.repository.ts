@@ -1,0 +1,301 @@
+import type { StoreTx } from '@lis/db';
+import type { BudgetMonth, CaseMonth, KeyForecasts, KpiFeedMonth, PlanAmount, RollupRow, SickLeaveMonth } from '@lis/domain';
+import { sql } from 'kysely';
+import { copyRowText } from '../../lib/copy-text.ts';
+
+// All SQL of the indicator refresh. Sums over a subtree use org_closure (every unit is its own
+// ancestor); periods are 'YYYY-MM' in and out.
+
+type Db = StoreTx['db'];
+const monthStart = (period: string) => `${period}-01`;
+const YM = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`;
+
+/** Each unit's ancestors (itself first), the parent of each unit and the root. */
+export async function loadTree(db: Db, municipality: string) {
+  const { rows } = await sql<{ ancestor_id: string; descendant_id: string; depth: number }>`
+    select ancestor_id, descendant_id, depth from org_closure where municipality = ${municipality} order by depth`.execute(db);
+  const ancestors = new Map<string, string[]>();
+  const parentOf = new Map<string, string>();
+  for (const r of rows) {
+    ancestors.set(r.descendant_id, [...(ancestors.get(r.descendant_id) ?? []), r.ancestor_id]);
+    if (r.depth === 1) parentOf.set(r.descendant_id, r.ancestor_id);
+  }
+  const root = [...ancestors.keys()].find((id) => !parentOf.has(id)) ?? null;
+  return { ancestorsOf: (id: string) => ancestors.get(id) ?? [], parentOf, root, units: [...ancestors.keys()] };
+}
+
+/** The first and last month with data of a feed table, or null when it is empty. */
+export async function dataRange(db: Db, municipality: string, table: 'sickleave' | 'economy' | 'kpi_values' | 'cases') {
+  const [from, to] = table === 'cases' ? ['received', 'coalesce(decided, received)'] : ['period', 'period'];
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    select to_char(min(${sql.raw(from)}), 'YYYY-MM') as first, to_char(max(${sql.raw(to)}), 'YYYY-MM') as last
+    from ${sql.table(table)} where municipality = ${municipality} and active`.execute(db);
+  const range = rows[0];
+  return range?.first && range.last ? { from: range.first, to: range.last } : null;
+}
+
+export async function sickLeaveMonths(db: Db, municipality: string, from: string, to: string): Promise<SickLeaveMonth[]> {
+  const { rows } = await sql<{
+    org_id: string;
+    period: string;
+    counted: number;
+    planned: number;
+    long_term: number;
+    headcount: number;
+    fte: number;
+    batch_id: number;
+  }>`
+    select c.ancestor_id as org_id, ${YM('s.period')} as period,
+           sum(s.own_sickness_hours + s.work_injury_hours)::float8 as counted, sum(s.planned_hours)::float8 as planned,
+           sum(s.long_term_hours)::float8 as long_term, sum(s.headcount)::int as headcount, sum(s.fte)::float8 as fte,
+           max(s.batch_id) as batch_id
+    from sickleave s join org_closure c on c.municipality = s.municipality and c.descendant_id = s.org_id
+    where s.municipality = ${municipality} and s.active and s.period between ${monthStart(from)}::date and ${monthStart(to)}::date
+    group by 1, 2`.execute(db);
+  return rows.map((r) => ({
+    orgId: r.org_id,
+    period: r.period,
+    countedHours: r.counted,
+    plannedHours: r.planned,
+    longTermHours: r.long_term,
+    headcount: r.headcount,
+    fte: r.fte,
+    batchId: r.batch_id,
+  }));
+}
+
+// Operating spending of the tax-financed area: dranst 1 drift + 2 statsrefusion on main accounts
+// 0 and 2–6 (1 forsyning and 7–9 financing are followed separately).
+const OPERATING = sql`e.dranst in (1, 2) and left(e.function, 1) in ('0', '2', '3', '4', '5', '6')`;
+
+export async function budgetMonths(db: Db, municipality: string, fromYear: number, toYear: number): Promise<BudgetMonth[]> {
+  const { rows } = await sql<{
+    org_id: string;
+    period: string;
+    corrected: number;
+    actual: number;
+    has_actual: boolean;
+    batch_id: number;
+  }>`
+    select c.ancestor_id as org_id, ${YM('e.period')} as period,
+           coalesce(sum(e.amount) filter (where e.amount_type = 'corrected_budget'), 0)::float8 as corrected,
+           coalesce(sum(e.amount) filter (where e.amount_type = 'actual'), 0)::float8 as actual,
+           bool_or(e.amount_type = 'actual') as has_actual, max(e.batch_id) as batch_id
+    from economy e join org_closure c on c.municipality = e.municipality and c.descendant_id = e.org_id
+    where e.municipality = ${municipality} and e.active and ${OPERATING}
+      and e.period between make_date(${fromYear}, 1, 1) and make_date(${toYear}, 12, 1)
+    group by 1, 2`.execute(db);
+  return rows.map((r) => ({
+    orgId: r.org_id,
+    period: r.period,
+    correctedBudget: r.corrected,
+    actual: r.actual,
+    hasActual: r.has_actual,
+    batchId: r.batch_id,
+  }));
+}
+
+/** Per account key and year: the corrected budget of the year and each forecast made in it. */
+export async function keyForecasts(db: Db, municipality: string, fromYear: number, toYear: number): Promise<KeyForecasts[]> {
+  const { rows } = await sql<{ org_id: string; year: number; corrected_year: number; forecasts: Record<string, number> | null }>`
+    select e.org_id, extract(year from e.period)::int as year,
+           coalesce(sum(e.amount) filter (where e.amount_type = 'corrected_budget'), 0)::float8 as corrected_year,
+           json_object_agg(to_char(e.period, 'YYYY-MM'), e.amount) filter (where e.amount_type = 'forecast') as forecasts
+    from economy e
+    where e.municipality = ${municipality} and e.active and ${OPERATING}
+      and e.period between make_date(${fromYear}, 1, 1) and make_date(${toYear}, 12, 1)
+    group by e.org_id, e.function, e.dranst, 2`.execute(db);
+  return rows.map((r) => ({
+    orgId: r.org_id,
+    year: r.year,
+    correctedYear: r.corrected_year,
+    forecasts: new Map(Object.entries(r.forecasts ?? {}).map(([p, a]) => [p, Number(a)])),
+  }));
+}
+
+export async function caseMonths(db: Db, municipality: string, from: string, to: string): Promise<CaseMonth[]> {
+  const { rows } = await sql<Record<string, number | string | null>>`
+    with case_rows as (
+      select c.org_id, c.received, c.decided, c.batch_id, coalesce(c.complete, c.received) as started,
+        -- the deadline valid on the day the case was received (the first one published if none was yet)
+        coalesce(
+          (select ct.deadline_days from case_types ct
+            where ct.municipality = c.municipality and ct.active and ct.case_type = c.case_type
+              and coalesce(ct.valid_from, '-infinity'::date) <= c.received
+            order by ct.valid_from desc nulls last limit 1),
+          (select ct.deadline_days from case_types ct
+            where ct.municipality = c.municipality and ct.active and ct.case_type = c.case_type
+            order by ct.valid_from nulls first limit 1)) as deadline
+      from cases c where c.municipality = ${municipality} and c.active
+    ),
+    months as (
+      select m::date as month_start, (m + interval '1 month' - interval '1 day')::date as month_end
+      from generate_series(${monthStart(from)}::date, ${monthStart(to)}::date, interval '1 month') m
+    ),
+    closure as (select ancestor_id, descendant_id from org_closure where municipality = ${municipality}),
+    decided as (
+      select cl.ancestor_id as org_id, mo.month_start, count(*)::int as n,
+             count(*) filter (where r.decided - r.started <= r.deadline)::int as within,
+             percentile_cont(0.5) within group (order by r.decided - r.started) as median,
+             percentile_cont(0.9) within group (order by r.decided - r.started) as p90,
+             max(r.batch_id) as batch_id
+      from case_rows r join months mo on r.decided between mo.month_start and mo.month_end
+      join closure cl on cl.descendant_id = r.org_id
+      group by 1, 2
+    ),
+    decided_ytd as (
+      select cl.ancestor_id as org_id, mo.month_start, count(*)::int as n,
+             count(*) filter (where r.decided - r.started <= r.deadline)::int as within,
+             percentile_cont(0.5) within group (order by r.decided - r.started) as median,
+             percentile_cont(0.9) within group (order by r.decided - r.started) as p90
+      from case_rows r join months mo on r.decided between date_trunc('year', mo.month_start)::date and mo.month_end
+      join closure cl on cl.descendant_id = r.org_id
+      group by 1, 2
+    ),
+    open_cases as (
+      select cl.ancestor_id as org_id, mo.month_start, count(*)::int as backlog,
+             count(*) filter (where r.started <= mo.month_end and mo.month_end - r.started > r.deadline)::int as over_deadline,
+             max(r.batch_id) as batch_id
+      from case_rows r join months mo on r.received <= mo.month_end and (r.decided is null or r.decided > mo.month_end)
+      join closure cl on cl.descendant_id = r.org_id
+      group by 1, 2
+    ),
+    keys as (
+      select org_id, month_start from decided union select org_id, month_start from decided_ytd
+      union select org_id, month_start from open_cases
+    )
+    select k.org_id, to_char(k.month_start, 'YYYY-MM') as period,
+           coalesce(d.n, 0) as decided, coalesce(d.within, 0) as within, d.median, d.p90,
+           coalesce(y.n, 0) as ytd_decided, coalesce(y.within, 0) as ytd_within, y.median as ytd_median, y.p90 as ytd_p90,
+           coalesce(o.backlog, 0) as backlog, coalesce(o.over_deadline, 0) as over_deadline,
+           greatest(d.batch_id, o.batch_id) as batch_id
+    from keys k
+    left join decided d on d.org_id = k.org_id and d.month_start = k.month_start
+    left join decided_ytd y on y.org_id = k.org_id and y.month_start = k.month_start
+    left join open_cases o on o.org_id = k.org_id and o.month_start = k.month_start`.execute(db);
+  const num = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => ({
+    orgId: String(r.org_id),
+    period: String(r.period),
+    decided: Number(r.decided),
+    withinDeadline: Number(r.within),
+    medianDays: num(r.median),
+    p90Days: num(r.p90),
+    ytdDecided: Number(r.ytd_decided),
+    ytdWithinDeadline: Number(r.ytd_within),
+    ytdMedianDays: num(r.ytd_median),
+    ytdP90Days: num(r.ytd_p90),
+    backlog: Number(r.backlog),
+    openOverDeadline: Number(r.over_deadline),
+    batchId: num(r.batch_id),
+  }));
+}
+
+export async function kpiFeedMonths(db: Db, municipality: string, from: string, to: string): Promise<KpiFeedMonth[]> {
+  const { rows } = await sql<{
+    org_id: string;
+    period: string;
+    kpi_id: string;
+    numerator: number;
+    denominator: number | null;
+    batch_id: number;
+  }>`
+    select c.ancestor_id as org_id, ${YM('k.period')} as period, k.kpi_id,
+           sum(k.numerator)::float8 as numerator, sum(k.denominator)::float8 as denominator, max(k.batch_id) as batch_id
+    from kpi_values k join org_closure c on c.municipality = k.municipality and c.descendant_id = k.org_id
+    where k.municipality = ${municipality} and k.active and k.period between ${monthStart(from)}::date and ${monthStart(to)}::date
+    group by 1, 2, 3`.execute(db);
+  return rows.map((r) => ({
+    orgId: r.org_id,
+    period: r.period,
+    kpiId: r.kpi_id,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    batchId: r.batch_id,
+  }));
+}
+
+export async function planAmounts(db: Db, municipality: string): Promise<{ amounts: PlanAmount[]; batchId: number | null }> {
+  const rows = await db
+    .selectFrom('budget_plan')
+    .select(['budget_year', 'year', 'line', 'amount', 'batch_id'])
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .execute();
+  return {
+    amounts: rows.map((r) => ({ budgetYear: r.budget_year, year: r.year, line: r.line, amount: r.amount })),
+    batchId: rows.reduce<number | null>((b, r) => (b === null || r.batch_id > b ? r.batch_id : b), null),
+  };
+}
+
+/** Replaces the rollup rows of the given KPIs in [from, to] with `rows`. */
+export async function replaceRollups(
+  tx: StoreTx,
+  municipality: string,
+  kpiIds: readonly string[],
+  from: string,
+  to: string,
+  rows: readonly RollupRow[],
+) {
+  await tx.db
+    .deleteFrom('kpi_rollup')
+    .where('municipality', '=', municipality)
+    .where('kpi_id', 'in', [...kpiIds])
+    .where('period', '>=', monthStart(from))
+    .where('period', '<=', monthStart(to))
+    .execute();
+  const inRange = rows.filter((r) => r.period >= from && r.period <= to);
+  for (let i = 0; i < inRange.length; i += 20_000) {
+    await tx.copyInto(
+      'kpi_rollup',
+      ROLLUP_COLUMNS,
+      inRange
+        .slice(i, i + 20_000)
+        .map((r) => copyRow(municipality, r))
+        .join(''),
+    );
+  }
+}
+
+const ROLLUP_COLUMNS = [
+  'municipality',
+  'org_id',
+  'period',
+  'kpi_id',
+  'value',
+  'numerator',
+  'denominator',
+  'n',
+  'ytd_value',
+  'ytd_numerator',
+  'ytd_denominator',
+  'ytd_n',
+  'headcount',
+  'suppressed',
+  'reference_value',
+  'data_period',
+  'batch_id',
+];
+
+function copyRow(municipality: string, r: RollupRow): string {
+  const month = (p: string | null) => (p === null ? null : `${p}-01`);
+  return copyRowText([
+    municipality,
+    r.orgId,
+    month(r.period),
+    r.kpiId,
+    r.value,
+    r.numerator,
+    r.denominator,
+    r.n,
+    r.ytdValue,
+    r.ytdNumerator,
+    r.ytdDenominator,
+    r.ytdN,
+    r.headcount,
+    r.suppressed,
+    r.referenceValue,
+    month(r.dataPeriod),
+    r.batchId,
+  ]);
+}

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AuditList, AuditQuery, ErrorResponse, LoginBody, Me } from '@lis/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../modules/auth/access.ts';
+import { listAudit } from '../modules/auth/auth.repository.ts';
+import { login, logout } from '../modules/auth/auth.service.ts';
+import { SESSION_COOKIE } from '../plugins/auth.ts';
+import { HttpError } from '../plugins/errors.ts';
+
+const toMe = (p: Principal) => ({
+  username: p.name,
+  displayName: p.displayName,
+  role: p.role,
+  orgIds: p.orgIds,
+  homeOrgId: p.orgIds?.[0] ?? null,
+});
+
+/** Sign-in with username and password (a server-side session in an httpOnly cookie), sign-out, who am I, audit. */
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/auth/login',
+    {
+      config: {
+        permission: 'public',
+        rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.ip },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in',
+        body: LoginBody,
+        response: { 200: Me, 401: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(app.auth, request.body.username, request.body.password);
+      if (!result) {
+        await app.audit(request, { action: 'sign_in', target: `user:${request.body.username}`, outcome: 'failed' });
+        throw new HttpError(401, 'Wrong username or password');
+      }
+      request.principal = result.principal;
+      await app.audit(request, { action: 'sign_in', target: `user:${result.principal.name}`, outcome: 'ok' });
+      reply.setCookie(SESSION_COOKIE, result.sessionId, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+      });
+      return toMe(result.principal);
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { permission: 'session' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: { type: 'null' } } } },
+    async (request, reply) => {
+      const sessionId = request.principal?.sessionId;
+      if (sessionId) await logout(app.auth, sessionId);
+      await app.audit(request, { action: 'sign_out', target: null, outcome: 'ok' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['auth'], summary: 'The caller', response: { 200: Me, 401: ErrorResponse } },
+    },
+    async (request) => toMe(request.principal as Principal),
+  );
+
+  app.get(
+    '/audit',
+    {
+      config: { permission: 'audit:read' },
+      schema: { tags: ['auth'], summary: 'The audit log, newest first', querystring: AuditQuery, response: { 200: AuditList } },
+    },
+    async (request) => {
+      const rows = await listAudit(
+        app.lis.store.db,
+        app.lis.config.municipality,
+        request.query.limit ?? 200,
+        request.query.action ?? null,
+      );
+      return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+    },
+  );
+};

@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  Breakdown,
+  BreakdownQuery,
+  Dashboard,
+  DashboardQuery,
+  ErrorResponse,
+  KpiCatalogue,
+  KpiParams,
+  OrgUnitList,
+  Series,
+  SeriesQuery,
+} from '@lis/contracts';
+import { KPIS } from '@lis/domain';
+import type { FastifyRequest } from 'fastify';
+import { breakdownTable, dashboardTable, seriesTable } from '../modules/export/indicators.export.ts';
+import { listOrgUnits } from '../modules/kpi/indicators.repository.ts';
+import * as indicators from '../modules/kpi/indicators.service.ts';
+import { HttpError } from '../plugins/errors.ts';
+import { sendExport } from './export-reply.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const read = { permission: 'kpi:read' as const };
+const SICK_LEAVE = new Set(KPIS.filter((k) => k.personalData).map((k) => k.id));
+
+/** Org tree, KPI catalogue and the indicators: dashboard, series and breakdown (JSON, CSV, XLSX). */
+export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+
+  /** Unknown units and KPIs are 404 before the access check says 403, for everyone alike. */
+  const guard = async (request: FastifyRequest, orgId: string, kpiId?: string) => {
+    try {
+      if (kpiId) indicators.getKpiOrThrow(kpiId);
+      await indicators.getOrg(ctx(), orgId);
+    } catch (error) {
+      if (error instanceof indicators.NotFoundError) throw new HttpError(404, error.message, error.parameter);
+      throw error;
+    }
+    await app.assertCanRead(request, orgId);
+  };
+
+  /** Sick-leave figures below forvaltning level are personal data: record who looked. */
+  const auditSickLeave = async (request: FastifyRequest, orgId: string, level: string, kpiIds: string[]) => {
+    if ((level === 'afdeling' || level === 'enhed') && kpiIds.some((id) => SICK_LEAVE.has(id))) {
+      await app.audit(request, { action: 'view_sick_leave', target: `org:${orgId}`, outcome: 'ok' });
+    }
+  };
+
+  app.get(
+    '/org-units',
+    {
+      config: read,
+      schema: { tags: ['indicators'], summary: 'The organisation the caller may see', response: { 200: OrgUnitList, ...errors } },
+    },
+    async (request) => {
+      const visible = await app.visibleOrgs(request);
+      const units = await listOrgUnits(app.lis.store.db, app.lis.config.municipality);
+      return visible === null ? units : units.filter((u) => visible.has(u.id));
+    },
+  );
+
+  app.get(
+    '/kpis',
+    { config: read, schema: { tags: ['indicators'], summary: 'The KPI catalogue', response: { 200: KpiCatalogue, ...errors } } },
+    async () => [...KPIS],
+  );
+
+  app.get(
+    '/dashboard',
+    {
+      config: read,
+      schema: {
+        tags: ['indicators'],
+        summary: 'Every KPI of an org unit for a month, with target, status and comparisons',
+        querystring: DashboardQuery,
+        response: { 200: Dashboard, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const orgId = request.query.org ?? (await homeOrg(request));
+      await guard(request, orgId);
+      const result = await indicators.dashboard(ctx(), orgId, request.query.period ?? null);
+      await auditSickLeave(
+        request,
+        orgId,
+        result.org.level,
+        result.indicators.map((i) => i.kpiId),
+      );
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return result;
+      return sendExport(app, request, reply, format, `lis-${result.org.id}-${result.period}`, dashboardTable(result));
+    },
+  );
+
+  app.get(
+    '/kpis/:kpiId/series',
+    {
+      config: read,
+      schema: {
+        tags: ['indicators'],
+        summary: 'A KPI month by month',
+        params: KpiParams,
+        querystring: SeriesQuery,
+        response: { 200: Series, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { kpiId } = request.params;
+      await guard(request, request.query.org, kpiId);
+      const result = await indicators
+        .series(ctx(), kpiId, request.query.org, request.query.from ?? null, request.query.to ?? null)
+        .catch(notFound);
+      await auditSickLeave(request, result.org.id, result.org.level, [kpiId]);
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return result;
+      return sendExport(app, request, reply, format, `lis-${kpiId}-${result.org.id}`, seriesTable(result));
+    },
+  );
+
+  app.get(
+    '/kpis/:kpiId/breakdown',
+    {
+      config: read,
+      schema: {
+        tags: ['indicators'],
+        summary: 'A KPI for each child unit',
+        params: KpiParams,
+        querystring: BreakdownQuery,
+        response: { 200: Breakdown, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { kpiId } = request.params;
+      await guard(request, request.query.org, kpiId);
+      const visible = await app.visibleOrgs(request);
+      const result = await indicators.breakdown(ctx(), kpiId, request.query.org, request.query.period, visible);
+      const childLevel = result.items[0]?.org.level;
+      if (childLevel) await auditSickLeave(request, result.org.id, childLevel, [kpiId]);
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return result;
+      return sendExport(
+        app,
+        request,
+        reply,
+        format,
+        `lis-${kpiId}-${result.org.id}-${result.period}-underenheder`,
+        breakdownTable(result),
+      );
+    },
+  );
+
+  /** The unit a dashboard opens on: the kommune, or a chef's own (first) unit. */
+  async function homeOrg(request: FastifyRequest): Promise<string> {
+    const own = request.principal?.orgIds?.[0];
+    const root = own ?? (await app.rootOrgId());
+    if (!root) throw new HttpError(404, 'No organisation has been loaded yet', 'org');
+    return root;
+  }
+};
+
+function notFound(error: unknown): never {
+  if (error instanceof indicators.NotFoundError) throw new HttpError(400, error.message, error.parameter);
+  throw error;
+}

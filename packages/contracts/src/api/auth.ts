@@ -1,0 +1,42 @@
+import { type Static, Type } from 'typebox';
+import { Nullable } from './common.ts';
+
+export const RoleSchema = Type.Union([
+  Type.Literal('admin'),
+  Type.Literal('direktion'),
+  Type.Literal('oekonom'),
+  Type.Literal('chef'),
+  Type.Literal('feeder'),
+]);
+
+export const LoginBody = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 500 }),
+});
+
+export const Me = Type.Object({
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  /** the org units the caller may read with their subtrees; null = all */
+  orgIds: Nullable(Type.Array(Type.String())),
+  /** the unit the dashboard opens on */
+  homeOrgId: Nullable(Type.String()),
+});
+export type Me = Static<typeof Me>;
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actor: Type.String(),
+  role: Nullable(Type.String()),
+  action: Type.String(),
+  target: Nullable(Type.String()),
+  outcome: Type.String(),
+  ip: Nullable(Type.String()),
+});
+export const AuditList = Type.Array(AuditEntry);
+export const AuditQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+  action: Type.Optional(Type.String()),
+});

@@ -1,0 +1,151 @@
+import { type Static, Type } from 'typebox';
+import { Nullable } from './common.ts';
+
+const Period = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'month, YYYY-MM' });
+
+export const OrgLevelSchema = Type.Union([
+  Type.Literal('kommune'),
+  Type.Literal('forvaltning'),
+  Type.Literal('afdeling'),
+  Type.Literal('enhed'),
+]);
+
+export const OrgUnit = Type.Object({
+  id: Type.String(),
+  parentId: Nullable(Type.String()),
+  name: Type.String(),
+  level: OrgLevelSchema,
+  validFrom: Nullable(Type.String()),
+  validTo: Nullable(Type.String()),
+});
+export type OrgUnit = Static<typeof OrgUnit>;
+export const OrgUnitList = Type.Array(OrgUnit);
+
+export const KpiStatus = Type.Union([
+  Type.Literal('green'),
+  Type.Literal('yellow'),
+  Type.Literal('red'),
+  Type.Literal('no_data'),
+  Type.Literal('suppressed'),
+  Type.Literal('no_target'),
+]);
+export type KpiStatusValue = Static<typeof KpiStatus>;
+
+export const KpiDefinitionSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  formula: Type.String(),
+  unit: Type.String(),
+  decimals: Type.Integer(),
+  direction: Type.Union([Type.Literal('higher_is_better'), Type.Literal('lower_is_better')]),
+  aggregation: Type.String(),
+  scale: Type.Number(),
+  sourceFeed: Type.String(),
+  theme: Type.String(),
+  personalData: Type.Boolean(),
+  flow: Type.Boolean(),
+  levels: Type.String(),
+  showN: Type.Boolean(),
+  carryForwardMonths: Type.Integer(),
+});
+export const KpiCatalogue = Type.Array(KpiDefinitionSchema);
+
+export const SeriesPoint = Type.Object({
+  period: Type.String(),
+  value: Nullable(Type.Number()),
+  target: Nullable(Type.Number()),
+  status: KpiStatus,
+});
+export type SeriesPoint = Static<typeof SeriesPoint>;
+
+export const Indicator = Type.Object({
+  kpiId: Type.String(),
+  value: Nullable(Type.Number()),
+  unit: Type.String(),
+  status: KpiStatus,
+  target: Nullable(Type.Number()),
+  /** the yellow band as a fraction of the target */
+  tolerance: Nullable(Type.Number()),
+  /** where the target comes from: the unit's own, inherited from an ancestor, or computed (phased budget) */
+  targetOrgId: Nullable(Type.String()),
+  previous: Nullable(Type.Number()),
+  sameMonthLastYear: Nullable(Type.Number()),
+  ytd: Nullable(Type.Number()),
+  n: Nullable(Type.Integer()),
+  /** when the data behind the value was loaded */
+  asOf: Nullable(Type.String({ format: 'date-time' })),
+  batchId: Nullable(Type.Integer()),
+  /** the month the data is from when older than the period (a yearly survey, the latest budget forecast) */
+  dataPeriod: Nullable(Type.String()),
+  /** the reason when status is suppressed */
+  suppressedReason: Nullable(Type.String()),
+  /** the 12 months ending with the period, for the sparkline */
+  series: Type.Array(Type.Object({ period: Type.String(), value: Nullable(Type.Number()) })),
+});
+export type Indicator = Static<typeof Indicator>;
+
+export const Dashboard = Type.Object({
+  org: OrgUnit,
+  period: Type.String(),
+  /** the newest month with data in the store, for the month picker */
+  latestPeriod: Nullable(Type.String()),
+  indicators: Type.Array(Indicator),
+});
+export type Dashboard = Static<typeof Dashboard>;
+
+export const ExportFormat = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]));
+
+export const DashboardQuery = Type.Object({
+  org: Type.Optional(Type.String({ minLength: 1, description: "org unit id; default: the caller's top unit" })),
+  period: Type.Optional(Period),
+  format: ExportFormat,
+});
+
+export const KpiParams = Type.Object({ kpiId: Type.String() });
+
+export const SeriesQuery = Type.Object({
+  org: Type.String({ minLength: 1 }),
+  from: Type.Optional(Period),
+  to: Type.Optional(Period),
+  format: ExportFormat,
+});
+
+export const Series = Type.Object({
+  kpiId: Type.String(),
+  org: OrgUnit,
+  points: Type.Array(
+    Type.Object({
+      period: Type.String(),
+      value: Nullable(Type.Number()),
+      target: Nullable(Type.Number()),
+      status: KpiStatus,
+      sameMonthLastYear: Nullable(Type.Number()),
+      n: Nullable(Type.Integer()),
+    }),
+  ),
+});
+export type Series = Static<typeof Series>;
+
+export const BreakdownQuery = Type.Object({
+  org: Type.String({ minLength: 1 }),
+  period: Period,
+  format: ExportFormat,
+});
+
+export const Breakdown = Type.Object({
+  kpiId: Type.String(),
+  org: OrgUnit,
+  period: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      org: OrgUnit,
+      value: Nullable(Type.Number()),
+      target: Nullable(Type.Number()),
+      status: KpiStatus,
+      n: Nullable(Type.Integer()),
+      suppressedReason: Nullable(Type.String()),
+    }),
+  ),
+});
+export type Breakdown = Static<typeof Breakdown>;

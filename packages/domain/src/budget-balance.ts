@@ -1,0 +1,76 @@
+/**
+ * The resultatopgørelse of a budget plan (domain.md §3). Plan amounts follow the accounts' sign
+ * (+ expense, − income); results are surpluses (positive = surplus) and the cash change is
+ * positive when cash grows.
+ */
+
+export type PlanLine =
+  | 'taxes'
+  | 'grants_equalisation'
+  | 'service'
+  | 'transfers'
+  | 'interest'
+  | 'capital'
+  | 'utilities'
+  | 'repayments'
+  | 'borrowing'
+  | 'financial_movements';
+
+export type PlanLines = Record<PlanLine, number>;
+
+export interface PlanResults {
+  /** A: resultat af ordinær driftsvirksomhed (driftsoverskud) */
+  resultA: number;
+  /** B: resultat af det skattefinansierede område = A − anlæg */
+  resultB: number;
+  /** C: B − forsyning (net) */
+  resultC: number;
+  /** kasseforøgelse (+) / kassetræk (−) = C − afdrag − finansforskydninger + låneoptagelse */
+  cashChange: number;
+}
+
+export function planResults(lines: PlanLines): PlanResults {
+  const income = -(lines.taxes + lines.grants_equalisation);
+  const resultA = income - lines.service - lines.transfers - lines.interest;
+  const resultB = resultA - lines.capital;
+  const resultC = resultB - lines.utilities;
+  // borrowing is delivered as income (negative), so adding the loan means subtracting the amount
+  const cashChange = resultC - lines.repayments - lines.financial_movements - lines.borrowing;
+  return { resultA, resultB, resultC, cashChange };
+}
+
+export interface PlanAmount {
+  budgetYear: number;
+  year: number;
+  line: string;
+  amount: number;
+}
+
+/** Lines of one plan year, missing lines as 0. */
+export function planLines(amounts: readonly PlanAmount[]): PlanLines {
+  const lines: PlanLines = {
+    taxes: 0,
+    grants_equalisation: 0,
+    service: 0,
+    transfers: 0,
+    interest: 0,
+    capital: 0,
+    utilities: 0,
+    repayments: 0,
+    borrowing: 0,
+    financial_movements: 0,
+  };
+  for (const a of amounts) if (a.line in lines) lines[a.line as PlanLine] += a.amount;
+  return lines;
+}
+
+/**
+ * The plan that speaks for a year: the budget adopted for that year if there is one, otherwise
+ * the newest earlier budget that covers it as a forecast year (overslagsår).
+ */
+export function governingBudgetYear(amounts: readonly PlanAmount[], year: number): number | null {
+  let best: number | null = null;
+  for (const a of amounts)
+    if (a.year === year && a.budgetYear <= year && (best === null || a.budgetYear > best)) best = a.budgetYear;
+  return best;
+}

@@ -1,0 +1,114 @@
+/**
+ * Danish number and date text for the UI and exports (Intl 'da-DK'): 1.234,5 · 5,4 % · mar. 2016.
+ * Every function prints '–' for a missing value. Minus is always ASCII '-' (some ICU builds
+ * print U+2212, which Excel and the parsers in parse.ts then misread).
+ */
+import type { KpiDefinition } from './kpis.ts';
+import { periodMonthNumber, periodOfDate, periodYear } from './period.ts';
+import { roundToDecimals } from './stats.ts';
+
+export const MISSING = '–';
+
+const MILLION = 1_000_000;
+
+/** '1.234,5'. Rounded half away from zero like kpiStatus, so text and traffic light agree. */
+export function formatNumber(value: number | null, decimals: number): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  return numberFormat(decimals)
+    .format(roundToDecimals(value, decimals))
+    .replace(/\u2212/g, '-');
+}
+
+/** '5,4 %' for 5.4: the value is already in percent, not a fraction. */
+export function formatPct(value: number | null, decimals: number): string {
+  return withUnit(formatNumber(value, decimals), '%');
+}
+
+/**
+ * Amounts as a budget reader writes them: '2.345 mio. kr.' from 100 mio. up, '12,3 mio. kr.'
+ * from 1 mio., below that whole kroner '123.456 kr.'. The thresholds apply to the rounded amount,
+ * so 999.999,60 kr. reads '1,0 mio. kr.' rather than '1.000.000 kr.'.
+ */
+export function formatDkk(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  if (Math.abs(roundToDecimals(value, 0)) < MILLION) return `${formatNumber(value, 0)} kr.`;
+  const millions = value / MILLION;
+  const decimals = Math.abs(roundToDecimals(millions, 1)) >= 100 ? 0 : 1;
+  return `${formatNumber(millions, decimals)} mio. kr.`;
+}
+
+/** '23 dage', '1 dag', '1,5 dage': singular only for a printed 1. */
+export function formatDays(value: number | null, decimals: number): string {
+  const text = formatNumber(value, decimals);
+  if (text === MISSING) return MISSING;
+  return `${text} ${text === '1' || text === '-1' ? 'dag' : 'dage'}`;
+}
+
+/** 'mar. 2016' for '2016-03' */
+export const formatMonth = (period: string | null): string => formatPeriod(period, SHORT_MONTH);
+
+/** 'marts 2016' for '2016-03' */
+export const formatMonthLong = (period: string | null): string => formatPeriod(period, LONG_MONTH);
+
+/** '1. mar. 2016' for '2016-03-01' */
+export function formatDate(date: string | null): string {
+  if (date === null) return MISSING;
+  return SHORT_DATE.format(utcDate(periodOfDate(date), Number(date.slice(8))));
+}
+
+type KpiFormat = Pick<KpiDefinition, 'unit' | 'decimals'>;
+
+/** A KPI value in its unit and decimals. */
+export function formatKpiValue(value: number | null, kpi: KpiFormat): string {
+  switch (kpi.unit) {
+    case 'pct':
+      return formatPct(value, kpi.decimals);
+    case 'days':
+      return formatDays(value, kpi.decimals);
+    case 'dkk':
+      return formatDkk(value);
+    case 'count':
+    case 'score':
+      return formatNumber(value, kpi.decimals);
+  }
+}
+
+/**
+ * A change against an earlier period, always signed when not zero: '+0,4 pct.-point' (the
+ * difference of two percentages is in percentage points, not per cent), '-3 dage', '+1,2 mio. kr.'.
+ */
+export function formatChange(delta: number | null, kpi: KpiFormat): string {
+  const text = kpi.unit === 'pct' ? withUnit(formatNumber(delta, kpi.decimals), 'pct.-point') : formatKpiValue(delta, kpi);
+  // The sign follows the printed figure: +0,04 at one decimal reads '0,0', not '+0,0'.
+  const printsNonZero = /[1-9]/.test(text);
+  return delta !== null && delta > 0 && printsNonZero ? `+${text}` : text;
+}
+
+const withUnit = (number: string, unit: string): string => (number === MISSING ? MISSING : `${number} ${unit}`);
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(decimals, format);
+  }
+  return format;
+}
+
+// UTC on both sides: a month must not shift to the one before in a browser west of Greenwich.
+const SHORT_MONTH = new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', month: 'short', year: 'numeric' });
+const LONG_MONTH = new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const SHORT_DATE = new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+
+function formatPeriod(period: string | null, format: Intl.DateTimeFormat): string {
+  return period === null ? MISSING : format.format(utcDate(period, 1));
+}
+
+/** Midnight UTC of a day in the period; setUTCFullYear keeps years below 100 as written. */
+function utcDate(period: string, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(periodYear(period), periodMonthNumber(period) - 1, day);
+  return date;
+}

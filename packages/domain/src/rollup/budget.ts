@@ -1,0 +1,131 @@
+import { periodRange, periodYear, ytdPeriods } from '../period.ts';
+import { emptyRow, maxBatch, type RollupRow, ratio } from './types.ts';
+
+/** Operating amounts (dranst 1+2, tax-financed main accounts) of one unit's subtree in one month. */
+export interface BudgetMonth {
+  orgId: string;
+  period: string;
+  correctedBudget: number;
+  actual: number;
+  /** true when actuals were delivered for the month (the budget alone does not make a month current) */
+  hasActual: boolean;
+  batchId: number | null;
+}
+
+/** The forecast of one account key (org, function, dranst) for a year. */
+export interface KeyForecasts {
+  orgId: string;
+  year: number;
+  correctedYear: number;
+  /** 'YYYY-MM' → the full-year amount expected in that month */
+  forecasts: ReadonlyMap<string, number>;
+}
+
+export interface ForecastMonth {
+  orgId: string;
+  period: string;
+  /** Σ over keys of the latest forecast made up to the month, or the key's corrected budget if it has none */
+  forecast: number;
+  /** the latest month a forecast was made in, null when no key has one yet */
+  madeIn: string | null;
+}
+
+/**
+ * The expected year result per leaf unit and month. A key without a forecast is expected to land
+ * on its corrected budget (the usual municipal convention), so a unit's deviation is the sum of
+ * the deviations its budget holders reported.
+ */
+export function forecastsByMonth(keys: readonly KeyForecasts[]): ForecastMonth[] {
+  const out = new Map<string, ForecastMonth>();
+  for (const key of keys) {
+    let latest: { period: string; amount: number } | null = null;
+    for (const period of periodRange(`${key.year}-01`, `${key.year}-12`)) {
+      const made = key.forecasts.get(period);
+      if (made !== undefined) latest = { period, amount: made };
+      const id = `${key.orgId}|${period}`;
+      const month = out.get(id) ?? { orgId: key.orgId, period, forecast: 0, madeIn: null };
+      month.forecast += latest ? latest.amount : key.correctedYear;
+      if (latest && (month.madeIn === null || latest.period > month.madeIn)) month.madeIn = latest.period;
+      out.set(id, month);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Adds leaf values into every ancestor (each unit is its own ancestor). */
+export function rollUpForecasts(
+  leaves: readonly ForecastMonth[],
+  ancestorsOf: (orgId: string) => readonly string[],
+): ForecastMonth[] {
+  const out = new Map<string, ForecastMonth>();
+  for (const leaf of leaves) {
+    for (const orgId of ancestorsOf(leaf.orgId)) {
+      const id = `${orgId}|${leaf.period}`;
+      const month = out.get(id) ?? { orgId, period: leaf.period, forecast: 0, madeIn: null };
+      month.forecast += leaf.forecast;
+      if (leaf.madeIn && (month.madeIn === null || leaf.madeIn > month.madeIn)) month.madeIn = leaf.madeIn;
+      out.set(id, month);
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * budget_consumption_pct (actuals YTD / corrected budget of the whole year, with the phased
+ * budget share YTD as reference), budget_forecast_deviation and _pct, for months with actuals.
+ */
+export function budgetRollups(months: readonly BudgetMonth[], forecasts: readonly ForecastMonth[]): RollupRow[] {
+  const byOrg = new Map<string, Map<string, BudgetMonth>>();
+  for (const m of months) {
+    let series = byOrg.get(m.orgId);
+    if (!series) byOrg.set(m.orgId, (series = new Map()));
+    series.set(m.period, m);
+  }
+  const forecastOf = new Map(forecasts.map((f) => [`${f.orgId}|${f.period}`, f]));
+  const rows: RollupRow[] = [];
+  for (const [orgId, series] of byOrg) {
+    for (const [period, month] of series) {
+      if (!month.hasActual) continue;
+      const year = periodYear(period);
+      const yearMonths = periodRange(`${year}-01`, `${year}-12`).flatMap((p) => series.get(p) ?? []);
+      const ytd = ytdPeriods(period).flatMap((p) => series.get(p) ?? []);
+      const correctedYear = yearMonths.reduce((s, m) => s + m.correctedBudget, 0);
+      const phasedYtd = ytd.reduce((s, m) => s + m.correctedBudget, 0);
+      const actualYtd = ytd.reduce((s, m) => s + m.actual, 0);
+      const batchId = ytd.reduce<number | null>((b, m) => maxBatch(b, m.batchId), null);
+
+      const consumption = emptyRow(orgId, period, 'budget_consumption_pct');
+      Object.assign(consumption, {
+        numerator: actualYtd,
+        denominator: correctedYear,
+        value: ratio(actualYtd, correctedYear, 100),
+        referenceValue: ratio(phasedYtd, correctedYear, 100),
+        batchId,
+      });
+      rows.push(consumption);
+
+      const forecast = forecastOf.get(`${orgId}|${period}`);
+      const deviation = emptyRow(orgId, period, 'budget_forecast_deviation');
+      const deviationPct = emptyRow(orgId, period, 'budget_forecast_deviation_pct');
+      if (forecast?.madeIn) {
+        const amount = forecast.forecast - correctedYear;
+        Object.assign(deviation, {
+          numerator: forecast.forecast,
+          denominator: correctedYear,
+          value: amount,
+          dataPeriod: forecast.madeIn,
+          batchId,
+        });
+        Object.assign(deviationPct, {
+          numerator: amount,
+          denominator: correctedYear,
+          value: ratio(amount, correctedYear, 100),
+          dataPeriod: forecast.madeIn,
+          batchId,
+        });
+      }
+      rows.push(deviation, deviationPct);
+    }
+  }
+  return rows;
+}

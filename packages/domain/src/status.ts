@@ -1,0 +1,60 @@
+import type { KpiDirection } from './kpis.ts';
+import { roundToDecimals } from './stats.ts';
+
+export type KpiStatus = 'green' | 'yellow' | 'red' | 'no_data' | 'suppressed' | 'no_target';
+
+/** The yellow band when a target comes without its own tolerance (domain.md §7). */
+export const DEFAULT_TOLERANCE = 0.1;
+
+// Enough places for any tolerance a person types (0,1, 0,05, 0,125) times a target.
+const BAND_DECIMALS = 9;
+
+export interface StatusInput {
+  value: number | null;
+  target: number | null;
+  /** the yellow band as a fraction of |target|; null = DEFAULT_TOLERANCE */
+  tolerance: number | null;
+  direction: KpiDirection;
+  /** the KPI's decimals: value and target are compared as shown */
+  decimals: number;
+  suppressed: boolean;
+}
+
+/**
+ * Traffic light against the target (domain.md §7): green when met, yellow on the wrong side but
+ * within |target| × tolerance, red beyond. Suppression wins over everything, then missing value,
+ * then missing target.
+ *
+ * Value and target are both rounded to the KPI's decimals first, so the light agrees with what
+ * the page prints: "5,0 % against a target of 5,0 %" is green even when the value was 5,04.
+ */
+export function kpiStatus(input: StatusInput): KpiStatus {
+  if (input.suppressed) return 'suppressed';
+  if (input.value === null) return 'no_data';
+  if (input.target === null) return 'no_target';
+  const tolerance = input.tolerance ?? DEFAULT_TOLERANCE;
+  if (!(tolerance >= 0)) throw new RangeError(`tolerance must be a fraction ≥ 0, got ${tolerance}`);
+  const value = roundToDecimals(input.value, input.decimals);
+  const target = roundToDecimals(input.target, input.decimals);
+  // Differences of decimals carry binary noise (3.63 − 3.3 = 0.33000000000000007, 3.3 × 0.1 =
+  // 0.32999999999999996); rounding both back to decimal places keeps a value on the edge yellow.
+  const shortfall = roundToDecimals(input.direction === 'lower_is_better' ? value - target : target - value, input.decimals);
+  if (shortfall <= 0) return 'green';
+  const band = roundToDecimals(Math.abs(target) * tolerance, BAND_DECIMALS);
+  return shortfall <= band ? 'yellow' : 'red';
+}
+
+/**
+ * The target of the nearest unit that has one (domain.md §7): the unit itself first, then its
+ * ancestors. `targetFor` may return undefined, so a Map's get can be passed straight in.
+ */
+export function resolveTarget<T>(
+  orgPathFromSelfToRoot: readonly string[],
+  targetFor: (orgId: string) => T | null | undefined,
+): T | null {
+  for (const orgId of orgPathFromSelfToRoot) {
+    const target = targetFor(orgId);
+    if (target !== null && target !== undefined) return target;
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+/**
+ * Small-group anonymity for personal data (domain.md §4), decided per period.
+ *
+ * 1. A unit with 0 < employees < minGroupSize is suppressed ("diskretioneret").
+ * 2. Complementary rule: when exactly one child of a parent is suppressed, the parent's total
+ *    minus the shown siblings would reveal it, so the shown sibling with the fewest employees is
+ *    suppressed too (ties: lowest id, compared as plain strings so the choice is the same on
+ *    every machine).
+ * The parent itself stays shown: its total includes the hidden units, as it should.
+ * A unit with 0 or unknown employees has nothing to show and nothing to hide; it takes no part.
+ */
+
+export interface SuppressionNode {
+  id: string;
+  parentId: string | null;
+  /** headcount of the unit's whole subtree in the period; 0 or null = no data */
+  employees: number | null;
+}
+
+export const MIN_GROUP_SIZE = 5;
+
+export function suppressedUnits(nodes: readonly SuppressionNode[], minGroupSize = MIN_GROUP_SIZE): Set<string> {
+  const withStaff = nodes.filter((node) => (node.employees ?? 0) > 0);
+  const suppressed = new Set(withStaff.filter((node) => (node.employees ?? 0) < minGroupSize).map((node) => node.id));
+  // Each unit has one parent, so adding the complementary sibling changes only its own sibling
+  // group, which then holds two suppressed units and needs nothing more: one pass reaches the
+  // fixed point that "repeat until nothing changes" would.
+  for (const siblings of siblingGroups(withStaff)) {
+    if (siblings.filter((node) => suppressed.has(node.id)).length !== 1) continue;
+    const smallestShown = siblings.filter((node) => !suppressed.has(node.id)).sort(fewestEmployeesFirst)[0];
+    if (smallestShown) suppressed.add(smallestShown.id);
+  }
+  return suppressed;
+}
+
+/** Children grouped by parent. Roots have no shown parent total to subtract from. */
+function siblingGroups(nodes: readonly SuppressionNode[]): SuppressionNode[][] {
+  const byParent = new Map<string, SuppressionNode[]>();
+  for (const node of nodes) {
+    if (node.parentId === null) continue;
+    const group = byParent.get(node.parentId);
+    if (group) group.push(node);
+    else byParent.set(node.parentId, [node]);
+  }
+  return [...byParent.values()];
+}
+
+function fewestEmployeesFirst(a: SuppressionNode, b: SuppressionNode): number {
+  const byEmployees = (a.employees ?? 0) - (b.employees ?? 0);
+  if (byEmployees !== 0) return byEmployees;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
