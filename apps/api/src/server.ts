@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { DEMO_PASSWORD, ensureDemoUsers } from './demo-users.ts';
 import { ingestFile } from './modules/ingest/ingest.service.ts';
 import { openStore, storeIsEmpty } from './store-access.ts';
 
@@ -12,14 +13,8 @@ async function main() {
   const opened = await openStore(config);
   const cliToken = opened.lock ? randomBytes(24).toString('base64url') : null;
   const app = await buildApp({ config, store: opened.store, cliToken });
-  if (!config.databaseUrl && config.demo && (await storeIsEmpty(opened.store))) {
-    const { loadDemoData } = await import('./demo-seed.ts'); // the generator is only needed for an empty store
-    app.log.info('The embedded store is empty: loading the demo data (set LIS_DEMO=0 to start empty)');
-    const ingest = app.lis.ingest;
-    await loadDemoData((feed, path, fileName) => ingestFile(ingest, { feed, path, fileName, loadedBy: 'demo' }), {
-      log: (line) => app.log.info(line),
-    });
-  }
+  // Demo mode: the embedded store only, never PostgreSQL.
+  const demoUsers = !config.databaseUrl && config.demo ? await prepareDemo(app) : [];
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     await app.close();
@@ -32,6 +27,19 @@ async function main() {
   app.log.info(
     `LIS is running at http://localhost:${config.port} (${opened.store.kind === 'pglite' ? `embedded store in ${config.dataDir}` : 'PostgreSQL'})`,
   );
+}
+
+/** Loads the demo data into an empty store and makes sure the demo users exist. */
+async function prepareDemo(app: Awaited<ReturnType<typeof buildApp>>): Promise<string[]> {
+  const { store, ingest, config } = app.lis;
+  if (await storeIsEmpty(store)) {
+    const { loadDemoData } = await import('./demo-seed.ts'); // the generator is only needed for an empty store
+    app.log.info('The embedded store is empty: loading the demo data (set LIS_DEMO=0 to start empty)');
+    await loadDemoData((feed, path, fileName) => ingestFile(ingest, { feed, path, fileName, loadedBy: 'demo' }), {
+      log: (line) => app.log.info(line),
+    });
+  }
+  return ensureDemoUsers({ db: store.db, municipality: config.municipality });
 }
 
 main().catch((error: unknown) => {

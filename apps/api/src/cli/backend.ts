@@ -44,6 +44,21 @@ export async function connect(config: Config): Promise<Backend> {
   return localBackend(config);
 }
 
+/**
+ * Opens the store itself, for commands the server does not offer over HTTP (users, tokens).
+ * With the embedded store held by a running server this refuses, naming the server.
+ */
+export async function openLocal(config: Config) {
+  const server = config.databaseUrl ? null : readLiveLock(config.dataDir);
+  if (server) {
+    throw new CliError(
+      `The LIS server (process ${server.pid}${server.url ? `, ${server.url}` : ''}) has the embedded store in ${config.dataDir} open. ` +
+        'Stop it and run this command again, or use PostgreSQL (DATABASE_URL), where both can run at once.',
+    );
+  }
+  return openStore(config);
+}
+
 async function localBackend(config: Config): Promise<Backend> {
   const opened = await openStore(config);
   const ctx = ingestContext(opened.store, config.municipality);

@@ -6,7 +6,9 @@ import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { ConfigError, loadConfig } from '../config.ts';
+import { AccessSetupError } from '../modules/auth/auth.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
+import { registerAccessCommands } from './access-commands.ts';
 import { type Backend, CliError, connect } from './backend.ts';
 import { formatCount, printBatches, printRejection } from './print.ts';
 
@@ -113,8 +115,15 @@ program
     }),
   );
 
+registerAccessCommands(program);
+
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CliError || error instanceof DataDirLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof CliError ||
+    error instanceof DataDirLockedError ||
+    error instanceof AccessSetupError
+  ) {
     console.error(pc.red(error.message));
   } else {
     console.error(pc.red(error instanceof Error ? (error.stack ?? error.message) : String(error)));

@@ -1,0 +1,77 @@
+import type { Role } from '@lis/db';
+import { type Command, InvalidArgumentError } from 'commander';
+import pc from 'picocolors';
+import { loadConfig } from '../config.ts';
+import { isRole, ROLES } from '../modules/auth/access.ts';
+import { createToken, createUser, revokeToken } from '../modules/auth/auth.service.ts';
+import { openLocal } from './backend.ts';
+import { readSecret } from './secret-input.ts';
+
+const roleOption = (value: string): Role => {
+  if (!isRole(value)) throw new InvalidArgumentError(`roles are ${ROLES.join(', ')}`);
+  return value;
+};
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+async function withAuth<T>(
+  run: (ctx: { db: Awaited<ReturnType<typeof openLocal>>['store']['db']; municipality: string }) => Promise<T>,
+) {
+  const config = loadConfig();
+  const opened = await openLocal(config);
+  try {
+    return await run({ db: opened.store.db, municipality: config.municipality });
+  } finally {
+    await opened.close();
+  }
+}
+
+/** `lis user add` and `lis token create|revoke`. */
+export function registerAccessCommands(program: Command): void {
+  const user = program.command('user').description('people who sign in');
+  user
+    .command('add')
+    .description('add a user; the password is read from stdin or asked for')
+    .argument('<username>')
+    .requiredOption('--role <role>', ROLES.join(' | '), roleOption)
+    .option('--org <orgId>', 'org unit a chef may read (repeat for more)', collect, [])
+    .option('--name <displayName>', 'the name shown in the app')
+    .action(async (username: string, options: { role: Role; org: string[]; name?: string }) => {
+      const password = await readSecret(`Password for ${username}: `);
+      await withAuth(async (ctx) => {
+        await createUser(ctx, {
+          username,
+          role: options.role,
+          password,
+          orgIds: options.org,
+          ...(options.name ? { displayName: options.name } : {}),
+        });
+      });
+      console.log(
+        `${pc.green('✓')} Added ${username} as ${options.role}${options.org.length ? ` for ${options.org.join(', ')}` : ''}.`,
+      );
+    });
+
+  const token = program.command('token').description('API tokens for machines (Authorization: Bearer …)');
+  token
+    .command('create')
+    .description('create a token and print it once (only its hash is kept)')
+    .requiredOption('--name <name>', 'what the token is for, e.g. "prisme-export"')
+    .requiredOption('--role <role>', ROLES.join(' | '), roleOption)
+    .option('--org <orgId>', 'org unit a chef token may read (repeat for more)', collect, [])
+    .action(async (options: { name: string; role: Role; org: string[] }) => {
+      const secret = await withAuth((ctx) => createToken(ctx, { name: options.name, role: options.role, orgIds: options.org }));
+      console.error(pc.dim(`Token "${options.name}" (${options.role}). It is shown only this once:`));
+      console.log(secret);
+    });
+  token
+    .command('revoke')
+    .description('revoke a token; requests with it are refused from now on')
+    .argument('[name]', 'the token name')
+    .option('--name <name>', 'the token name')
+    .action(async (name: string | undefined, options: { name?: string }) => {
+      const target = name ?? options.name;
+      if (!target) throw new InvalidArgumentError('give the token name: lis token revoke <name>');
+      await withAuth((ctx) => revokeToken(ctx, target));
+      console.log(`${pc.green('✓')} Revoked token ${target}.`);
+    });
+}

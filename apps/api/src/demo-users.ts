@@ -1,0 +1,35 @@
+import type { Database, Role } from '@lis/db';
+import type { Kysely } from 'kysely';
+import { createUser } from './modules/auth/auth.service.ts';
+
+export const DEMO_PASSWORD = 'demo-lis-2016';
+
+/**
+ * One user per role for trying the product on the embedded demo store (never on PostgreSQL).
+ * The chef may read one forvaltning. Creates the ones missing; returns lines describing them.
+ */
+export async function ensureDemoUsers(ctx: { db: Kysely<Database>; municipality: string }): Promise<string[]> {
+  const existing = new Set(
+    (await ctx.db.selectFrom('users').select('username').where('municipality', '=', ctx.municipality).execute()).map(
+      (u) => u.username,
+    ),
+  );
+  const forvaltning = await ctx.db
+    .selectFrom('org_units')
+    .select(['org_id', 'name'])
+    .where('municipality', '=', ctx.municipality)
+    .where('active', '=', true)
+    .where('level', '=', 'forvaltning')
+    .orderBy('name')
+    .executeTakeFirst();
+  const users: { username: string; role: Role; displayName: string; orgIds: string[] }[] = [
+    { username: 'admin', role: 'admin', displayName: 'Administrator (demo)', orgIds: [] },
+    { username: 'direktion', role: 'direktion', displayName: 'Direktionen (demo)', orgIds: [] },
+    { username: 'oekonom', role: 'oekonom', displayName: 'Økonom (demo)', orgIds: [] },
+    { username: 'feeder', role: 'feeder', displayName: 'Dataleverance (demo)', orgIds: [] },
+  ];
+  if (forvaltning)
+    users.push({ username: 'chef', role: 'chef', displayName: `Chef, ${forvaltning.name} (demo)`, orgIds: [forvaltning.org_id] });
+  for (const user of users) if (!existing.has(user.username)) await createUser(ctx, { ...user, password: DEMO_PASSWORD });
+  return users.map((u) => `  ${u.username.padEnd(10)} ${u.role}${u.orgIds.length ? ` (${forvaltning?.name})` : ''}`);
+}

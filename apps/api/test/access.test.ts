@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken, createUser, revokeToken } from '../src/modules/auth/auth.service.ts';
+import { bearer, createTestApp, postFeed, type TestApp } from './helpers.ts';
+
+const ORG = `org_id;parent_id;name;level
+K;;Testkommune;kommune
+F1;K;Forvaltning 1;forvaltning
+F2;K;Forvaltning 2;forvaltning
+A1;F1;Afdeling 1;afdeling
+A2;F2;Afdeling 2;afdeling
+E1;A1;Enhed 1;enhed
+E4;A2;Enhed 4;enhed
+`;
+const SICK = `period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours
+2016-01;E1;40;36;6000;300;0;0
+2016-01;E4;100;90;15000;1500;0;0
+`;
+
+type Role = 'admin' | 'direktion' | 'oekonom' | 'chef' | 'feeder' | 'anonymous';
+const ROLES: Role[] = ['admin', 'direktion', 'oekonom', 'chef', 'feeder', 'anonymous'];
+
+let t: TestApp;
+const headers: Partial<Record<Role, Record<string, string>>> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const [feed, file] of [
+    ['organisation', ORG],
+    ['sickleave', SICK],
+  ] as const) {
+    expect((await postFeed(t.app, feed, file)).statusCode).toBe(200);
+  }
+  for (const role of ['admin', 'direktion', 'oekonom', 'feeder'] as const) headers[role] = bearer(await t.token(role));
+  headers.chef = bearer(await t.token('chef', ['F1']));
+  headers.anonymous = {};
+});
+afterAll(() => t.done());
+
+const call = (role: Role, method: 'GET' | 'POST', url: string, payload?: string) =>
+  t.app.inject({
+    method,
+    url,
+    headers: { ...headers[role], ...(payload ? { 'content-type': 'text/csv' } : {}) },
+    ...(payload ? { payload } : {}),
+  });
+
+// Expected status per role: admin, direktion, oekonom, chef (of F1), feeder, anonymous
+const MATRIX: [string, 'GET' | 'POST', string, number[]][] = [
+  ['org units', 'GET', '/api/v1/org-units', [200, 200, 200, 200, 403, 401]],
+  ['catalogue', 'GET', '/api/v1/kpis', [200, 200, 200, 200, 403, 401]],
+  ['kommune dashboard', 'GET', '/api/v1/dashboard?org=K&period=2016-01', [200, 200, 200, 200, 403, 401]],
+  ['own forvaltning', 'GET', '/api/v1/dashboard?org=F1&period=2016-01', [200, 200, 200, 200, 403, 401]],
+  ['own enhed', 'GET', '/api/v1/dashboard?org=E1&period=2016-01', [200, 200, 200, 200, 403, 401]],
+  ['sibling forvaltning', 'GET', '/api/v1/dashboard?org=F2&period=2016-01', [200, 200, 200, 403, 403, 401]],
+  ['child of a sibling', 'GET', '/api/v1/dashboard?org=A2&period=2016-01', [200, 200, 200, 403, 403, 401]],
+  ['sibling series', 'GET', '/api/v1/kpis/sick_leave_pct/series?org=F2', [200, 200, 200, 403, 403, 401]],
+  ['sibling breakdown', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=F2&period=2016-01', [200, 200, 200, 403, 403, 401]],
+  ['sibling export', 'GET', '/api/v1/dashboard?org=F2&period=2016-01&format=xlsx', [200, 200, 200, 403, 403, 401]],
+  ['own export', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=F1&period=2016-01&format=csv', [200, 200, 200, 200, 403, 401]],
+  ['unknown unit', 'GET', '/api/v1/dashboard?org=NOPE', [404, 404, 404, 404, 403, 401]],
+  ['unknown KPI', 'GET', '/api/v1/kpis/nope/series?org=K', [404, 404, 404, 404, 403, 401]],
+  ['load a feed', 'POST', '/api/v1/feeds/targets', [200, 403, 403, 403, 200, 401]],
+  ['ledger', 'GET', '/api/v1/batches', [200, 403, 403, 403, 403, 401]],
+  ['restore', 'POST', '/api/v1/batches/1/restore', [200, 403, 403, 403, 403, 401]],
+  ['audit log', 'GET', '/api/v1/audit', [200, 403, 403, 403, 403, 401]],
+  ['who am I', 'GET', '/api/v1/auth/me', [200, 200, 200, 200, 200, 401]],
+];
+
+describe('authorization matrix: every route × every role', () => {
+  for (const [name, method, url, expected] of MATRIX) {
+    it(`${name}: ${method} ${url}`, async () => {
+      const targets = 'kpi_id;org_id;year;target\nsick_leave_pct;K;2016;5\n';
+      const statuses = [];
+      for (const role of ROLES)
+        statuses.push(
+          (await call(role, method, url, method === 'POST' && url.includes('feeds') ? targets : undefined)).statusCode,
+        );
+      expect(statuses).toEqual(expected);
+    });
+  }
+
+  it('gives a chef the kommune breakdown with only their own branch', async () => {
+    const chef = (await call('chef', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=K&period=2016-01')).json();
+    expect(chef.items.map((i: { org: { id: string } }) => i.org.id)).toEqual(['F1']);
+    const direktion = (await call('direktion', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=K&period=2016-01')).json();
+    expect(direktion.items.map((i: { org: { id: string } }) => i.org.id)).toEqual(['F1', 'F2']);
+  });
+
+  it('shows a chef the kommune totals and their own subtree, nothing of the sibling', async () => {
+    const units = (await call('chef', 'GET', '/api/v1/org-units')).json();
+    expect(units.map((u: { id: string }) => u.id).sort()).toEqual(['A1', 'E1', 'F1', 'K']);
+    const kommune = (await call('chef', 'GET', '/api/v1/dashboard?org=K&period=2016-01')).json();
+    // the kommune total includes F2, as context: (300 + 1500) / (6000 + 15000)
+    expect(kommune.indicators.find((i: { kpiId: string }) => i.kpiId === 'sick_leave_pct').value).toBeCloseTo(
+      (1800 / 21000) * 100,
+      10,
+    );
+    const home = (await call('chef', 'GET', '/api/v1/dashboard?period=2016-01')).json();
+    expect(home.org.id).toBe('F1');
+  });
+
+  it('refuses a revoked token', async () => {
+    const ctx = { db: t.store.db, municipality: '849' };
+    const token = await createToken(ctx, { name: 'to-be-revoked', role: 'oekonom', orgIds: [] });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/kpis', headers: bearer(token) })).statusCode).toBe(200);
+    await revokeToken(ctx, 'to-be-revoked');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/kpis', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/kpis', headers: bearer('lis_made-up') })).statusCode).toBe(401);
+  });
+});
+
+describe('people: sign-in, sessions, sign-out', () => {
+  const login = (username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const cookieOf = (response: Awaited<ReturnType<typeof login>>) => {
+    const header = String(response.headers['set-cookie']);
+    return { header, cookie: header.split(';')[0] as string };
+  };
+
+  beforeAll(async () => {
+    const ctx = { db: t.store.db, municipality: '849' };
+    await createUser(ctx, { username: 'birgitte', role: 'direktion', password: 'korrekt hest batteri', orgIds: [] });
+    await createUser(ctx, { username: 'chef1', role: 'chef', password: 'korrekt hest batteri', orgIds: ['F1'] });
+  });
+
+  it('signs in with an httpOnly, SameSite cookie and knows who it is', async () => {
+    const response = await login('birgitte', 'korrekt hest batteri');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ username: 'birgitte', role: 'direktion', orgIds: null });
+    const { header, cookie } = cookieOf(response);
+    expect(header).toMatch(/HttpOnly/);
+    expect(header).toMatch(/SameSite=Strict/);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    expect(me.json().username).toBe('birgitte');
+  });
+
+  it('answers a wrong password with 401 and logs the failure', async () => {
+    expect((await login('birgitte', 'forkert')).statusCode).toBe(401);
+    expect((await login('nobody', 'forkert')).statusCode).toBe(401);
+    const audit = (await call('admin', 'GET', '/api/v1/audit?action=sign_in')).json();
+    expect(audit.filter((a: { outcome: string }) => a.outcome === 'failed').map((a: { target: string }) => a.target)).toEqual(
+      expect.arrayContaining(['user:birgitte', 'user:nobody']),
+    );
+  });
+
+  it('ends a session at sign-out, after 30 idle minutes and after 10 hours', async () => {
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+
+    const a = cookieOf(await login('chef1', 'korrekt hest batteri')).cookie;
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: a } })).statusCode).toBe(204);
+    expect((await me(a)).statusCode).toBe(401);
+
+    const b = cookieOf(await login('chef1', 'korrekt hest batteri')).cookie;
+    await t.store.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
+      .where('id_hash', '=', sha(b.split('=')[1] as string))
+      .execute();
+    expect((await me(b)).statusCode).toBe(401);
+
+    const c = cookieOf(await login('chef1', 'korrekt hest batteri')).cookie;
+    await t.store.db
+      .updateTable('sessions')
+      .set({ created_at: new Date(Date.now() - 10 * 3_600_000 - 60_000) })
+      .where('id_hash', '=', sha(c.split('=')[1] as string))
+      .execute();
+    expect((await me(c)).statusCode).toBe(401);
+
+    const d = cookieOf(await login('chef1', 'korrekt hest batteri')).cookie;
+    expect((await me(d)).json()).toMatchObject({ role: 'chef', orgIds: ['F1'], homeOrgId: 'F1' });
+  });
+
+  it('limits sign-in attempts', async () => {
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await login('birgitte', `gæt ${i}`)).statusCode);
+    expect(statuses).toContain(429);
+  });
+});
+
+describe('audit and defaults', () => {
+  it('logs denied requests, exports and views of sick leave below forvaltning level', async () => {
+    await call('chef', 'GET', '/api/v1/dashboard?org=F2&period=2016-01');
+    await call('direktion', 'GET', '/api/v1/dashboard?org=E1&period=2016-01');
+    await call('oekonom', 'GET', '/api/v1/dashboard?org=K&period=2016-01&format=csv');
+    const audit = (await call('admin', 'GET', '/api/v1/audit?limit=50')).json();
+    const has = (action: string, outcome: string, target: string) =>
+      audit.some(
+        (a: { action: string; outcome: string; target: string }) =>
+          a.action === action && a.outcome === outcome && a.target.includes(target),
+      );
+    expect(has('read', 'denied', 'org:F2')).toBe(true);
+    expect(has('view_sick_leave', 'ok', 'org:E1')).toBe(true);
+    expect(has('export', 'ok', 'csv:lis-K-2016-01')).toBe(true);
+    const loads = (await call('admin', 'GET', '/api/v1/audit?action=feed_load')).json();
+    expect(
+      loads.some((a: { target: string; actor: string }) => a.target.startsWith('sickleave:') && a.actor === 'token:admin:'),
+    ).toBe(true);
+  });
+
+  it('sends security headers and never a stack trace', async () => {
+    const response = await call('direktion', 'GET', '/api/v1/dashboard?org=K&period=2016-13');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ parameter: 'period' });
+    expect(response.body).not.toMatch(/at .*\.ts:\d+/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('answers CORS only for configured origins', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/kpis',
+      headers: { ...headers.direktion, origin: 'https://evil.example' },
+    });
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
