@@ -1,7 +1,7 @@
 /**
  * Danish number and date text for the UI and exports (Intl 'da-DK'): 1.234,5 · 5,4 % · mar. 2016.
- * Every function prints '–' for a missing value. Minus is always ASCII '-' (some ICU builds
- * print U+2212, which Excel and the parsers in parse.ts then misread).
+ * Every function prints '–' for a missing value. Minus is always ASCII '-': some ICU builds
+ * print U+2212, which Excel and most CSV readers do not take for a minus.
  */
 import type { KpiDefinition } from './kpis.ts';
 import { periodMonthNumber, periodOfDate, periodYear } from './period.ts';

@@ -48,7 +48,10 @@ export const ytdPeriods = (period: string): string[] => periodRange(yearStart(pe
 /** The 12 months ending with the period, oldest first. */
 export const rolling12 = (period: string): string[] => periodRange(addMonths(period, -11), period);
 
-export const monthStart = (period: string): string => `${checkedPeriod(period)}-01`;
+export function monthStart(period: string): string {
+  splitPeriod(period);
+  return `${period}-01`;
+}
 
 export function monthEnd(period: string): string {
   const { year, month } = splitPeriod(period);
@@ -74,15 +77,13 @@ function splitPeriod(period: string): { year: number; month: number } {
   return { year: Number(match[1]), month: Number(match[2]) };
 }
 
-const checkedPeriod = (period: string): string => (splitPeriod(period), period);
-
 function splitDate(date: string): { year: number; month: number; day: number } {
   const match = DATE.exec(date);
-  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
-  if (!match || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`Not a calendar date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (day >= 1 && day <= daysInMonth(year, month)) return { year, month, day };
   }
-  return { year, month, day };
+  throw new RangeError(`Not a calendar date 'YYYY-MM-DD': ${JSON.stringify(date)}`);
 }
 
 /** Months since January of year 0, so month arithmetic is plain integer arithmetic. */

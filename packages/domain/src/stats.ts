@@ -25,20 +25,26 @@ export function mean(values: readonly number[]): number | null {
 /**
  * Rounds half away from zero on the number as it is written (1.005 → 1.01, -2.5 → -3), exactly
  * as Intl.NumberFormat does, so a status is judged on the very figure the user is shown.
- * (Math.round(1.005 * 100) gives 100, because 1.005 * 100 is 100.49999999999999 in binary.)
- * Never returns -0.
+ * Working on the decimal digits avoids binary error at any magnitude: Math.round(1.005 * 100)
+ * gives 100, because 1.005 * 100 is 100.49999999999999. Never returns -0.
  */
 export function roundToDecimals(value: number, decimals: number): number {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
     throw new RangeError(`decimals must be a whole number from 0 to 20, got ${decimals}`);
   }
   if (!Number.isFinite(value)) return value;
-  const rounded = Math.sign(value) * shiftDecimalPoint(Math.round(shiftDecimalPoint(Math.abs(value), decimals)), -decimals);
+  const { digits, pointAt } = decimalDigits(Math.abs(value));
+  const cut = pointAt + decimals;
+  if (cut >= digits.length) return value === 0 ? 0 : value;
+  const kept = cut > 0 ? BigInt(digits.slice(0, cut)) : 0n;
+  const roundsUp = cut >= 0 && (digits[cut] as string) >= '5';
+  const rounded = Math.sign(value) * Number(`${roundsUp ? kept + 1n : kept}e-${decimals}`);
   return rounded === 0 ? 0 : rounded;
 }
 
-/** value × 10^places, done on the decimal text so no binary rounding error creeps in. */
-function shiftDecimalPoint(value: number, places: number): number {
-  const [mantissa, exponent = '0'] = String(value).split('e');
-  return Number(`${mantissa}e${Number(exponent) + places}`);
+/** The shortest decimal digits of a number ('1.005' → '1005') and where its point sits (1). */
+function decimalDigits(magnitude: number): { digits: string; pointAt: number } {
+  const [mantissa = '', exponent = '0'] = String(magnitude).split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  return { digits: whole + fraction, pointAt: whole.length + Number(exponent) };
 }
