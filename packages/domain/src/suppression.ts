@@ -6,6 +6,8 @@
  *    minus the shown siblings would reveal it, so the shown sibling with the fewest employees is
  *    suppressed too (ties: lowest id, compared as plain strings so the choice is the same on
  *    every machine).
+ * 3. Downwards: a suppressed unit whose children are all shown would be their sum, so its
+ *    smallest child is suppressed too (and rule 2 then hides a second one).
  * The parent itself stays shown: its total includes the hidden units, as it should.
  * A unit with 0 or unknown employees has nothing to show and nothing to hide; it takes no part.
  */
@@ -22,13 +24,23 @@ export const MIN_GROUP_SIZE = 5;
 export function suppressedUnits(nodes: readonly SuppressionNode[], minGroupSize = MIN_GROUP_SIZE): Set<string> {
   const withStaff = nodes.filter((node) => (node.employees ?? 0) > 0);
   const suppressed = new Set(withStaff.filter((node) => (node.employees ?? 0) < minGroupSize).map((node) => node.id));
-  // Each unit has one parent, so adding the complementary sibling changes only its own sibling
-  // group, which then holds two suppressed units and needs nothing more: one pass reaches the
-  // fixed point that "repeat until nothing changes" would.
-  for (const siblings of siblingGroups(withStaff)) {
-    if (siblings.filter((node) => suppressed.has(node.id)).length !== 1) continue;
-    const smallestShown = siblings.filter((node) => !suppressed.has(node.id)).sort(fewestEmployeesFirst)[0];
+  const groups = siblingGroups(withStaff);
+  const childrenOf = new Map(groups.map((group) => [group[0]?.parentId as string, group]));
+  const hideSmallestShown = (group: readonly SuppressionNode[]) => {
+    const smallestShown = group.filter((node) => !suppressed.has(node.id)).sort(fewestEmployeesFirst)[0];
     if (smallestShown) suppressed.add(smallestShown.id);
+    return smallestShown !== undefined;
+  };
+  // Rule 3 can hide a child, which can call for rule 2 in that group: repeat until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const siblings of groups) {
+      if (siblings.filter((node) => suppressed.has(node.id)).length === 1) changed = hideSmallestShown(siblings) || changed;
+    }
+    for (const id of [...suppressed]) {
+      const children = childrenOf.get(id);
+      if (children && !children.some((child) => suppressed.has(child.id))) changed = hideSmallestShown(children) || changed;
+    }
   }
   return suppressed;
 }

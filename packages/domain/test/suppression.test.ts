@@ -112,7 +112,7 @@ describe('suppressedUnits: several levels', () => {
   });
 });
 
-/** The rule exactly as domain.md §4 states it, repeated until nothing changes. */
+/** The rules as domain.md §4 states them (plus the downward rule), repeated until nothing changes. */
 function suppressedByRepeatingTheRule(nodes: readonly SuppressionNode[], minGroupSize: number): Set<string> {
   const staffed = nodes.filter((n) => (n.employees ?? 0) > 0);
   const hidden = new Set(staffed.filter((n) => (n.employees ?? 0) < minGroupSize).map((n) => n.id));
@@ -133,9 +133,36 @@ function suppressedByRepeatingTheRule(nodes: readonly SuppressionNode[], minGrou
         changed = true;
       }
     }
+    for (const id of [...hidden]) {
+      const children = staffed.filter((n) => n.parentId === id);
+      if (children.length === 0 || children.some((n) => hidden.has(n.id))) continue;
+      const fewest = Math.min(...children.map((n) => n.employees ?? 0));
+      hidden.add(
+        children
+          .filter((n) => n.employees === fewest)
+          .map((n) => n.id)
+          .sort()[0] as string,
+      );
+      changed = true;
+    }
   }
   return hidden;
 }
+
+describe('suppressedUnits: downwards', () => {
+  it('hides a child of a unit hidden as a complement, so the unit is not the sum of its children', () => {
+    // p 100 ├ small 3 (hidden)  └ big 97 (complement) ├ b1 60  └ b2 37
+    // With b1 and b2 shown, big = b1 + b2 and small = p − big. So b2 (fewest) and then b1 are hidden.
+    const nodes = [
+      node('p', null, 100),
+      node('small', 'p', 3),
+      node('big', 'p', 97),
+      node('b1', 'big', 60),
+      node('b2', 'big', 37),
+    ];
+    expect(sorted(suppressedUnits(nodes))).toEqual(['b1', 'b2', 'big', 'small']);
+  });
+});
 
 describe('suppressedUnits: properties over random trees', () => {
   // node i hangs under a node before it, so every draw is a tree
@@ -156,6 +183,19 @@ describe('suppressedUnits: properties over random trees', () => {
     fc.assert(
       fc.property(randomTree, fc.integer({ min: 1, max: 8 }), (nodes, min) => {
         expect(sorted(suppressedUnits(nodes, min))).toEqual(sorted(suppressedByRepeatingTheRule(nodes, min)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never leaves a hidden unit whose staffed children are all shown', () => {
+    fc.assert(
+      fc.property(randomTree, (nodes) => {
+        const hidden = suppressedUnits(nodes);
+        for (const id of hidden) {
+          const children = nodes.filter((n) => n.parentId === id && (n.employees ?? 0) > 0);
+          if (children.length > 0) expect(children.some((c) => hidden.has(c.id))).toBe(true);
+        }
       }),
       { numRuns: 500 },
     );
