@@ -13,6 +13,8 @@ import { errorHandler } from './plugins/errors.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { authRoutes } from './routes/auth.ts';
 import { batchRoutes } from './routes/batches.ts';
+import { benchmarkRoutes } from './routes/benchmark.ts';
+import { budgetRoutes } from './routes/budget.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -79,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(feedRoutes, { prefix: '/api/v1' });
   await app.register(batchRoutes, { prefix: '/api/v1' });
   await app.register(indicatorRoutes, { prefix: '/api/v1' });
+  await app.register(budgetRoutes, { prefix: '/api/v1' });
+  await app.register(benchmarkRoutes, { prefix: '/api/v1' });
   await registerSpa(app, config.webDist);
   return app;
 }

@@ -200,6 +200,14 @@ export interface AuditLogTable {
   details: ColumnType<unknown, string | null, string | null>;
 }
 
+export interface PeerGroupTable {
+  municipality: string;
+  name: string;
+  municipalities: string[];
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   batches: BatchTable;
   org_units: OrgUnitTable;
@@ -218,4 +226,5 @@ export interface Database {
   access_scopes: AccessScopeTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  peer_groups: PeerGroupTable;
 }

@@ -1,25 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ExportTable, toCsv, toXlsx } from '../modules/export/table.ts';
 
-/** Sends a table as CSV or XLSX and records the export in the audit log. */
+/** Sends tables as XLSX sheets, or the first as CSV, and records the export in the audit log. */
 export async function sendExport(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
   format: 'csv' | 'xlsx',
   fileName: string,
-  table: ExportTable,
+  tables: ExportTable | ExportTable[],
 ) {
+  const sheets = Array.isArray(tables) ? tables : [tables];
   await app.audit(request, { action: 'export', target: `${format}:${fileName}`, outcome: 'ok' });
   const safeName = fileName.replace(/[^\w.-]+/g, '_');
   if (format === 'csv') {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${safeName}.csv"`)
-      .send(toCsv(table));
+      .send(toCsv(sheets[0] as ExportTable)); // the first sheet holds the data
   }
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', `attachment; filename="${safeName}.xlsx"`)
-    .send(await toXlsx([table]));
+    .send(await toXlsx(sheets));
 }

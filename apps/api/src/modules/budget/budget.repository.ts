@@ -1,0 +1,51 @@
+import type { Database } from '@lis/db';
+import type { EconomyAmount, PlanAmount } from '@lis/domain';
+import { type Kysely, sql } from 'kysely';
+
+type Db = Kysely<Database>;
+
+/** Every economy amount of a unit's subtree in a year, per key and month. */
+export async function subtreeAmounts(db: Db, municipality: string, orgId: string, year: number): Promise<EconomyAmount[]> {
+  const { rows } = await sql<{
+    org_id: string;
+    function: string;
+    dranst: number;
+    amount_type: EconomyAmount['amountType'];
+    period: string;
+    amount: number;
+  }>`
+    select e.org_id, e.function, e.dranst, e.amount_type, to_char(e.period, 'YYYY-MM') as period, e.amount::float8 as amount
+    from economy e join org_closure c on c.municipality = e.municipality and c.descendant_id = e.org_id
+    where e.municipality = ${municipality} and e.active and c.ancestor_id = ${orgId}
+      and e.period between make_date(${year}, 1, 1) and make_date(${year}, 12, 1)`.execute(db);
+  return rows.map((r) => ({
+    orgId: r.org_id,
+    fn: r.function,
+    dranst: r.dranst,
+    amountType: r.amount_type,
+    period: r.period,
+    amount: r.amount,
+  }));
+}
+
+/** The newest month with actuals, for the default period of the follow-up. */
+export async function latestActualPeriod(db: Db, municipality: string): Promise<string | null> {
+  const { rows } = await sql<{ latest: string | null }>`
+    select to_char(max(period), 'YYYY-MM') as latest from economy where municipality = ${municipality} and active and amount_type = 'actual'`.execute(
+    db,
+  );
+  return rows[0]?.latest ?? null;
+}
+
+export async function planAmounts(db: Db, municipality: string): Promise<{ amounts: PlanAmount[]; batchId: number | null }> {
+  const rows = await db
+    .selectFrom('budget_plan')
+    .select(['budget_year', 'year', 'line', 'amount', 'batch_id'])
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .execute();
+  return {
+    amounts: rows.map((r) => ({ budgetYear: r.budget_year, year: r.year, line: r.line, amount: r.amount })),
+    batchId: rows.reduce<number | null>((b, r) => (b === null || r.batch_id > b ? r.batch_id : b), null),
+  };
+}

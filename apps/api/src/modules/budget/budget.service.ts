@@ -1,0 +1,126 @@
+import type { Accounts, Balance, FollowUp, OrgUnit } from '@lis/contracts';
+import {
+  accountLines,
+  budgetFollowUp,
+  CATEGORY_NAMES,
+  type FollowUpFigures,
+  kpiStatus,
+  type PlanAmount,
+  periodYear,
+  planLines,
+  planResults,
+} from '@lis/domain';
+import type { ReadContext } from '../kpi/indicators.service.ts';
+import * as repo from './budget.repository.ts';
+
+const pct = (part: number | null, whole: number) => (part === null || whole === 0 ? null : (part / whole) * 100);
+
+/** The follow-up figures plus the percentages derived from them. */
+function withPercentages<F extends FollowUpFigures>(f: F) {
+  return {
+    ...f,
+    forecast: f.forecastMadeIn ? f.forecast : null,
+    consumptionPct: pct(f.actualsYtd, f.correctedBudget),
+    phasedConsumptionPct: pct(f.phasedBudgetYtd, f.correctedBudget),
+    deviationPct: pct(f.deviation, f.correctedBudget),
+  };
+}
+
+export async function defaultPeriod(ctx: ReadContext): Promise<string> {
+  return (await repo.latestActualPeriod(ctx.db, ctx.municipality)) ?? new Date().toISOString().slice(0, 7);
+}
+
+/** Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down. */
+export async function followUp(ctx: ReadContext, org: OrgUnit, period: string, children: readonly OrgUnit[]): Promise<FollowUp> {
+  const year = periodYear(period);
+  const result = budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year), period);
+  const childFigures = await Promise.all(
+    children.map(async (child) => ({
+      org: child,
+      ...withPercentages(budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, child.id, year), period).operating),
+    })),
+  );
+  return {
+    org,
+    period,
+    year,
+    scope: 'drift',
+    ...withPercentages(result.operating),
+    byCategory: result.byCategory.map((c) => ({ ...withPercentages(c), category: c.category, name: CATEGORY_NAMES[c.category] })),
+    months: result.months,
+    children: childFigures,
+  };
+}
+
+export async function accounts(ctx: ReadContext, org: OrgUnit, period: string, prefix: string): Promise<Accounts> {
+  const amounts = await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, periodYear(period));
+  return { org, period, prefix, lines: accountLines(amounts, period, prefix).map(withPercentages) };
+}
+
+/** Jammerbugt's policy targets (domain.md §3): driftsoverskud ≥ 50 mio. kr., anlæg ≈ 50 mio. kr. */
+const POLICY = [
+  { id: 'driftsoverskud', name: 'Driftsoverskud mindst 50 mio. kr.', target: 50_000_000, direction: 'higher_is_better' as const },
+  { id: 'anlaeg', name: 'Anlæg omkring 50 mio. kr.', target: 50_000_000, direction: 'lower_is_better' as const },
+];
+
+function planYears(amounts: readonly PlanAmount[], budgetYear: number) {
+  const years = [...new Set(amounts.filter((a) => a.budgetYear === budgetYear).map((a) => a.year))].sort();
+  return years.map((year) => {
+    const lines = planLines(amounts.filter((a) => a.budgetYear === budgetYear && a.year === year));
+    return { year, lines, ...planResults(lines) };
+  });
+}
+
+export class NoPlanError extends Error {}
+
+/** The budget balance of a plan (budget year + 3 forecast years), its policy targets, and the change from another plan. */
+export async function balance(ctx: ReadContext, budgetYear: number, compareTo: number | null): Promise<Balance> {
+  const { amounts, batchId } = await repo.planAmounts(ctx.db, ctx.municipality);
+  const years = planYears(amounts, budgetYear);
+  if (years.length === 0) throw new NoPlanError(`There is no budget plan for ${budgetYear}`);
+  const otherYear = compareTo ?? budgetYear - 1;
+  const other = planYears(amounts, otherYear);
+  const policyTargets = POLICY.map((p) => ({
+    id: p.id,
+    name: p.name,
+    target: p.target,
+    results: years.map((y) => {
+      const value = p.id === 'driftsoverskud' ? y.resultA : y.lines.capital;
+      // "≈ 50 mio." for anlæg: within 10 % either side is on target
+      const status =
+        p.id === 'anlaeg'
+          ? Math.abs(value - p.target) <= p.target * 0.1
+            ? 'green'
+            : Math.abs(value - p.target) <= p.target * 0.2
+              ? 'yellow'
+              : 'red'
+          : kpiStatus({ value, target: p.target, tolerance: null, direction: p.direction, decimals: 0, suppressed: false });
+      return { year: y.year, value, status };
+    }),
+  }));
+  const comparison =
+    other.length === 0
+      ? null
+      : {
+          budgetYear: otherYear,
+          years: other,
+          changes: years.flatMap((y) => {
+            const o = other.find((x) => x.year === y.year);
+            if (!o) return [];
+            const lines = Object.fromEntries(
+              Object.entries(y.lines).map(([k, v]) => [k, v - o.lines[k as keyof typeof o.lines]]),
+            ) as typeof y.lines;
+            return [
+              {
+                year: y.year,
+                lines,
+                resultA: y.resultA - o.resultA,
+                resultB: y.resultB - o.resultB,
+                resultC: y.resultC - o.resultC,
+                cashChange: y.cashChange - o.cashChange,
+              },
+            ];
+          }),
+        };
+  return { budgetYear, years, policyTargets, comparison, batchId };
+}

@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Accounts, AccountsQuery, Balance, BalanceQuery, ErrorResponse, FollowUp, FollowUpQuery } from '@lis/contracts';
+import type { FastifyRequest } from 'fastify';
+import { accounts, balance, defaultPeriod, followUp, NoPlanError } from '../modules/budget/budget.service.ts';
+import { accountsTable, balanceTables, followUpTables } from '../modules/export/budget.export.ts';
+import { childrenOf } from '../modules/kpi/indicators.repository.ts';
+import { getOrg, NotFoundError } from '../modules/kpi/indicators.service.ts';
+import { HttpError } from '../plugins/errors.ts';
+import { sendExport } from './export-reply.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+/** Budget follow-up (by organisation and by chart of accounts) and the budget balance. */
+export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+
+  /** The unit asked for (default: the caller's home unit), known and visible to the caller. */
+  const unitFor = async (request: FastifyRequest, orgId: string | undefined) => {
+    const id = orgId ?? request.principal?.orgIds?.[0] ?? (await app.rootOrgId());
+    if (!id) throw new HttpError(404, 'No organisation has been loaded yet', 'org');
+    const org = await getOrg(ctx(), id).catch((error: unknown) => {
+      if (error instanceof NotFoundError) throw new HttpError(404, error.message, 'org');
+      throw error;
+    });
+    await app.assertCanRead(request, id);
+    return org;
+  };
+
+  app.get(
+    '/budget/followup',
+    {
+      config: { permission: 'economy:read' },
+      schema: {
+        tags: ['budget'],
+        summary: 'Budget follow-up of a unit for a month',
+        querystring: FollowUpQuery,
+        response: { 200: FollowUp, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const org = await unitFor(request, request.query.org);
+      const period = request.query.period ?? (await defaultPeriod(ctx()));
+      const visible = await app.visibleOrgs(request);
+      const children = (await childrenOf(app.lis.store.db, app.lis.config.municipality, org.id)).filter(
+        (c) => visible === null || visible.has(c.id),
+      );
+      const result = await followUp(ctx(), org, period, children);
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return result;
+      return sendExport(app, request, reply, format, `budgetopfoelgning-${org.id}-${period}`, followUpTables(result));
+    },
+  );
+
+  app.get(
+    '/budget/accounts',
+    {
+      config: { permission: 'economy:read' },
+      schema: {
+        tags: ['budget'],
+        summary: 'Budget follow-up by the chart of accounts',
+        querystring: AccountsQuery,
+        response: { 200: Accounts, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const org = await unitFor(request, request.query.org);
+      const period = request.query.period ?? (await defaultPeriod(ctx()));
+      const result = await accounts(ctx(), org, period, request.query.prefix ?? '');
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return result;
+      return sendExport(
+        app,
+        request,
+        reply,
+        format,
+        `konti-${org.id}-${period}-${result.prefix || 'alle'}`,
+        accountsTable(result),
+      );
+    },
+  );
+
+  app.get(
+    '/budget/balance',
+    {
+      config: { permission: 'economy:read' },
+      schema: {
+        tags: ['budget'],
+        summary: 'The budget balance of a plan and its forecast years',
+        querystring: BalanceQuery,
+        response: { 200: Balance, ...errors },
+      },
+    },
+    async (request, reply) => {
+      // The plan is the whole municipality's; a chef sees it as the kommune-level context it is.
+      const result = await balance(ctx(), request.query.budgetYear, request.query.compareTo ?? null).catch((error: unknown) => {
+        if (error instanceof NoPlanError) throw new HttpError(404, error.message, 'budgetYear');
+        throw error;
+      });
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return result;
+      return sendExport(app, request, reply, format, `budgetbalance-B${result.budgetYear}`, balanceTables(result));
+    },
+  );
+};

@@ -1,0 +1,111 @@
+import { type Static, Type } from 'typebox';
+import { Nullable } from './common.ts';
+
+const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]));
+export const BenchmarkMethodSchema = Type.Union([
+  Type.Literal('mean'),
+  Type.Literal('weighted'),
+  Type.Literal('median'),
+  Type.Literal('best_quartile'),
+  Type.Literal('mean_5_cheapest'),
+  Type.Literal('cheapest'),
+]);
+
+const common = {
+  year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2200, description: 'default: the latest year with data' })),
+  peers: Type.Optional(
+    Type.String({
+      description: 'kora | kommunegruppe | region | all | a comma-separated list of municipality codes (default kora)',
+    }),
+  ),
+  method: Type.Optional(BenchmarkMethodSchema),
+  includeOwn: Type.Optional(
+    Type.Boolean({ description: 'whether the own municipality is among the peers (default true, as KORA did)' }),
+  ),
+  needAdjusted: Type.Optional(Type.Boolean({ description: 'divide unit costs by the expenditure-need index first' })),
+  format: Format,
+};
+
+export const BenchmarkQuery = Type.Object({ area: Type.String({ minLength: 1 }), ...common });
+export const BenchmarkSummaryQuery = Type.Object(common);
+
+const Peer = Type.Object({
+  municipality: Type.String(),
+  name: Type.String(),
+  netExpenditure: Type.Number(),
+  targetPopulation: Type.Number(),
+  needIndex: Nullable(Type.Number()),
+  unitCost: Type.Number(),
+  isOwn: Type.Boolean(),
+});
+
+const Basis = {
+  year: Type.Integer(),
+  method: BenchmarkMethodSchema,
+  methodName: Type.String(),
+  peerGroup: Type.String(),
+  peerGroupName: Type.String(),
+  includeOwn: Type.Boolean(),
+  needAdjusted: Type.Boolean(),
+  priceBase: Type.String(),
+  caveat: Type.String(),
+};
+
+export const BenchmarkResult = Type.Object({
+  area: Type.String(),
+  areaName: Type.String(),
+  ...Basis,
+  peers: Type.Array(Peer),
+  own: Type.Object({
+    municipality: Type.String(),
+    name: Type.String(),
+    unitCost: Nullable(Type.Number()),
+    targetPopulation: Nullable(Type.Number()),
+    needIndex: Nullable(Type.Number()),
+  }),
+  benchmark: Nullable(Type.Number()),
+  /** (own unit cost − benchmark) × own target population; negative = under the benchmark */
+  gap: Nullable(Type.Number()),
+  /** max(0, gap), DKK */
+  potential: Type.Number(),
+  /** peers without data for the year and area */
+  missing: Type.Array(Type.Object({ municipality: Type.String(), name: Type.String() })),
+});
+export type BenchmarkResult = Static<typeof BenchmarkResult>;
+
+export const BenchmarkSummary = Type.Object({
+  ...Basis,
+  areas: Type.Array(
+    Type.Object({
+      area: Type.String(),
+      areaName: Type.String(),
+      ownUnitCost: Nullable(Type.Number()),
+      benchmark: Nullable(Type.Number()),
+      gap: Nullable(Type.Number()),
+      potential: Type.Number(),
+      position: Type.Union([Type.Literal('over'), Type.Literal('under'), Type.Literal('at'), Type.Literal('no_data')]),
+    }),
+  ),
+  /** Σ of the positive potentials; areas under the benchmark are not netted */
+  totalPotential: Type.Number(),
+});
+export type BenchmarkSummary = Static<typeof BenchmarkSummary>;
+
+export const BenchmarkAreas = Type.Array(
+  Type.Object({ area: Type.String(), name: Type.String(), years: Type.Array(Type.Integer()) }),
+);
+
+export const PeerGroup = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  municipalities: Type.Array(Type.String({ pattern: '^\\d{3}$' }), { minItems: 1, maxItems: 98 }),
+});
+export type PeerGroup = Static<typeof PeerGroup>;
+export const PeerGroupList = Type.Array(
+  Type.Object({
+    name: Type.String(),
+    municipalities: Type.Array(Type.String()),
+    builtIn: Type.Boolean(),
+    description: Type.String(),
+  }),
+);
+export const PeerGroupParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }) });

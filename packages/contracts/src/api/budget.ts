@@ -1,0 +1,142 @@
+import { type Static, Type } from 'typebox';
+import { Nullable } from './common.ts';
+import { OrgUnit } from './indicators.ts';
+
+const Period = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'month, YYYY-MM' });
+const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]));
+
+export const Category = Type.Union([
+  Type.Literal('service'),
+  Type.Literal('overfoersler'),
+  Type.Literal('anlaeg'),
+  Type.Literal('forsyning'),
+  Type.Literal('finansiering'),
+]);
+
+const Figures = {
+  originalBudget: Type.Number(),
+  correctedBudget: Type.Number(),
+  phasedBudgetYtd: Type.Number(),
+  actualsYtd: Type.Number(),
+  consumptionPct: Nullable(Type.Number({ description: 'actuals YTD / corrected budget of the year × 100' })),
+  phasedConsumptionPct: Nullable(Type.Number({ description: 'phased budget YTD / corrected budget of the year × 100' })),
+  forecast: Nullable(
+    Type.Number({ description: 'latest expected year result; keys without a forecast at their corrected budget' }),
+  ),
+  forecastMadeIn: Nullable(Type.String()),
+  deviation: Nullable(Type.Number({ description: 'forecast − corrected budget, + = merforbrug' })),
+  deviationPct: Nullable(Type.Number()),
+};
+
+export const FollowUpQuery = Type.Object({
+  org: Type.Optional(Type.String({ minLength: 1 })),
+  period: Type.Optional(Period),
+  format: Format,
+});
+
+export const FollowUp = Type.Object({
+  org: OrgUnit,
+  period: Type.String(),
+  year: Type.Integer(),
+  /** the headline figures cover operating spending: service + overførsler */
+  scope: Type.Literal('drift'),
+  ...Figures,
+  byCategory: Type.Array(Type.Object({ category: Category, name: Type.String(), ...Figures })),
+  months: Type.Array(
+    Type.Object({
+      period: Type.String(),
+      actual: Type.Number(),
+      phasedBudget: Type.Number(),
+      cumulativeActual: Type.Number(),
+      cumulativePhasedBudget: Type.Number(),
+      forecast: Nullable(Type.Number()),
+    }),
+  ),
+  children: Type.Array(Type.Object({ org: OrgUnit, ...Figures })),
+});
+export type FollowUp = Static<typeof FollowUp>;
+
+export const AccountsQuery = Type.Object({
+  org: Type.Optional(Type.String({ minLength: 1 })),
+  period: Type.Optional(Period),
+  prefix: Type.Optional(
+    Type.String({
+      pattern: '^(\\d(\\.\\d{2})?)?$',
+      description: "'' main accounts, '5' its main functions, '5.32' its functions",
+    }),
+  ),
+  format: Format,
+});
+
+export const Accounts = Type.Object({
+  org: OrgUnit,
+  period: Type.String(),
+  prefix: Type.String(),
+  lines: Type.Array(
+    Type.Object({ code: Type.String(), name: Nullable(Type.String()), category: Nullable(Category), ...Figures }),
+  ),
+});
+export type Accounts = Static<typeof Accounts>;
+
+const PlanLines = Type.Object({
+  taxes: Type.Number(),
+  grants_equalisation: Type.Number(),
+  service: Type.Number(),
+  transfers: Type.Number(),
+  interest: Type.Number(),
+  capital: Type.Number(),
+  utilities: Type.Number(),
+  repayments: Type.Number(),
+  borrowing: Type.Number(),
+  financial_movements: Type.Number(),
+});
+
+const PlanYear = Type.Object({
+  year: Type.Integer(),
+  lines: PlanLines,
+  resultA: Type.Number(),
+  resultB: Type.Number(),
+  resultC: Type.Number(),
+  cashChange: Type.Number(),
+});
+
+export const BalanceQuery = Type.Object({
+  budgetYear: Type.Integer({ minimum: 1990, maximum: 2200 }),
+  compareTo: Type.Optional(
+    Type.Integer({ minimum: 1990, maximum: 2200, description: 'another plan to compare with (default budgetYear − 1)' }),
+  ),
+  format: Format,
+});
+
+export const PolicyTarget = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  target: Type.Number(),
+  /** per year of the plan */
+  results: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number(), status: Type.String() })),
+});
+
+export const Balance = Type.Object({
+  budgetYear: Type.Integer(),
+  years: Type.Array(PlanYear),
+  policyTargets: Type.Array(PolicyTarget),
+  comparison: Nullable(
+    Type.Object({
+      budgetYear: Type.Integer(),
+      years: Type.Array(PlanYear),
+      /** this plan − the other, for the years both cover */
+      changes: Type.Array(
+        Type.Object({
+          year: Type.Integer(),
+          lines: PlanLines,
+          resultA: Type.Number(),
+          resultB: Type.Number(),
+          resultC: Type.Number(),
+          cashChange: Type.Number(),
+        }),
+      ),
+    }),
+  ),
+  batchId: Nullable(Type.Integer()),
+});
+export type Balance = Static<typeof Balance>;
