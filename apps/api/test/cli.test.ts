@@ -93,6 +93,46 @@ describe('lis ingest, batches, restore', () => {
   });
 });
 
+describe('lis import statbank', () => {
+  const FIXTURES = new URL('./fixtures/statbank/', import.meta.url).pathname;
+  const benchmark = (rows: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'lis-cli-')), 'benchmark.csv');
+    writeFileSync(path, `year;municipality;area;net_expenditure;target_population;need_index\n${rows}`);
+    return path;
+  };
+
+  it('completes accounts with the stored population, or refuses when a row stays half', async () => {
+    expect(
+      (await lis(env, 'ingest', 'benchmark', benchmark('2023;849;folkeskole;1;4.000;1,05\n2023;787;folkeskole;1;4.500;\n'))).code,
+    ).toBe(0);
+    const half = await lis(env, 'import', 'statbank', join(FIXTURES, 'regk31-folkeskole.csv'));
+    expect(half.code).toBe(1);
+    expect(half.stderr).toContain('2023 860 folkeskole: no target population');
+    expect((await lis(env, 'ingest', 'benchmark', benchmark('2023;860;folkeskole;1;6.000;\n'))).code).toBe(0);
+    const run = await lis(env, 'import', 'statbank', join(FIXTURES, 'regk31-folkeskole.csv'));
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('regk31-folkeskole.csv: accounts');
+    expect(run.stdout).toMatch(/Benchmark: 3 rows loaded as batch \d+\. Kilde: Danmarks Statistik\./);
+    const batches = await lis(env, 'batches', '--feed', 'benchmark', '--limit', '1');
+    expect(batches.stdout).toContain('statbank/regk31-folkeskole.csv');
+    const store = await createStore(
+      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(env.LIS_DATA_DIR as string, 'pglite') },
+    );
+    try {
+      const row = await store.db
+        .selectFrom('benchmark')
+        .select(['net_expenditure', 'target_population', 'need_index'])
+        .where('active', '=', true)
+        .where('subject_municipality', '=', '849')
+        .executeTakeFirst();
+      // 180.000 − 1.500 + 21.000 (the `..` refund left out) thousand kr.; population and need index kept from the store
+      expect(row).toEqual({ net_expenditure: 199_500_000, target_population: 4000, need_index: 1.05 });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded store belongs to one process', () => {
   let server: ChildProcess | null = null;
   afterAll(() => server?.kill('SIGKILL'));

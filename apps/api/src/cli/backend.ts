@@ -1,12 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { Batch, FeedLoadResult, FeedName, FeedRejected } from '@lis/contracts';
+import type { Batch, BenchmarkResult, FeedLoadResult, FeedName, FeedRejected } from '@lis/contracts';
 import { type LockInfo, readLiveLock } from '@lis/db';
 import type { Config } from '../config.ts';
+import { rowsFor } from '../modules/benchmark/benchmark.repository.ts';
 import { listBatches, toBatch } from '../modules/ingest/batches.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
 import { ingestFile, restoreBatch } from '../modules/ingest/ingest.service.ts';
 import { ingestContext } from '../modules/kpi/ingest-context.ts';
+import type { StoredBenchmark } from '../modules/statbank/statbank-import.ts';
 import { openStore } from '../store-access.ts';
 
 /** What `lis` commands need, whether they open the store themselves or go through the running server. */
@@ -22,6 +24,8 @@ export interface Backend {
   ): Promise<FeedLoadResult>;
   batches(feed: FeedName | null, limit: number): Promise<Batch[]>;
   restore(batchId: number): Promise<Batch>;
+  /** the stored benchmark rows of an area and year, by municipality */
+  benchmarkRows(year: number, area: string): Promise<Map<string, StoredBenchmark>>;
   close(): Promise<void>;
 }
 
@@ -72,6 +76,10 @@ async function localBackend(config: Config): Promise<Backend> {
       if (!batch) throw new CliError(`There is no batch ${batchId}`);
       return toBatch(batch);
     },
+    benchmarkRows: async (year, area) => {
+      const rows = await rowsFor(opened.store.db, config.municipality, year, area);
+      return new Map(rows.map((r) => [r.municipality, r]));
+    },
     close: () => opened.close(),
   };
 }
@@ -107,6 +115,12 @@ function remoteBackend(server: LockInfo): Backend {
       } as RequestInit),
     batches: (feed, limit) => call<Batch[]>(`/batches?limit=${limit}${feed ? `&feed=${feed}` : ''}`),
     restore: (batchId) => call<Batch>(`/batches/${batchId}/restore`, { method: 'POST' }),
+    benchmarkRows: async (year, area) => {
+      const result = await call<BenchmarkResult>(`/benchmark?area=${encodeURIComponent(area)}&year=${year}&peers=all`).catch(
+        () => null,
+      );
+      return new Map((result?.peers ?? []).map((p) => [p.municipality, p]));
+    },
     close: async () => {},
   };
 }

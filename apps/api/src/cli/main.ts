@@ -10,6 +10,7 @@ import { AccessSetupError } from '../modules/auth/auth.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
 import { registerAccessCommands } from './access-commands.ts';
 import { type Backend, CliError, connect } from './backend.ts';
+import { registerImportCommands } from './import-commands.ts';
 import { formatCount, printBatches, printRejection } from './print.ts';
 
 const program = new Command('lis').description('LIS – ledelsesinformation: load feeds, manage the ledger').showHelpAfterError();
@@ -116,6 +117,7 @@ program
   );
 
 registerAccessCommands(program);
+registerImportCommands(program, withBackend);
 
 program.parseAsync().catch((error: unknown) => {
   if (

@@ -1,0 +1,71 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { FileRejectedError } from '../modules/ingest/errors.ts';
+import { parseBenchmarkMapping } from '../modules/statbank/mapping.ts';
+import { statbankToBenchmark } from '../modules/statbank/statbank-import.ts';
+import { StatbankError } from '../modules/statbank/statbank-table.ts';
+import type { Backend } from './backend.ts';
+import { CliError } from './backend.ts';
+import { formatCount, printRejection } from './print.ts';
+
+const DEFAULT_MAPPING = new URL('../../../../reference/statbank/benchmark-mapping.json', import.meta.url);
+
+/** `lis import statbank <file…> --map <mapping>`: Danmarks Statistik extracts → the benchmark feed. */
+export function registerImportCommands(
+  program: Command,
+  withBackend: (run: (backend: Backend) => Promise<void>) => Promise<void>,
+): void {
+  program
+    .command('import')
+    .description('import reference data from outside sources')
+    .command('statbank')
+    .description('turn StatBank extracts (REGK31-like accounts, FOLK1A-like population; CSV or JSON-stat) into benchmark rows')
+    .argument('<files...>', 'one or more extracts as api.statbank.dk returns them')
+    .option('--map <mapping>', 'mapping file (default: reference/statbank/benchmark-mapping.json)')
+    .option('--by <name>', 'who loads it, for the ledger', 'statbank')
+    .action(async (files: string[], options: { map?: string; by: string }) =>
+      withBackend(async (backend) => {
+        const mappingPath = options.map ?? DEFAULT_MAPPING.pathname;
+        let mapping: ReturnType<typeof parseBenchmarkMapping>;
+        try {
+          mapping = parseBenchmarkMapping(JSON.parse(await readFile(mappingPath, 'utf8')));
+        } catch (error) {
+          throw new CliError(`The mapping ${mappingPath} cannot be used: ${(error as Error).message}`);
+        }
+        const extracts = await Promise.all(
+          files.map(async (f) => ({ name: basename(f), bytes: new Uint8Array(await readFile(f)) })),
+        );
+        let result: Awaited<ReturnType<typeof statbankToBenchmark>>;
+        try {
+          result = await statbankToBenchmark(extracts, mapping, (year, area) => backend.benchmarkRows(year, area));
+        } catch (error) {
+          if (error instanceof StatbankError) throw new CliError(error.message);
+          throw error;
+        }
+        for (const line of result.summary) console.log(line);
+        if (result.incomplete.length > 0) {
+          console.error(pc.red(`✗ ${result.incomplete.length} benchmark rows are incomplete; nothing was loaded:`));
+          for (const line of result.incomplete.slice(0, 20)) console.error(`  ${line}`);
+          process.exitCode = 1;
+          return;
+        }
+        const path = join(tmpdir(), `lis-statbank-${process.pid}.csv`);
+        await writeFile(path, result.csv);
+        try {
+          const loaded = await backend.ingest('benchmark', path, `statbank/${extracts.map((e) => e.name).join('+')}`, options.by);
+          console.log(
+            `${pc.green('✓')} Benchmark: ${formatCount(loaded.rows)} rows ${loaded.status} as batch ${loaded.batchId}. Kilde: Danmarks Statistik.`,
+          );
+        } catch (error) {
+          if (!(error instanceof FileRejectedError)) throw error;
+          printRejection('the converted extract', error.errors, error.errorCount);
+          process.exitCode = 1;
+        } finally {
+          await rm(path, { force: true });
+        }
+      }),
+    );
+}
