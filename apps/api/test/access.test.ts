@@ -216,3 +216,23 @@ describe('audit and defaults', () => {
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every /api/v1 route with its schemas at /api/docs', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const spec = response.json();
+    for (const path of [
+      '/api/v1/dashboard',
+      '/api/v1/kpis/{kpiId}/series',
+      '/api/v1/kpis/{kpiId}/breakdown',
+      '/api/v1/org-units',
+      '/api/v1/feeds/{feed}',
+      '/api/v1/budget/followup',
+      '/api/v1/benchmark',
+    ]) {
+      expect(Object.keys(spec.paths)).toContain(path);
+    }
+    expect(spec.paths['/api/v1/dashboard'].get.responses['200']).toBeDefined();
+  });
+});
