@@ -24,9 +24,9 @@ async function main() {
   const { port } = app.server.address() as AddressInfo;
   // `lis` commands find the server through the lock file and use this one-time credential.
   opened.lock?.update({ url: `http://127.0.0.1:${port}`, cliToken });
-  app.log.info(
-    `LIS is running at http://localhost:${config.port} (${opened.store.kind === 'pglite' ? `embedded store in ${config.dataDir}` : 'PostgreSQL'})`,
-  );
+  const where = opened.store.kind === 'pglite' ? `the embedded store in ${config.dataDir}` : 'PostgreSQL';
+  console.log(`\nLIS is running at http://localhost:${port} (${where})`);
+  if (demoUsers.length > 0) console.log(`Demo users, all with the password "${DEMO_PASSWORD}":\n${demoUsers.join('\n')}\n`);
 }
 
 /** Loads the demo data into an empty store and makes sure the demo users exist. */

@@ -1,0 +1,162 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * A large synthetic municipality for the read benchmark: 609 org units (kommune, 6 forvaltninger,
+ * 42 afdelinger, 560 enheder) and ten years of monthly facts, about two million fact rows.
+ * Deterministic (a fixed linear congruential generator), written as feed files.
+ */
+export const FIRST_YEAR = 2007;
+export const LAST_YEAR = 2016;
+const FORVALTNINGER = 6;
+const AFDELINGER_EACH = 7;
+const ENHEDER_EACH = 13;
+const CASES = 1_300_000;
+const CASE_UNITS = 120;
+
+export interface Dataset {
+  dir: string;
+  files: { feed: string; path: string; rows: number }[];
+  orgIds: string[];
+  periods: string[];
+}
+
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const months = () => {
+  const out: string[] = [];
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) for (let m = 1; m <= 12; m++) out.push(`${y}-${pad(m)}`);
+  return out;
+};
+
+async function writeLines(path: string, header: string, lines: Iterable<string>): Promise<number> {
+  const out = createWriteStream(path);
+  out.write(`${header}\n`);
+  let rows = 0;
+  let buffer = '';
+  for (const line of lines) {
+    buffer += `${line}\n`;
+    rows++;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+  return rows;
+}
+
+export async function writeDataset(dir: string): Promise<Dataset> {
+  await mkdir(dir, { recursive: true });
+  const rand = random(849);
+  const org: string[] = ['K;;Benchkommune;kommune'];
+  const enheder: string[] = [];
+  for (let f = 1; f <= FORVALTNINGER; f++) {
+    org.push(`F${f};K;Forvaltning ${f};forvaltning`);
+    for (let a = 1; a <= AFDELINGER_EACH; a++) {
+      org.push(`A${f}${a};F${f};Afdeling ${f}.${a};afdeling`);
+      for (let e = 1; e <= ENHEDER_EACH; e++) {
+        const id = `E${f}${a}${pad(e)}`;
+        org.push(`${id};A${f}${a};Enhed ${f}.${a}.${e};enhed`);
+        enheder.push(id);
+      }
+    }
+  }
+  const periods = months();
+  const headcount = new Map(enheder.map((id) => [id, 3 + Math.floor(rand() * 60)]));
+  const files: Dataset['files'] = [];
+  const add = async (feed: string, header: string, lines: Iterable<string>) => {
+    const path = join(dir, `${feed}.csv`);
+    files.push({ feed, path, rows: await writeLines(path, header, lines) });
+  };
+
+  await add('organisation', 'org_id;parent_id;name;level', org);
+  await add('case_types', 'case_type;name;deadline_days', [
+    'SEL112;Hjælpemidler;56',
+    'SEL83;Personlig pleje;7',
+    'BYG;Byggesag;40',
+    'PLEJE;Plejebolig;56',
+  ]);
+  await add(
+    'sickleave',
+    'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours',
+    (function* () {
+      for (const period of periods) {
+        for (const id of enheder) {
+          const hc = headcount.get(id) ?? 10;
+          const planned = hc * 0.9 * 160.33;
+          const sick = planned * (0.03 + rand() * 0.05);
+          yield `${period};${id};${hc};${(hc * 0.9).toFixed(2)};${planned.toFixed(2)};${sick.toFixed(2)};${(sick * 0.05).toFixed(2)};${(sick * 0.3).toFixed(2)}`;
+        }
+      }
+    })(),
+  );
+  await add(
+    'economy',
+    'period;org_id;function;dranst;amount_type;amount',
+    (function* () {
+      const functions = ['3.22.01', '5.25.14', '5.32.32', '6.45.51'];
+      for (const period of periods) {
+        const month = Number(period.slice(5));
+        for (const id of enheder) {
+          for (const fn of functions) {
+            const budget = 100_000 + rand() * 400_000;
+            yield `${period};${id};${fn};1;corrected_budget;${budget.toFixed(2)}`;
+            yield `${period};${id};${fn};1;actual;${(budget * (0.9 + rand() * 0.2)).toFixed(2)}`;
+            if (month % 3 === 0 && month < 12)
+              yield `${period};${id};${fn};1;forecast;${(budget * 12 * (0.95 + rand() * 0.1)).toFixed(2)}`;
+          }
+        }
+      }
+    })(),
+  );
+  await add(
+    'cases',
+    'case_id;org_id;case_type;received;decided',
+    (function* () {
+      const types = ['SEL112', 'SEL83', 'BYG', 'PLEJE'];
+      const start = Date.UTC(FIRST_YEAR, 0, 1);
+      const span = Date.UTC(LAST_YEAR, 11, 31) - start;
+      for (let i = 0; i < CASES; i++) {
+        const unit = enheder[(i * 7) % CASE_UNITS] as string;
+        const received = start + Math.floor((rand() * span) / 86_400_000) * 86_400_000;
+        const days = Math.floor(-Math.log(1 - rand()) * 30);
+        const decided = received + days * 86_400_000;
+        const open = decided > start + span;
+        const date = (t: number) => new Date(t).toISOString().slice(0, 10);
+        yield `C${i};${unit};${types[i % 4]};${date(received)};${open ? '' : date(decided)}`;
+      }
+    })(),
+  );
+  await add(
+    'kpi',
+    'period;org_id;kpi_id;numerator;denominator',
+    (function* () {
+      for (const period of periods)
+        for (const id of enheder)
+          yield `${period};${id};development_talks_pct;${Math.floor((headcount.get(id) ?? 10) * 0.9)};${headcount.get(id)}`;
+    })(),
+  );
+  await add(
+    'targets',
+    'kpi_id;org_id;year;target',
+    (function* () {
+      for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+        yield `sick_leave_pct;K;${y};5`;
+        yield `case_within_deadline_pct;K;${y};90`;
+        for (let f = 1; f <= FORVALTNINGER; f++) yield `sick_leave_pct;F${f};${y};${4 + f / 2}`;
+      }
+    })(),
+  );
+  return { dir, files, orgIds: ['K', ...org.slice(1).map((line) => line.split(';')[0] as string)], periods };
+}

@@ -1,0 +1,134 @@
+// `node bench/api/run.mjs`: the read benchmark of issue 3 (see bench/README.md and docs/performance.md).
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createBenchDatabase } from '../ingest/bench-database.ts';
+import { writeDataset } from './dataset.ts';
+import { load } from './load.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const OUT = join(ROOT, 'bench', 'out', 'api');
+const LIS = join(ROOT, 'apps', 'api', 'bin', 'lis.mjs');
+const CONNECTIONS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const REQUESTS = 500;
+
+const children: ChildProcess[] = [];
+const db = await createBenchDatabase();
+try {
+  console.log('Generating the dataset…');
+  const dataset = await writeDataset(OUT);
+  const factRows = dataset.files
+    .filter((f) => !['organisation', 'case_types', 'targets'].includes(f.feed))
+    .reduce((s, f) => s + f.rows, 0);
+  console.log(
+    `${dataset.orgIds.length} org units, ${dataset.periods.length} months, ${factRows.toLocaleString('da-DK')} fact rows`,
+  );
+
+  execFileSync('pnpm', ['--filter', '@lis/api', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const env = { ...process.env, DATABASE_URL: db.url, LIS_MUNICIPALITY: '849', LOG_LEVEL: 'warn' };
+  for (const file of dataset.files) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [LIS, 'ingest', file.feed, file.path], { cwd: ROOT, env, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${file.feed}: ${run.stdout}${run.stderr}`);
+    console.log(
+      `loaded ${file.feed.padEnd(12)} ${String(file.rows).padStart(9)} rows in ${((performance.now() - started) / 1000).toFixed(1)} s (with the indicator refresh)`,
+    );
+  }
+  const token = spawnSync(process.execPath, [LIS, 'token', 'create', '--name', 'bench', '--role', 'direktion'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  }).stdout.trim();
+
+  const api = await start(
+    children,
+    [join(ROOT, 'apps', 'api', 'dist', 'server.js')],
+    { ...env, PORT: '3911', HOST: '127.0.0.1' },
+    /LIS is running/,
+  );
+  const adhoc = await start(
+    children,
+    ['--import', 'tsx', join(ROOT, 'bench', 'api', 'adhoc-server.ts')],
+    { ...env, PORT: '3912' },
+    /listening/,
+  );
+  void api;
+  void adhoc;
+
+  // The same random (unit, month) requests for both, from a fixed seed.
+  let state = 42;
+  const pick = <T>(list: readonly T[]) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return list[state % list.length] as T;
+  };
+  const pairs = Array.from({ length: REQUESTS }, () => ({ org: pick(dataset.orgIds), period: pick(dataset.periods.slice(12)) }));
+  const headers = { authorization: `Bearer ${token}` };
+
+  const sample = pairs[0] as { org: string; period: string };
+  const check = (await (
+    await fetch(`http://127.0.0.1:3911/api/v1/dashboard?org=${sample.org}&period=${sample.period}`, { headers })
+  ).json()) as {
+    indicators: { kpiId: string; value: number | null }[];
+  };
+  const baseline = (await (await fetch(`http://127.0.0.1:3912/adhoc?org=${sample.org}&period=${sample.period}`)).json()) as {
+    sickLeave: { value: number };
+  };
+  const fromApi = check.indicators.find((i) => i.kpiId === 'sick_leave_pct')?.value;
+  console.log(
+    `sanity: sick leave of ${sample.org} ${sample.period}: API ${fromApi?.toFixed(4)} %, ad hoc ${baseline.sickLeave.value.toFixed(4)} %`,
+  );
+
+  console.log(`\nWarming up, then ${SECONDS} s each at ${CONNECTIONS} connections…`);
+  await load(
+    'http://127.0.0.1:3911',
+    pairs.map((p) => `/api/v1/dashboard?org=${p.org}&period=${p.period}`),
+    { connections: CONNECTIONS, seconds: 5, headers },
+  );
+  const dashboard = await load(
+    'http://127.0.0.1:3911',
+    pairs.map((p) => `/api/v1/dashboard?org=${p.org}&period=${p.period}`),
+    { connections: CONNECTIONS, seconds: SECONDS, headers },
+  );
+  await load(
+    'http://127.0.0.1:3912',
+    pairs.map((p) => `/adhoc?org=${p.org}&period=${p.period}`),
+    { connections: CONNECTIONS, seconds: 5 },
+  );
+  const adhocResult = await load(
+    'http://127.0.0.1:3912',
+    pairs.map((p) => `/adhoc?org=${p.org}&period=${p.period}`),
+    { connections: CONNECTIONS, seconds: SECONDS },
+  );
+
+  const row = (name: string, r: typeof dashboard) =>
+    `${name.padEnd(28)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.errors + r.non2xx).padStart(7)}`;
+  console.log(
+    `\n${'GET, 32 connections'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(7)}`,
+  );
+  console.log(row('/api/v1/dashboard (rollups)', dashboard));
+  console.log(row('ad hoc over the raw facts', adhocResult));
+  console.log(
+    `\nratio: ${(adhocResult.p95 / dashboard.p95).toFixed(1)}× lower p95, ${(dashboard.perSecond / adhocResult.perSecond).toFixed(1)}× the requests per second`,
+  );
+  console.log(
+    `goals: dashboard p95 < 50 ms: ${dashboard.p95 < 50 ? 'met' : 'missed'}; ≥ 10× faster than ad hoc: ${adhocResult.p95 / dashboard.p95 >= 10 ? 'met' : 'missed'}`,
+  );
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await db.drop();
+}
+
+async function start(list: ChildProcess[], args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  list.push(child);
+  let output = '';
+  child.stdout?.setEncoding('utf8');
+  while (!ready.test(output)) {
+    const [chunk] = (await Promise.race([once(child.stdout as NodeJS.ReadableStream, 'data'), once(child, 'exit')])) as [string];
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} stopped: ${output}`);
+    output += chunk;
+  }
+  return child;
+}
