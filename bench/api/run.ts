@@ -35,6 +35,8 @@ try {
       `loaded ${file.feed.padEnd(12)} ${String(file.rows).padStart(9)} rows in ${((performance.now() - started) / 1000).toFixed(1)} s (with the indicator refresh)`,
     );
   }
+  // Fresh bulk loads leave work for autovacuum; do it now so it does not run during the measurement.
+  spawnSync('psql', [db.url, '-qc', 'vacuum analyze'], { stdio: 'inherit' });
   const token = spawnSync(process.execPath, [LIS, 'token', 'create', '--name', 'bench', '--role', 'direktion'], {
     cwd: ROOT,
     env,
@@ -114,6 +116,10 @@ try {
   console.log(
     `goals: dashboard p95 < 50 ms: ${dashboard.p95 < 50 ? 'met' : 'missed'}; ≥ 10× faster than ad hoc: ${adhocResult.p95 / dashboard.p95 >= 10 ? 'met' : 'missed'}`,
   );
+  if (process.env.BENCH_KEEP) {
+    console.log(`BENCH_KEEP: database ${db.url}, API http://127.0.0.1:3911 with token ${token}; press Ctrl-C to stop`);
+    await new Promise(() => {});
+  }
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
@@ -121,7 +127,8 @@ try {
 }
 
 async function start(list: ChildProcess[], args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // from bench/, where `--import tsx` resolves
+  const child = spawn(process.execPath, args, { cwd: join(ROOT, 'bench'), env, stdio: ['ignore', 'pipe', 'inherit'] });
   list.push(child);
   let output = '';
   child.stdout?.setEncoding('utf8');

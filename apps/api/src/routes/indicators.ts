@@ -29,14 +29,16 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** Unknown units and KPIs are 404 before the access check says 403, for everyone alike. */
   const guard = async (request: FastifyRequest, orgId: string, kpiId?: string) => {
+    let org: Awaited<ReturnType<typeof indicators.getOrg>>;
     try {
       if (kpiId) indicators.getKpiOrThrow(kpiId);
-      await indicators.getOrg(ctx(), orgId);
+      org = await indicators.getOrg(ctx(), orgId);
     } catch (error) {
       if (error instanceof indicators.NotFoundError) throw new HttpError(404, error.message, error.parameter);
       throw error;
     }
     await app.assertCanRead(request, orgId);
+    return org;
   };
 
   /** Sick-leave figures below forvaltning level are personal data: record who looked. */
@@ -78,8 +80,8 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const orgId = request.query.org ?? (await homeOrg(request));
-      await guard(request, orgId);
-      const result = await indicators.dashboard(ctx(), orgId, request.query.period ?? null);
+      const org = await guard(request, orgId);
+      const result = await indicators.dashboard(ctx(), org, request.query.period ?? null);
       await auditSickLeave(
         request,
         orgId,
@@ -106,9 +108,9 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { kpiId } = request.params;
-      await guard(request, request.query.org, kpiId);
+      const org = await guard(request, request.query.org, kpiId);
       const result = await indicators
-        .series(ctx(), kpiId, request.query.org, request.query.from ?? null, request.query.to ?? null)
+        .series(ctx(), kpiId, org, request.query.from ?? null, request.query.to ?? null)
         .catch(notFound);
       await auditSickLeave(request, result.org.id, result.org.level, [kpiId]);
       const format = request.query.format ?? 'json';
@@ -131,9 +133,9 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { kpiId } = request.params;
-      await guard(request, request.query.org, kpiId);
+      const org = await guard(request, request.query.org, kpiId);
       const visible = await app.visibleOrgs(request);
-      const result = await indicators.breakdown(ctx(), kpiId, request.query.org, request.query.period, visible);
+      const result = await indicators.breakdown(ctx(), kpiId, org, request.query.period, visible);
       const childLevel = result.items[0]?.org.level;
       if (childLevel) await auditSickLeave(request, result.org.id, childLevel, [kpiId]);
       const format = request.query.format ?? 'json';

@@ -113,16 +113,89 @@ export async function rollups(
   return query.execute();
 }
 
-/** The newest month with data of its own (a carried-forward survey does not make a month current). */
-export async function latestPeriod(db: Db, municipality: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('kpi_rollup')
-    .select(sql<string | null>`to_char(max(period), 'YYYY-MM')`.as('latest'))
-    .where('municipality', '=', municipality)
-    .where('data_period', 'is', null)
-    .where('kpi_id', '!=', 'operating_surplus')
-    .executeTakeFirst();
-  return row?.latest ?? null;
+/**
+ * The newest month with data of its own (a carried-forward survey does not make a month current).
+ * One index lookup per KPI (kpi_rollup_by_kpi, scanned backwards), never a scan of the rollups.
+ */
+export async function latestPeriod(db: Db, municipality: string, kpiIds: readonly string[]): Promise<string | null> {
+  const { rows } = await sql<{ latest: string | null }>`
+    select to_char(max(latest), 'YYYY-MM') as latest from (
+      ${sql.join(
+        kpiIds.map(
+          (kpiId) => sql`(select period as latest from kpi_rollup
+            where municipality = ${municipality} and kpi_id = ${kpiId} and data_period is null
+            order by period desc limit 1)`,
+        ),
+        sql` union all `,
+      )}
+    ) per_kpi`.execute(db);
+  return rows[0]?.latest ?? null;
+}
+
+export interface DashboardData {
+  latestPeriod: string | null;
+  /** the unit and its ancestors, nearest first */
+  path: string[];
+  rows: RollupRead[];
+  targets: TargetRead[];
+  /** load time of each batch behind the rows */
+  loadedAt: Map<number, Date>;
+}
+
+/**
+ * Everything a dashboard needs in one round trip (the read path is latency-bound): the newest
+ * month, the unit's ancestors, its rollup rows of [from, to], the targets of the year along its
+ * path and the load times of the batches behind the rows.
+ */
+export async function dashboardData(
+  db: Db,
+  municipality: string,
+  orgId: string,
+  window: { from: string; to: string; year: number },
+  currentKpiIds: readonly string[],
+): Promise<DashboardData> {
+  const latest = sql.join(
+    currentKpiIds.map(
+      (kpiId) => sql`(select period as latest from kpi_rollup
+        where municipality = ${municipality} and kpi_id = ${kpiId} and data_period is null order by period desc limit 1)`,
+    ),
+    sql` union all `,
+  );
+  const { rows } = await sql<{
+    latest: string | null;
+    path: string[] | null;
+    rollups: RollupRead[] | null;
+    targets: TargetRead[] | null;
+    batches: { id: number; loaded_at: string }[] | null;
+  }>`
+    with path as (
+      select ancestor_id, depth from org_closure where municipality = ${municipality} and descendant_id = ${orgId}
+    ),
+    r as (
+      select org_id, to_char(period, 'YYYY-MM') as period, kpi_id, value, n, ytd_value, suppressed, reference_value,
+             to_char(data_period, 'YYYY-MM') as data_period, batch_id
+      from kpi_rollup
+      where municipality = ${municipality} and org_id = ${orgId} and period between ${monthStart(window.from)}::date and ${monthStart(window.to)}::date
+    )
+    select
+      (select to_char(max(latest), 'YYYY-MM') from (${latest}) per_kpi) as latest,
+      (select json_agg(ancestor_id order by depth) from path) as path,
+      (select json_agg(r) from r) as rollups,
+      (select json_agg(t) from (
+        select kpi_id, org_id, year, target::float8 as target, tolerance::float8 as tolerance from targets
+        where municipality = ${municipality} and active and year = ${window.year} and org_id in (select ancestor_id from path)
+      ) t) as targets,
+      (select json_agg(b) from (select id, loaded_at from batches where id in (select distinct batch_id from r)) b) as batches`.execute(
+    db,
+  );
+  const row = rows[0];
+  return {
+    latestPeriod: row?.latest ?? null,
+    path: row?.path ?? [],
+    rows: row?.rollups ?? [],
+    targets: row?.targets ?? [],
+    loadedAt: new Map((row?.batches ?? []).map((b) => [Number(b.id), new Date(b.loaded_at)])),
+  };
 }
 
 export interface TargetRead {
@@ -150,16 +223,6 @@ export async function targetsFor(
     .where('year', 'in', [...years]);
   if (kpiId) query = query.where('kpi_id', '=', kpiId);
   return query.execute();
-}
-
-export async function batchTimes(db: Db, batchIds: readonly number[]): Promise<Map<number, Date>> {
-  if (batchIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('batches')
-    .select(['id', 'loaded_at'])
-    .where('id', 'in', [...batchIds])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.loaded_at]));
 }
 
 /** Each of the units with its ancestors (nearest first), for target inheritance in a breakdown. */

@@ -24,6 +24,11 @@ export const SUPPRESSED_REASON =
 /** The consumption is read against the phased budget share; this is its yellow band. */
 const CONSUMPTION_TOLERANCE = 0.05;
 
+/** The monthly KPIs whose newest month says how current the store is (the plan's years and surveys do not). */
+const CURRENT_KPIS = KPIS.filter((k) => k.levels === 'all' && k.carryForwardMonths === 0).map((k) => k.id);
+
+export const latestPeriodOf = (ctx: ReadContext) => repo.latestPeriod(ctx.db, ctx.municipality, CURRENT_KPIS);
+
 export async function getOrg(ctx: ReadContext, orgId: string) {
   const org = await repo.findOrgUnit(ctx.db, ctx.municipality, orgId);
   if (!org) throw new NotFoundError(`Unknown org unit ${orgId}`, 'org');
@@ -46,7 +51,11 @@ async function targetLookup(
   years: readonly number[],
   kpiId: string | null = null,
 ): Promise<Targets> {
-  const rows = await repo.targetsFor(ctx.db, ctx.municipality, path, years, kpiId);
+  return targetsAlong(path, await repo.targetsFor(ctx.db, ctx.municipality, path, years, kpiId));
+}
+
+/** Targets looked up along a unit's path: its own, else the nearest ancestor's. */
+function targetsAlong(path: readonly string[], rows: readonly repo.TargetRead[]): Targets {
   const byKey = new Map(rows.map((r) => [`${r.kpi_id}|${r.org_id}|${r.year}`, r]));
   return (kpi, year) => {
     const found = resolveTarget(path, (orgId) => byKey.get(`${kpi}|${orgId}|${year}`) ?? null);
@@ -76,18 +85,19 @@ function judge(kpi: KpiDefinition, row: repo.RollupRead | undefined, targets: Ta
 
 const shown = (row: repo.RollupRead | undefined) => (row && !row.suppressed ? row.value : null);
 
-export async function dashboard(ctx: ReadContext, orgId: string, requested: string | null): Promise<Dashboard> {
-  const org = await getOrg(ctx, orgId);
-  const latestPeriod = await repo.latestPeriod(ctx.db, ctx.municipality);
-  const period = requested ?? latestPeriod ?? new Date().toISOString().slice(0, 7);
-  const from = addMonths(period, -12);
-  const [rows, path] = await Promise.all([
-    repo.rollups(ctx.db, ctx.municipality, [orgId], from, period),
-    repo.ancestorsOf(ctx.db, ctx.municipality, orgId),
-  ]);
-  const at = new Map(rows.map((r) => [`${r.kpi_id}|${r.period}`, r]));
-  const targets = await targetLookup(ctx, path, [periodYear(period)]);
-  const asOf = await repo.batchTimes(ctx.db, [...new Set(rows.flatMap((r) => (r.batch_id === null ? [] : [r.batch_id])))]);
+export async function dashboard(ctx: ReadContext, org: repo.OrgRow, requested: string | null): Promise<Dashboard> {
+  const period = requested ?? (await latestPeriodOf(ctx)) ?? new Date().toISOString().slice(0, 7);
+  const data = await repo.dashboardData(
+    ctx.db,
+    ctx.municipality,
+    org.id,
+    { from: addMonths(period, -12), to: period, year: periodYear(period) },
+    CURRENT_KPIS,
+  );
+  const at = new Map(data.rows.map((r) => [`${r.kpi_id}|${r.period}`, r]));
+  const targets = targetsAlong(data.path, data.targets);
+  const asOf = data.loadedAt;
+  const latestPeriod = data.latestPeriod;
 
   const indicators: Indicator[] = KPIS.filter((kpi) => appliesTo(kpi, org)).map((kpi) => {
     const row = at.get(`${kpi.id}|${period}`);
@@ -115,13 +125,13 @@ export async function dashboard(ctx: ReadContext, orgId: string, requested: stri
 export async function series(
   ctx: ReadContext,
   kpiId: string,
-  orgId: string,
+  org: repo.OrgRow,
   fromRequested: string | null,
   toRequested: string | null,
 ): Promise<Series> {
   const kpi = getKpiOrThrow(kpiId);
-  const org = await getOrg(ctx, orgId);
-  const to = toRequested ?? (await repo.latestPeriod(ctx.db, ctx.municipality)) ?? new Date().toISOString().slice(0, 7);
+  const orgId = org.id;
+  const to = toRequested ?? (await latestPeriodOf(ctx)) ?? new Date().toISOString().slice(0, 7);
   const from = fromRequested ?? addMonths(to, -23);
   if (from > to) throw new NotFoundError(`from (${from}) is after to (${to})`, 'from');
   const months = periodRange(from, to);
@@ -154,12 +164,12 @@ export async function series(
 export async function breakdown(
   ctx: ReadContext,
   kpiId: string,
-  orgId: string,
+  org: repo.OrgRow,
   period: string,
   visible: Set<string> | null,
 ): Promise<Breakdown> {
   const kpi = getKpiOrThrow(kpiId);
-  const org = await getOrg(ctx, orgId);
+  const orgId = org.id;
   const children = (await repo.childrenOf(ctx.db, ctx.municipality, orgId)).filter((c) => visible === null || visible.has(c.id));
   const ids = children.map((c) => c.id);
   const [rows, paths] = await Promise.all([

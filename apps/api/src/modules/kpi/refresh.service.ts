@@ -96,10 +96,8 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     // Year-to-date sums and forecasts run within a year: refresh whole years.
     const fromYear = periodYear(changed?.from && changed.from > data.from ? changed.from : data.from);
     const toYear = periodYear(changed?.to && changed.to < data.to ? changed.to : data.to);
-    const [months, keys] = await Promise.all([
-      repo.budgetMonths(tx.db, municipality, fromYear, toYear),
-      repo.keyForecasts(tx.db, municipality, fromYear, toYear),
-    ]);
+    const months = await repo.budgetMonths(tx.db, municipality, fromYear, toYear);
+    const keys = await repo.keyForecasts(tx.db, municipality, fromYear, toYear);
     const forecasts = rollUpForecasts(forecastsByMonth(keys), tree.ancestorsOf);
     await repo.replaceRollups(
       tx,

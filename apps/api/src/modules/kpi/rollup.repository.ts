@@ -69,6 +69,8 @@ export async function sickLeaveMonths(db: Db, municipality: string, from: string
 const OPERATING = sql`e.dranst in (1, 2) and left(e.function, 1) in ('0', '2', '3', '4', '5', '6')`;
 
 export async function budgetMonths(db: Db, municipality: string, fromYear: number, toYear: number): Promise<BudgetMonth[]> {
+  // Summed per unit and month first (a few thousand groups), then over the subtrees: joining every
+  // row to its ancestors first would sort four times the rows.
   const { rows } = await sql<{
     org_id: string;
     period: string;
@@ -77,13 +79,20 @@ export async function budgetMonths(db: Db, municipality: string, fromYear: numbe
     has_actual: boolean;
     batch_id: number;
   }>`
-    select c.ancestor_id as org_id, ${YM('e.period')} as period,
-           coalesce(sum(e.amount) filter (where e.amount_type = 'corrected_budget'), 0)::float8 as corrected,
-           coalesce(sum(e.amount) filter (where e.amount_type = 'actual'), 0)::float8 as actual,
-           bool_or(e.amount_type = 'actual') as has_actual, max(e.batch_id) as batch_id
-    from economy e join org_closure c on c.municipality = e.municipality and c.descendant_id = e.org_id
-    where e.municipality = ${municipality} and e.active and ${OPERATING}
-      and e.period between make_date(${fromYear}, 1, 1) and make_date(${toYear}, 12, 1)
+    with unit_months as (
+      select e.org_id, e.period,
+             sum(e.amount) filter (where e.amount_type = 'corrected_budget') as corrected,
+             sum(e.amount) filter (where e.amount_type = 'actual') as actual,
+             bool_or(e.amount_type = 'actual') as has_actual, max(e.batch_id) as batch_id
+      from economy e
+      where e.municipality = ${municipality} and e.active and ${OPERATING}
+        and e.period between make_date(${fromYear}, 1, 1) and make_date(${toYear}, 12, 1)
+      group by e.org_id, e.period
+    )
+    select c.ancestor_id as org_id, ${YM('u.period')} as period,
+           coalesce(sum(u.corrected), 0)::float8 as corrected, coalesce(sum(u.actual), 0)::float8 as actual,
+           bool_or(u.has_actual) as has_actual, max(u.batch_id) as batch_id
+    from unit_months u join org_closure c on c.municipality = ${municipality} and c.descendant_id = u.org_id
     group by 1, 2`.execute(db);
   return rows.map((r) => ({
     orgId: r.org_id,
@@ -95,21 +104,34 @@ export async function budgetMonths(db: Db, municipality: string, fromYear: numbe
   }));
 }
 
-/** Per account key and year: the corrected budget of the year and each forecast made in it. */
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+/**
+ * Per account key with a forecast in the year: the key's corrected budget of the year and the
+ * forecast made in each month (an array by month keeps the aggregation state small). Keys without
+ * a forecast are left to the corrected budget of the subtree (forecastsByMonth).
+ */
 export async function keyForecasts(db: Db, municipality: string, fromYear: number, toYear: number): Promise<KeyForecasts[]> {
-  const { rows } = await sql<{ org_id: string; year: number; corrected_year: number; forecasts: Record<string, number> | null }>`
+  const byMonth = MONTHS.map(
+    (month) => sql`max(e.amount::float8) filter (where e.amount_type = 'forecast' and extract(month from e.period) = ${month})`,
+  );
+  const { rows } = await sql<{ org_id: string; year: number; corrected_year: number; forecasts: (number | null)[] }>`
     select e.org_id, extract(year from e.period)::int as year,
            coalesce(sum(e.amount) filter (where e.amount_type = 'corrected_budget'), 0)::float8 as corrected_year,
-           json_object_agg(to_char(e.period, 'YYYY-MM'), e.amount) filter (where e.amount_type = 'forecast') as forecasts
+           array[${sql.join(byMonth)}] as forecasts
     from economy e
     where e.municipality = ${municipality} and e.active and ${OPERATING}
+      and e.amount_type in ('corrected_budget', 'forecast')
       and e.period between make_date(${fromYear}, 1, 1) and make_date(${toYear}, 12, 1)
-    group by e.org_id, e.function, e.dranst, 2`.execute(db);
+    group by e.org_id, e.function, e.dranst, 2
+    having bool_or(e.amount_type = 'forecast')`.execute(db);
   return rows.map((r) => ({
     orgId: r.org_id,
     year: r.year,
     correctedYear: r.corrected_year,
-    forecasts: new Map(Object.entries(r.forecasts ?? {}).map(([p, a]) => [p, Number(a)])),
+    forecasts: new Map(
+      r.forecasts.flatMap((amount, i) => (amount === null ? [] : [[`${r.year}-${String(i + 1).padStart(2, '0')}`, amount]])),
+    ),
   }));
 }
 
