@@ -7,7 +7,7 @@ const NOTES: Record<FeedName, string> = {
   organisation:
     "Key: org_id. Errors: a cycle, a second root (exactly one `kommune` has an empty parent), a parent at the same or a deeper level, an unknown parent, valid_to before valid_from. The tree is checked as it will be after the load: the units already stored overlaid with the file's.",
   economy:
-    'Key: period, org_id, function, dranst, amount_type. Amount types also accept the Danish `oprindeligt_budget`, `korrigeret_budget`, `forbrug`, `forventet_regnskab`. Budgets and actuals are monthly amounts (the year\'s budget is their sum); a `forecast` row holds the expected full-year amount as estimated in that month (the latest forecast of a year wins). Sign: + expense, − income.',
+    "Key: period, org_id, function, dranst, amount_type. Amount types also accept the Danish `oprindeligt_budget`, `korrigeret_budget`, `forbrug`, `forventet_regnskab`. Budgets and actuals are monthly amounts (the year's budget is their sum); a `forecast` row holds the expected full-year amount as estimated in that month (the latest forecast of a year wins). Sign: + expense, − income.",
   budget_plan: 'Key: budget_year, year, line. Errors: a year outside budget_year … budget_year + 3.',
   sickleave:
     'One row per lowest-level unit and month, monthly-paid staff. Key: period, org_id. Errors: long_term_hours greater than own_sickness_hours + work_injury_hours; negative hours; headcount 0 with hours.',
@@ -30,7 +30,11 @@ function typeText(type: (typeof FEEDS)[FeedName]['columns'][number]['type']): st
     case 'enum':
       return [...new Set(Object.values(type.values))].map((v) => `\`${v}\``).join(', ');
     case 'integer':
-      return type.max !== undefined ? `whole number ${type.min ?? ''}–${type.max}` : type.min === 0 ? 'whole number ≥ 0' : 'whole number';
+      return type.max !== undefined
+        ? `whole number ${type.min ?? ''}–${type.max}`
+        : type.min === 0
+          ? 'whole number ≥ 0'
+          : 'whole number';
     case 'number':
       return type.min === 0 ? 'number ≥ 0' : 'number';
     case 'function':
@@ -47,8 +51,11 @@ export function renderFeedsDoc(): string {
   for (const name of FEED_NAMES) {
     const spec = FEEDS[name];
     parts.push(`## ${name} (${spec.title})\n\n| column | type | required | meaning |\n|---|---|---|---|\n`);
-    for (const c of spec.columns) parts.push(`| ${c.name} | ${typeText(c.type)} | ${c.required ? 'yes' : 'no'} | ${c.description} |\n`);
-    parts.push(`\n${NOTES[name]}\n\nExample (\`examples/feeds/${name}.csv\`):\n\n\`\`\`\n${read(`examples/feeds/${name}.csv`)}\`\`\`\n\n`);
+    for (const c of spec.columns)
+      parts.push(`| ${c.name} | ${typeText(c.type)} | ${c.required ? 'yes' : 'no'} | ${c.description} |\n`);
+    parts.push(
+      `\n${NOTES[name]}\n\nExample (\`examples/feeds/${name}.csv\`):\n\n\`\`\`\n${read(`examples/feeds/${name}.csv`)}\`\`\`\n\n`,
+    );
   }
   parts.push('`examples/feeds/kpi.json` holds the same kpi rows as JSON.\n');
   return parts.join('');

@@ -15,7 +15,7 @@ export function renderKpisDoc(): string {
     '# KPI catalogue\n\n',
     'Generated from `packages/domain/src/kpis.ts` (`pnpm docs:kpis`). The ids are contracts: scripts, the `kpi` and `targets`\n',
     'feeds and exports use them. Every value is computed for an org unit from the facts of its whole subtree\n',
-    '(never as an average of the children\'s values), compared with the target of the unit or its nearest ancestor\n',
+    "(never as an average of the children's values), compared with the target of the unit or its nearest ancestor\n",
     '(green when met, yellow within the tolerance, default 10 % of the target, red beyond; the value is compared as\n',
     'shown, rounded to the KPI\'s decimals), and suppressed ("diskretioneret") for personal data when the unit has\n',
     'fewer than 5 employees (docs/adr/0004-small-group-suppression.md).\n\n',
@@ -31,7 +31,10 @@ export function renderKpisDoc(): string {
   for (const k of KPIS) {
     parts.push(`### ${k.name} (\`${k.id}\`)\n\n${k.description}\n\n- Formula: ${k.formula}\n`);
     if (k.levels === 'kommune') parts.push('- Shown at kommune level only.\n');
-    if (k.carryForwardMonths > 0) parts.push(`- Measured less often than monthly: a value is shown for ${k.carryForwardMonths} months after it, marked with the month it is from.\n`);
+    if (k.carryForwardMonths > 0)
+      parts.push(
+        `- Measured less often than monthly: a value is shown for ${k.carryForwardMonths} months after it, marked with the month it is from.\n`,
+      );
     if (k.showN) parts.push('- n (the number behind the value) is shown beside it.\n');
     parts.push('\n');
   }

@@ -30,6 +30,9 @@ const shared = ['packages/domain/src', 'packages/contracts/src'];
 buildIfStale('@lis/web', 'apps/web/dist/index.html', ['apps/web/src', 'apps/web/index.html', ...shared]);
 buildIfStale('@lis/api', 'apps/api/dist/server.js', ['apps/api/src', 'packages/db/src', ...shared]);
 
-const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'apps/api/dist/server.js')], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'apps/api/dist/server.js')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

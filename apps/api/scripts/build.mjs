@@ -15,7 +15,9 @@ await build({
     {
       name: 'external-node-modules',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@lis/') ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('@lis/') ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],

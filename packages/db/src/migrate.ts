@@ -3,15 +3,17 @@ import { type Migration, Migrator } from 'kysely/migration';
 import * as foundation from './migrations/2026-11-27T1900-foundation.ts';
 import * as indicatorsAndAccess from './migrations/2026-11-28T0900-indicators-and-access.ts';
 import * as peerGroups from './migrations/2026-11-28T1200-peer-groups.ts';
+import * as ingestThroughput from './migrations/2026-11-28T1500-ingest-throughput.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T1900-foundation': foundation,
   '2026-11-28T0900-indicators-and-access': indicatorsAndAccess,
   '2026-11-28T1200-peer-groups': peerGroups,
+  '2026-11-28T1500-ingest-throughput': ingestThroughput,
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema version
+// Kysely<any>: migrations run against every schema version, not the current types
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();

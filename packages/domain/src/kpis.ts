@@ -61,7 +61,8 @@ export const KPIS: readonly KpiDefinition[] = [
     name: 'Forbrugsprocent',
     description:
       'Hvor stor en del af årets korrigerede budget der er brugt til og med måneden. Målet er den periodiserede budgetandel år til dato (grøn til og med den, gul op til 5 % over den).',
-    formula: 'Forbrug år til dato / korrigeret budget for hele året × 100 (service og overførsler: dranst 1+2 på hovedkonto 0 og 2–6)',
+    formula:
+      'Forbrug år til dato / korrigeret budget for hele året × 100 (service og overførsler: dranst 1+2 på hovedkonto 0 og 2–6)',
     unit: 'pct',
     decimals: 1,
     direction: 'lower_is_better',
@@ -75,7 +76,8 @@ export const KPIS: readonly KpiDefinition[] = [
     id: 'budget_forecast_deviation',
     name: 'Forventet afvigelse',
     description: 'Seneste forventede regnskab minus korrigeret budget for året. Positiv = merforbrug.',
-    formula: 'Forventet regnskab (seneste budgetopfølgning) − korrigeret budget, kr. (service og overførsler); konti uden prognose regnes med deres korrigerede budget',
+    formula:
+      'Forventet regnskab (seneste budgetopfølgning) − korrigeret budget, kr. (service og overførsler); konti uden prognose regnes med deres korrigerede budget',
     unit: 'dkk',
     decimals: 0,
     direction: 'lower_is_better',
