@@ -16,22 +16,24 @@ export interface Statement {
 }
 
 const SAMPLE_EVERY_MS = 5;
+const STAGE_COPY = 'COPY into the staging table';
 
 // Names for the statements of ingestion and of the indicator refresh (apps/api/src/modules/ingest, modules/kpi).
 // A statement that matches none is shown by its first words.
 const STATEMENTS: [RegExp, string][] = [
   [/^begin/, 'begin'],
-  [/^copy ingest_stage/, 'COPY chunk into the staging table'],
+  [/^copy ingest_stage/, STAGE_COPY],
   [/^create temp table|^alter table ingest_stage/, 'create the staging table'],
-  [/row_number\(\) over \(partition by/, 'duplicate-key check on staging'],
-  [/^select date_trunc\('month', min\(|^select make_date\(min\(/, 'period range of the staged rows'],
+  [/^select 1 from ingest_stage group by/, 'duplicate-key check on staging (any duplicates?)'],
+  [/row_number\(\) over \(partition by/, 'duplicate-key check on staging (their lines)'],
   [/^with replaced as \( update economy/, 'publish: set aside replaced rows (update economy from stage)'],
   [/^insert into economy/, 'publish: insert stage into economy'],
   [/^insert into batches/, 'ledger: insert the batch'],
+  [/^update batches b set active_rows = b\.active_rows - r\.rows/, 'ledger: take replaced rows off their batches'],
   [/from org_closure where municipality = \$1 order by depth/, 'refresh: load the org tree'],
   [/^select to_char\(min\(period\)/, 'refresh: data range of economy'],
-  [/json_object_agg/, 'refresh: forecasts per account (keyForecasts)'],
-  [/from economy e join org_closure/, 'refresh: budget per unit and month (budgetMonths)'],
+  [/having bool_or\(e\.amount_type = 'forecast'\)/, 'refresh: forecasts per account (keyForecasts)'],
+  [/^with unit_months as/, 'refresh: budget per unit and month (budgetMonths)'],
   [/^delete from kpi_rollup/, 'refresh: delete old rollups'],
   [/^copy kpi_rollup/, 'refresh: COPY new rollups'],
   [/^commit/, 'commit'],
@@ -124,7 +126,7 @@ export function transactionPhases(statements: Statement[]): {
   begin: number;
   end: number;
 } {
-  const copyStatement = statements.find((s) => s.phase === 'COPY chunk into the staging table');
+  const copyStatement = statements.find((s) => s.phase === STAGE_COPY);
   if (!copyStatement) throw new Error('the sampler saw no COPY into the staging table: is the run too short to sample?');
   const transaction = statements.filter(
     (s) => s.pid === copyStatement.pid && s.transactionStart === copyStatement.transactionStart,

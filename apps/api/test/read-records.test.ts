@@ -9,7 +9,7 @@ import { ErrorList } from '../src/modules/ingest/errors.ts';
 import { readJsonObjects } from '../src/modules/ingest/read-json.ts';
 import { openRecords, type RawRecord } from '../src/modules/ingest/read-records.ts';
 import { detectSeparator, sniffFile } from '../src/modules/ingest/sniff.ts';
-import { validateRecord } from '../src/modules/ingest/validate-row.ts';
+import { rowValidator } from '../src/modules/ingest/validate-row.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lis-read-'));
 let fileNo = 0;
@@ -23,9 +23,12 @@ async function records(path: string, feed: keyof typeof FEEDS) {
   const source = await openRecords(path, await sniffFile(path), FEEDS[feed]);
   if (Array.isArray(source)) throw new Error(JSON.stringify(source));
   const out: RawRecord[] = [];
-  for await (const r of source.records) out.push(r);
+  for await (const batch of source.batches) out.push(...batch);
   return { out, decimalComma: source.decimalComma };
 }
+
+const validateRecord = (feed: keyof typeof FEEDS, record: RawRecord, decimalComma: boolean, errors: ErrorList) =>
+  rowValidator(FEEDS[feed], decimalComma)(record, errors);
 
 describe('sniffFile', () => {
   it('detects Windows-1252 even when the first non-ASCII byte comes after the first megabyte', async () => {
@@ -76,8 +79,8 @@ describe('CSV records', () => {
     const semicolon = await records(file('kpi_id;org_id;year;target\nx;y;2016;1.234,5\n'), 'targets');
     const comma = await records(file('kpi_id,org_id,year,target\nx,y,2016,"1,234.5"\n'), 'targets');
     const errors = new ErrorList();
-    expect(validateRecord(FEEDS.targets, semicolon.out[0] as RawRecord, semicolon.decimalComma, errors)?.[3]).toBe(1234.5);
-    expect(validateRecord(FEEDS.targets, comma.out[0] as RawRecord, comma.decimalComma, errors)?.[3]).toBe(1234.5);
+    expect(validateRecord('targets', semicolon.out[0] as RawRecord, semicolon.decimalComma, errors)?.[3]).toBe(1234.5);
+    expect(validateRecord('targets', comma.out[0] as RawRecord, comma.decimalComma, errors)?.[3]).toBe(1234.5);
     expect(errors.total).toBe(0);
   });
 });
@@ -110,7 +113,7 @@ describe('JSON records', () => {
       'kpi',
     );
     const errors = new ErrorList();
-    expect(validateRecord(FEEDS.kpi, kpi.out[0] as RawRecord, kpi.decimalComma, errors)).toEqual([
+    expect(validateRecord('kpi', kpi.out[0] as RawRecord, kpi.decimalComma, errors)).toEqual([
       '2016-02-01',
       '1234',
       'wellbeing_score',

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { once } from 'node:events';
 import { Kysely, PGliteDialect, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -11,6 +11,22 @@ export interface StoreTx {
   readonly db: Kysely<Database>;
   /** `text` holds complete COPY text-format lines: tab-separated, `\N` for null, newline-terminated. */
   copyInto(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** One COPY fed piece by piece, for loads too large to hold in memory; see CopyWriter. */
+  copyWriter(table: string, columns: readonly string[]): CopyWriter;
+}
+
+/**
+ * A COPY in progress. On PostgreSQL the server stores rows while the caller prepares the next
+ * ones; `write` waits only when the connection is behind. Until `end` or `abort` has settled,
+ * the transaction can run nothing else.
+ */
+export interface CopyWriter {
+  /** Complete COPY text-format lines (as for copyInto). */
+  write(text: string): Promise<void>;
+  /** Resolves once every row is stored; rejects with the server's error. */
+  end(): Promise<void>;
+  /** Cancels the COPY (nothing of it is stored), e.g. when the caller failed half-way. */
+  abort(): Promise<void>;
 }
 
 export interface Store {
@@ -50,6 +66,8 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
 }
 
 async function createPgliteStore(options: StoreOptions): Promise<Store> {
+  // Loaded only here: the engine costs ≈ 50 MB of memory that a process on PostgreSQL does not need.
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
@@ -74,11 +92,13 @@ async function createPgliteStore(options: StoreOptions): Promise<Store> {
             },
           }),
         });
+        const copyInto = async (table: string, columns: readonly string[], text: string) => {
+          await pgTx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+        };
         return fn({
           db: txDb,
-          copyInto: async (table, columns, text) => {
-            await pgTx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
-          },
+          copyInto,
+          copyWriter: (table, columns) => pgliteCopyWriter((text) => copyInto(table, columns, text)),
         });
       }),
     close: async () => {
@@ -104,13 +124,12 @@ async function createPostgresStore(connectionString: string, poolSize: number): 
         await client.query('begin');
         const result = await fn({
           db: txDb,
-          copyInto: (table, columns, text) =>
-            new Promise<void>((resolve, reject) => {
-              const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-              stream.on('error', reject);
-              stream.on('finish', () => resolve());
-              stream.end(text);
-            }),
+          copyInto: async (table, columns, text) => {
+            const writer = postgresCopyWriter(client, table, columns);
+            await writer.write(text);
+            await writer.end();
+          },
+          copyWriter: (table, columns) => postgresCopyWriter(client, table, columns),
         });
         await client.query('commit');
         return result;
@@ -122,6 +141,66 @@ async function createPostgresStore(connectionString: string, poolSize: number): 
       }
     },
     close: () => db.destroy(),
+  };
+}
+
+// How far the caller may run ahead of the server: a few chunks of rows.
+const COPY_BUFFER_BYTES = 4 * 1024 * 1024;
+
+function postgresCopyWriter(client: pg.PoolClient, table: string, columns: readonly string[]): CopyWriter {
+  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`, { highWaterMark: COPY_BUFFER_BYTES }));
+  // 'finish' comes once the server has stored the rows and the connection is free again.
+  let failure: Error | null = null;
+  const done = new Promise<void>((resolve, reject) => {
+    stream.once('finish', resolve);
+    stream.once('error', (error) => {
+      failure = error;
+      reject(error);
+    });
+  });
+  done.catch(() => {}); // the caller learns of a failure from write, end or abort
+  return {
+    async write(text) {
+      if (failure) throw failure;
+      if (!stream.write(text)) await once(stream, 'drain');
+    },
+    async end() {
+      if (failure) throw failure;
+      stream.end();
+      await done;
+    },
+    async abort() {
+      if (failure || stream.writableFinished) return;
+      // destroy() sends CopyFail; the server's answer ends the COPY and frees the connection.
+      stream.destroy(new Error('the load was cancelled'));
+      await done.catch(() => {});
+    },
+  };
+}
+
+// PGlite runs in this thread, so nothing can overlap: rows are collected and copied in large pieces.
+const PGLITE_COPY_BYTES = 16 * 1024 * 1024;
+
+function pgliteCopyWriter(copy: (text: string) => Promise<void>): CopyWriter {
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    const text = pending.join('');
+    pending = [];
+    pendingBytes = 0;
+    if (text.length > 0) await copy(text);
+  };
+  return {
+    async write(text) {
+      pending.push(text);
+      pendingBytes += text.length;
+      if (pendingBytes >= PGLITE_COPY_BYTES) await flush();
+    },
+    end: flush,
+    async abort() {
+      pending = [];
+      pendingBytes = 0;
+    },
   };
 }
 

@@ -1,5 +1,12 @@
+type CopyValue = string | number | boolean | null;
+
 /** One line of PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes. */
-export function copyRowText(values: readonly (string | number | boolean | null)[]): string {
+export function copyRowText(values: readonly CopyValue[]): string {
+  return `${copyFieldsText(values)}\n`;
+}
+
+/** The fields of a COPY text line without its newline, for a caller that appends more fields. */
+export function copyFieldsText(values: readonly CopyValue[]): string {
   let out = '';
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? null;
@@ -9,7 +16,7 @@ export function copyRowText(values: readonly (string | number | boolean | null)[
     else if (typeof value === 'boolean') out += value ? 't' : 'f';
     else out += SPECIAL.test(value) ? escapeCopyText(value) : value;
   }
-  return `${out}\n`;
+  return out;
 }
 
 const SPECIAL = /[\\\t\n\r]/;

@@ -12,7 +12,7 @@ export interface BudgetMonth {
   batchId: number | null;
 }
 
-/** The forecast of one account key (org, function, dranst) for a year. */
+/** The forecasts of one account key (org, function, dranst) that has at least one forecast in the year. */
 export interface KeyForecasts {
   orgId: string;
   year: number;
@@ -24,16 +24,20 @@ export interface KeyForecasts {
 export interface ForecastMonth {
   orgId: string;
   period: string;
-  /** Σ over keys of the latest forecast made up to the month, or the key's corrected budget if it has none */
-  forecast: number;
+  /**
+   * Σ over keys with a forecast made up to the month of (latest forecast − the key's corrected
+   * budget of the year). A key without a forecast is expected to land on its corrected budget, so
+   * the expected year result is the corrected budget of the year plus this.
+   */
+  deviation: number;
   /** the latest month a forecast was made in, null when no key has one yet */
   madeIn: string | null;
 }
 
 /**
- * The expected year result per leaf unit and month. A key without a forecast is expected to land
- * on its corrected budget (the usual municipal convention), so a unit's deviation is the sum of
- * the deviations its budget holders reported.
+ * The deviation of the expected year result per leaf unit and month, from the keys with a
+ * forecast only (the usual municipal convention: a unit's deviation is the sum of the deviations
+ * its budget holders reported), so keys without one need not be read at all.
  */
 export function forecastsByMonth(keys: readonly KeyForecasts[]): ForecastMonth[] {
   const out = new Map<string, ForecastMonth>();
@@ -43,9 +47,11 @@ export function forecastsByMonth(keys: readonly KeyForecasts[]): ForecastMonth[]
       const made = key.forecasts.get(period);
       if (made !== undefined) latest = { period, amount: made };
       const id = `${key.orgId}|${period}`;
-      const month = out.get(id) ?? { orgId: key.orgId, period, forecast: 0, madeIn: null };
-      month.forecast += latest ? latest.amount : key.correctedYear;
-      if (latest && (month.madeIn === null || latest.period > month.madeIn)) month.madeIn = latest.period;
+      const month = out.get(id) ?? { orgId: key.orgId, period, deviation: 0, madeIn: null };
+      if (latest) {
+        month.deviation += latest.amount - key.correctedYear;
+        if (month.madeIn === null || latest.period > month.madeIn) month.madeIn = latest.period;
+      }
       out.set(id, month);
     }
   }
@@ -61,8 +67,8 @@ export function rollUpForecasts(
   for (const leaf of leaves) {
     for (const orgId of ancestorsOf(leaf.orgId)) {
       const id = `${orgId}|${leaf.period}`;
-      const month = out.get(id) ?? { orgId, period: leaf.period, forecast: 0, madeIn: null };
-      month.forecast += leaf.forecast;
+      const month = out.get(id) ?? { orgId, period: leaf.period, deviation: 0, madeIn: null };
+      month.deviation += leaf.deviation;
       if (leaf.madeIn && (month.madeIn === null || leaf.madeIn > month.madeIn)) month.madeIn = leaf.madeIn;
       out.set(id, month);
     }
@@ -108,9 +114,9 @@ export function budgetRollups(months: readonly BudgetMonth[], forecasts: readonl
       const deviation = emptyRow(orgId, period, 'budget_forecast_deviation');
       const deviationPct = emptyRow(orgId, period, 'budget_forecast_deviation_pct');
       if (forecast?.madeIn) {
-        const amount = forecast.forecast - correctedYear;
+        const amount = forecast.deviation;
         Object.assign(deviation, {
-          numerator: forecast.forecast,
+          numerator: correctedYear + amount,
           denominator: correctedYear,
           value: amount,
           dataPeriod: forecast.madeIn,

@@ -10,7 +10,7 @@ export interface ReferenceData {
 }
 
 type Row = Readonly<Record<string, StoredValue>>;
-type Check = (row: Row, refs: ReferenceData) => Omit<RowError, 'line'>[];
+type Check = (row: Row, refs: ReferenceData) => readonly Omit<RowError, 'line'>[];
 
 const problem = (column: string, value: StoredValue | undefined, message: string) => ({
   column,
@@ -19,12 +19,13 @@ const problem = (column: string, value: StoredValue | undefined, message: string
 });
 
 const num = (v: StoredValue | undefined) => (typeof v === 'number' ? v : 0);
+const NONE: readonly Omit<RowError, 'line'>[] = Object.freeze([]);
 
-function knownOrg(row: Row, refs: ReferenceData) {
+function knownOrg(row: Row, refs: ReferenceData): readonly Omit<RowError, 'line'>[] {
   const orgId = row.org_id;
   return typeof orgId === 'string' && !refs.orgIds.has(orgId)
     ? [problem('org_id', orgId, 'unknown org unit (load it with the organisation feed first)')]
-    : [];
+    : NONE; // the economy feed's one rule: no allocation for a row that passes
 }
 
 function knownKpi(row: Row, fromFeed: boolean) {
@@ -54,7 +55,7 @@ const RULES: Partial<Record<FeedName, Check>> = {
       : [];
   },
   sickleave: (row, refs) => {
-    const errors = knownOrg(row, refs);
+    const errors = [...knownOrg(row, refs)];
     const counted = num(row.own_sickness_hours) + num(row.work_injury_hours);
     if (num(row.long_term_hours) > counted + 1e-9) {
       errors.push(
@@ -75,7 +76,7 @@ const RULES: Partial<Record<FeedName, Check>> = {
     return errors;
   },
   cases: (row, refs) => {
-    const errors = knownOrg(row, refs);
+    const errors = [...knownOrg(row, refs)];
     if (typeof row.case_type === 'string' && !refs.caseTypes.has(row.case_type)) {
       errors.push(problem('case_type', row.case_type, 'unknown case type (load it with the case_types feed first)'));
     }
@@ -95,13 +96,22 @@ const RULES: Partial<Record<FeedName, Check>> = {
   targets: (row, refs) => [...knownOrg(row, refs), ...knownKpi(row, false)],
 };
 
-/** The feed-specific checks of the contract for one valid row (spec column order). */
-export function checkFeedRules(spec: FeedSpec, values: readonly StoredValue[], line: number, refs: ReferenceData): RowError[] {
+/** Checks one valid row (spec column order); returns its errors, usually none. */
+export type FeedRuleCheck = (values: readonly StoredValue[], line: number) => readonly RowError[];
+
+/** The feed-specific checks of the contract, prepared once per file. */
+export function feedRuleChecker(spec: FeedSpec, refs: ReferenceData): FeedRuleCheck {
   const rule = RULES[spec.name];
-  if (!rule) return [];
-  const row: Record<string, StoredValue> = {};
-  spec.columns.forEach((c, i) => {
-    row[c.name] = values[i] ?? null;
-  });
-  return rule(row, refs).map((e) => ({ line, ...e }));
+  if (!rule) return () => NO_ERRORS;
+  // One row object, refilled for every row: rules read it and keep nothing of it.
+  const row: Record<string, StoredValue> = Object.fromEntries(spec.columns.map((c) => [c.name, null]));
+  return (values, line) => {
+    spec.columns.forEach((c, i) => {
+      row[c.name] = values[i] ?? null;
+    });
+    const problems = rule(row, refs);
+    return problems.length === 0 ? NO_ERRORS : problems.map((e) => ({ line, ...e }));
+  };
 }
+
+const NO_ERRORS: readonly RowError[] = Object.freeze([]);

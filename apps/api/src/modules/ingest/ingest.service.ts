@@ -1,13 +1,14 @@
 import { FEEDS, type FeedName, type OrgLevel } from '@lis/contracts';
 import type { Store, StoreTx } from '@lis/db';
-import { copyRowText } from '../../lib/copy-text.ts';
+import { copyFieldsText } from '../../lib/copy-text.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
-import { checkFeedRules } from './feed-rules.ts';
+import { feedRuleChecker } from './feed-rules.ts';
 import * as repo from './ingest.repository.ts';
 import { checkOrgTree, type OrgRow } from './org-tree.ts';
+import { periodRangeOf } from './period-range.ts';
 import { openRecords } from './read-records.ts';
 import { sniffFile } from './sniff.ts';
-import { validateRecord } from './validate-row.ts';
+import { rowValidator } from './validate-row.ts';
 
 export interface PublishEvent {
   feed: FeedName;
@@ -40,8 +41,6 @@ export interface IngestResult {
   rows: number;
   status: 'loaded' | 'unchanged';
 }
-
-const COPY_CHUNK_ROWS = 20_000;
 
 /**
  * Loads one delivered file all or nothing: parse and validate every row, stage them, check keys,
@@ -78,33 +77,40 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
   try {
     outcome = await ctx.store.transaction(async (tx) => {
       const refs = await repo.loadReferenceIds(tx.db, ctx.municipality);
+      const validate = rowValidator(spec, source.decimalComma);
+      const checkRules = feedRuleChecker(spec, refs);
+      const periods = periodRangeOf(spec);
       const orgRows: OrgRow[] = [];
       await repo.createStage(tx, spec);
-      let pending: string[] = [];
-      const flush = async () => {
-        if (pending.length > 0) await repo.copyIntoStage(tx, spec, pending.join(''));
-        pending = [];
-        request.onProgress?.(rows);
-      };
+      // One COPY for the whole file: the server stores a batch while the next one is read.
+      const stage = repo.stageWriter(tx, spec);
       try {
-        for await (const record of source.records) {
-          rows++;
-          const values = validateRecord(spec, record, source.decimalComma, errors);
-          if (!values) continue;
-          const ruleErrors = checkFeedRules(spec, values, record.line, refs);
-          if (ruleErrors.length > 0) {
-            for (const error of ruleErrors) errors.add(error);
-            continue;
+        for await (const batch of source.batches) {
+          let text = '';
+          for (const record of batch) {
+            rows++;
+            const values = validate(record, errors);
+            if (!values) continue;
+            const ruleErrors = checkRules(values, record.line);
+            if (ruleErrors.length > 0) {
+              for (const error of ruleErrors) errors.add(error);
+              continue;
+            }
+            if (request.feed === 'organisation') orgRows.push(toOrgRow(values, record.line));
+            periods.add(values);
+            text += `${copyFieldsText(values)}\t${record.line}\n`;
           }
-          if (request.feed === 'organisation') orgRows.push(toOrgRow(values, record.line));
-          pending.push(copyRowText([...values, record.line]));
-          if (pending.length >= COPY_CHUNK_ROWS) await flush();
+          if (text !== '') await stage.write(text);
+          request.onProgress?.(rows);
         }
       } catch (error) {
-        if (!(error instanceof Error) || !isParseError(error)) throw error;
+        if (!(error instanceof Error) || !isParseError(error)) {
+          await stage.abort();
+          throw error;
+        }
         errors.add(parseErrorToRowError(error));
       }
-      await flush();
+      await stage.end();
 
       const duplicates = await repo.findDuplicateKeys(tx, spec, MAX_REPORTED_ERRORS);
       errors.addCounted(duplicates.errors, duplicates.total);
@@ -114,7 +120,7 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
       if (rows === 0) errors.add({ line: 1, column: null, value: null, message: 'the file has no data rows' });
       if (errors.total > 0) throw new RejectSignal();
 
-      const range = await repo.stagedPeriodRange(tx, spec);
+      const range = periods.range();
       const batchId = await repo.insertBatch(tx.db, {
         ...batchFacts(ctx, request, facts.sha256),
         rowCount: rows,
@@ -123,8 +129,7 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
         periodFrom: range.from,
         periodTo: range.to,
       });
-      const losers = await repo.publishStage(tx, spec, ctx.municipality, batchId);
-      await repo.recountBatches(tx, spec, losers);
+      await repo.deductReplacedRows(tx, await repo.publishStage(tx, spec, ctx.municipality, batchId));
       await afterChange(tx, ctx, request.feed, range.from, range.to);
       return { batchId, feed: request.feed, rows, status: 'loaded' as const };
     });
@@ -146,9 +151,9 @@ export async function restoreBatch(ctx: IngestContext, batchId: number) {
   const feed = batch.feed as FeedName;
   const spec = FEEDS[feed];
   await ctx.store.transaction(async (tx) => {
-    const losers = await repo.reactivateBatch(tx, spec, batchId);
+    const replaced = await repo.reactivateBatch(tx, spec, batchId);
     await repo.markRestored(tx, batchId);
-    await repo.recountBatches(tx, spec, losers);
+    await repo.deductReplacedRows(tx, replaced);
     await afterChange(tx, ctx, feed, batch.period_from, batch.period_to);
   });
   return repo.findBatch(ctx.store.db, ctx.municipality, batchId);

@@ -4,6 +4,7 @@ import type { FeedSpec } from '@lis/contracts';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { RowError } from './errors.ts';
+import { plainCsvRecords } from './plain-csv.ts';
 import { readJsonObjects } from './read-json.ts';
 import { detectSeparator, type FileFacts } from './sniff.ts';
 
@@ -20,7 +21,8 @@ export interface RawRecord {
 export interface RecordSource {
   /** true when a comma in a number is the decimal mark (';'-separated files, JSON strings) */
   decimalComma: boolean;
-  records: AsyncIterable<RawRecord>;
+  /** the records in file order, many at a time (one await per record would cost more than reading it) */
+  batches: AsyncIterable<RawRecord[]>;
 }
 
 /** Column names are compared case-insensitively, surrounding spaces ignored. */
@@ -30,7 +32,7 @@ export const normaliseName = (name: string) => name.trim().toLowerCase();
 export async function openRecords(path: string, facts: FileFacts, spec: FeedSpec): Promise<RecordSource | RowError[]> {
   const text = decodedStream(path, facts);
   if (facts.format === 'json') {
-    return { decimalComma: true, records: jsonRecords(text, spec) };
+    return { decimalComma: true, batches: inBatches(jsonRecords(text, spec)) };
   }
   const separator = detectSeparator(facts.firstLine);
   const header = splitHeader(facts.firstLine, separator);
@@ -40,7 +42,10 @@ export async function openRecords(path: string, facts: FileFacts, spec: FeedSpec
     return problems;
   }
   const positions = spec.columns.map((c) => header.indexOf(c.name));
-  return { decimalComma: separator === ';', records: csvRecords(text, separator, header.length, positions) };
+  const batches = facts.hasQuotes
+    ? inBatches(csvRecords(text, separator, header.length, positions))
+    : plainCsvRecords(text, separator, header.length, positions);
+  return { decimalComma: separator === ';', batches };
 }
 
 function decodedStream(path: string, facts: FileFacts): Readable {
@@ -92,6 +97,26 @@ async function* csvRecords(text: Readable, separator: string, width: number, pos
     const shapeError = record.length === width ? null : `expected ${width} cells as in the header, found ${record.length}`;
     yield { line: start, values: positions.map((p) => (p === -1 ? null : (record[p] ?? null))), shapeError };
   }
+}
+
+const BATCH_RECORDS = 10_000;
+
+/** Groups records; the records before a read error still reach the caller, then the error. */
+async function* inBatches(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {
+  let batch: RawRecord[] = [];
+  try {
+    for await (const record of records) {
+      batch.push(record);
+      if (batch.length === BATCH_RECORDS) {
+        yield batch;
+        batch = [];
+      }
+    }
+  } catch (error) {
+    if (batch.length > 0) yield batch;
+    throw error;
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function countNewlines(text: string): number {

@@ -10,25 +10,31 @@ export interface FileFacts {
   format: FileFormat;
   encoding: TextEncoding;
   hasBom: boolean;
+  /** whether a '"' occurs anywhere (the same byte in UTF-8 and Windows-1252): without one, lines are records */
+  hasQuotes: boolean;
   /** the first line (decoded), for separator detection and the header check */
   firstLine: string;
 }
 
 const FIRST_LINE_LIMIT = 64 * 1024;
+const QUOTE = 0x22;
 
 /**
  * One pass over the bytes: the hash (to recognise a file already loaded), whether they are valid
- * UTF-8 (otherwise Windows-1252, as Danish systems often export) and the first line.
+ * UTF-8 (otherwise Windows-1252, as Danish systems often export), whether any is a quote, and the
+ * first line.
  */
 export async function sniffFile(path: string): Promise<FileFacts> {
   const hash = createHash('sha256');
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let validUtf8 = true;
   let bytes = 0;
+  let hasQuotes = false;
   let head = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
+    hasQuotes ||= chunk.includes(QUOTE);
     if (head.length < FIRST_LINE_LIMIT) head = Buffer.concat([head, chunk.subarray(0, FIRST_LINE_LIMIT - head.length)]);
     if (validUtf8) {
       try {
@@ -56,6 +62,7 @@ export async function sniffFile(path: string): Promise<FileFacts> {
     format: trimmed.startsWith('[') ? 'json' : 'csv',
     encoding,
     hasBom,
+    hasQuotes,
     firstLine: newline === -1 ? text : text.slice(0, newline),
   };
 }
