@@ -21,8 +21,8 @@ export interface StoreTx {
  * the transaction can run nothing else.
  */
 export interface CopyWriter {
-  /** Complete COPY text-format lines (as for copyInto). */
-  write(text: string): Promise<void>;
+  /** Complete COPY text-format lines (as for copyInto), as text or UTF-8 bytes. */
+  write(lines: string | Uint8Array): Promise<void>;
   /** Resolves once every row is stored; rejects with the server's error. */
   end(): Promise<void>;
   /** Cancels the COPY (nothing of it is stored), e.g. when the caller failed half-way. */
@@ -92,13 +92,13 @@ async function createPgliteStore(options: StoreOptions): Promise<Store> {
             },
           }),
         });
-        const copyInto = async (table: string, columns: readonly string[], text: string) => {
-          await pgTx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+        const copyBlob = async (table: string, columns: readonly string[], blob: Blob) => {
+          await pgTx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob });
         };
         return fn({
           db: txDb,
-          copyInto,
-          copyWriter: (table, columns) => pgliteCopyWriter((text) => copyInto(table, columns, text)),
+          copyInto: (table, columns, text) => copyBlob(table, columns, new Blob([text])),
+          copyWriter: (table, columns) => pgliteCopyWriter((blob) => copyBlob(table, columns, blob)),
         });
       }),
     close: async () => {
@@ -160,9 +160,9 @@ function postgresCopyWriter(client: pg.PoolClient, table: string, columns: reado
   });
   done.catch(() => {}); // the caller learns of a failure from write, end or abort
   return {
-    async write(text) {
+    async write(lines) {
       if (failure) throw failure;
-      if (!stream.write(text)) await once(stream, 'drain');
+      if (!stream.write(lines)) await once(stream, 'drain');
     },
     async end() {
       if (failure) throw failure;
@@ -181,19 +181,19 @@ function postgresCopyWriter(client: pg.PoolClient, table: string, columns: reado
 // PGlite runs in this thread, so nothing can overlap: rows are collected and copied in large pieces.
 const PGLITE_COPY_BYTES = 16 * 1024 * 1024;
 
-function pgliteCopyWriter(copy: (text: string) => Promise<void>): CopyWriter {
-  let pending: string[] = [];
+function pgliteCopyWriter(copy: (blob: Blob) => Promise<void>): CopyWriter {
+  let pending: (string | Uint8Array)[] = [];
   let pendingBytes = 0;
   const flush = async () => {
-    const text = pending.join('');
+    const blob = new Blob(pending);
     pending = [];
     pendingBytes = 0;
-    if (text.length > 0) await copy(text);
+    if (blob.size > 0) await copy(blob);
   };
   return {
-    async write(text) {
-      pending.push(text);
-      pendingBytes += text.length;
+    async write(lines) {
+      pending.push(lines);
+      pendingBytes += lines.length;
       if (pendingBytes >= PGLITE_COPY_BYTES) await flush();
     },
     end: flush,

@@ -1,6 +1,6 @@
 import { FEEDS, type FeedName, type OrgLevel } from '@lis/contracts';
 import type { Store, StoreTx } from '@lis/db';
-import { copyFieldsText } from '../../lib/copy-text.ts';
+import { CopyBytes, copyFieldsText } from '../../lib/copy-text.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
 import { feedRuleChecker } from './feed-rules.ts';
 import * as repo from './ingest.repository.ts';
@@ -85,8 +85,8 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
       // One COPY for the whole file: the server stores a batch while the next one is read.
       const stage = repo.stageWriter(tx, spec);
       try {
+        const lines = new CopyBytes();
         for await (const batch of source.batches) {
-          let text = '';
           for (const record of batch) {
             rows++;
             const values = validate(record, errors);
@@ -98,9 +98,9 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
             }
             if (request.feed === 'organisation') orgRows.push(toOrgRow(values, record.line));
             periods.add(values);
-            text += `${copyFieldsText(values)}\t${record.line}\n`;
+            lines.add(`${copyFieldsText(values)}\t${record.line}\n`);
           }
-          if (text !== '') await stage.write(text);
+          if (lines.size > 0) await stage.write(lines.take());
           request.onProgress?.(rows);
         }
       } catch (error) {

@@ -5,55 +5,69 @@ import type { RawRecord } from './read-records.ts';
  * by hand, which is several times faster than a general CSV parser. It reads exactly as csv-parse
  * does with the options of read-records.ts: records end at LF or CRLF, cells are trimmed like
  * String.prototype.trim, the header (line 1) is skipped, and so are rows of only empty cells.
- * Yields the records of each piece of text as one array.
+ *
+ * Yields the complete lines of each piece of text as one batch, read lazily: a record is made
+ * when the caller takes it, so it dies young instead of waiting in an array for the whole batch.
  */
 export async function* plainCsvRecords(
-  text: AsyncIterable<string>,
+  text: AsyncIterable<string> | Iterable<string>,
   separator: string,
   width: number,
   positions: readonly number[],
-): AsyncGenerator<RawRecord[]> {
+): AsyncGenerator<Iterable<RawRecord>> {
+  const shape = { separator, width, positions };
   let carry = '';
-  let line = 0;
+  let nextLine = 1;
   for await (const piece of text) {
     const chunk = carry + piece;
-    const batch: RawRecord[] = [];
-    let start = 0;
-    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
-      line++;
-      if (line > 1) addRecord(batch, chunk.slice(start, end), line, separator, width, positions);
-      start = end + 1;
-    }
-    carry = chunk.slice(start);
-    if (batch.length > 0) yield batch;
+    const end = chunk.lastIndexOf('\n') + 1;
+    carry = chunk.slice(end);
+    if (end === 0) continue;
+    const lines = chunk.slice(0, end);
+    const firstLine = nextLine;
+    nextLine += countNewlines(lines);
+    yield linesToRecords(lines, firstLine, shape);
   }
-  line++;
-  const last: RawRecord[] = [];
-  if (line > 1 && carry !== '') addRecord(last, carry, line, separator, width, positions);
-  if (last.length > 0) yield last;
+  if (carry !== '') yield linesToRecords(carry, nextLine, shape);
 }
 
-function addRecord(
-  batch: RawRecord[],
-  text: string,
-  line: number,
-  separator: string,
-  width: number,
-  positions: readonly number[],
-): void {
+interface Shape {
+  separator: string;
+  width: number;
+  positions: readonly number[];
+}
+
+function* linesToRecords(text: string, firstLine: number, shape: Shape): Generator<RawRecord> {
+  let line = firstLine;
+  for (let start = 0; start < text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const record = line === 1 ? null : toRecord(text.slice(start, end), line, shape);
+    if (record) yield record;
+    start = end + 1;
+  }
+}
+
+function toRecord(text: string, line: number, { separator, width, positions }: Shape): RawRecord | null {
   const cells = text.split(separator);
   // No need to strip the CR of a CRLF: trimming removes it, as csv-parse's record delimiter does.
-  if (isBlank(cells)) return;
+  if (isBlank(cells)) return null;
   const values = new Array<string | null>(positions.length);
   for (let i = 0; i < positions.length; i++) {
     const cell = cells[positions[i] as number];
     values[i] = cell === undefined ? null : cell.trim();
   }
   const shapeError = cells.length === width ? null : `expected ${width} cells as in the header, found ${cells.length}`;
-  batch.push({ line, values, shapeError });
+  return { line, values, shapeError };
 }
 
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
   return true;
+}
+
+export function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -4,7 +4,7 @@ import type { FeedSpec } from '@lis/contracts';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { RowError } from './errors.ts';
-import { plainCsvRecords } from './plain-csv.ts';
+import { countNewlines, plainCsvRecords } from './plain-csv.ts';
 import { readJsonObjects } from './read-json.ts';
 import { detectSeparator, type FileFacts } from './sniff.ts';
 
@@ -22,7 +22,7 @@ export interface RecordSource {
   /** true when a comma in a number is the decimal mark (';'-separated files, JSON strings) */
   decimalComma: boolean;
   /** the records in file order, many at a time (one await per record would cost more than reading it) */
-  batches: AsyncIterable<RawRecord[]>;
+  batches: AsyncIterable<Iterable<RawRecord>>;
 }
 
 /** Column names are compared case-insensitively, surrounding spaces ignored. */
@@ -117,12 +117,6 @@ async function* inBatches(records: AsyncIterable<RawRecord>): AsyncGenerator<Raw
     throw error;
   }
   if (batch.length > 0) yield batch;
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 async function* jsonRecords(text: AsyncIterable<string | Buffer>, spec: FeedSpec): AsyncGenerator<RawRecord> {
