@@ -1,0 +1,40 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ErrorMessage, Loading } from '../../components/ui/query-state';
+import { dashboardQueryOptions } from '../../features/overview/api/get-dashboard';
+import { OverviewPage } from '../../features/overview/components/overview-page';
+import { formatMonth, formatMonthLong } from '../../lib/format';
+import { overviewHref, type Route } from '../../lib/url-state';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { ScopeBar, ScopeBreadcrumb } from '../scope-bar';
+import { useCanonicalUrl } from './use-canonical-url';
+
+type OverviewRouteProps = Extract<Route, { page: 'overview' }>;
+
+export function OverviewRoute(route: OverviewRouteProps) {
+  // The previous unit/month stays on screen while the next loads, so pickers keep their place and focus.
+  const dashboard = useQuery({
+    ...dashboardQueryOptions({ org: route.org, period: route.period }),
+    placeholderData: keepPreviousData,
+  });
+  useCanonicalUrl(route, dashboard.data, dashboard.isPlaceholderData);
+  useDocumentTitle(dashboard.data?.org.name, dashboard.data && formatMonth(dashboard.data.period));
+
+  if (dashboard.isPending) return <Loading label="Henter nøgletal …" />;
+  if (dashboard.isError) return <ErrorMessage error={dashboard.error} onRetry={() => dashboard.refetch()} />;
+
+  const { org, period, latestPeriod } = dashboard.data;
+  const hrefFor = (scope: { org?: string; period?: string }) => overviewHref(scope.org ?? org.id, scope.period ?? period);
+  return (
+    <div aria-busy={dashboard.isFetching} className={dashboard.isPlaceholderData ? 'is-updating' : undefined}>
+      <ScopeBreadcrumb orgId={org.id} hrefFor={hrefFor} />
+      <header className="page-header">
+        <h1>{org.name}</h1>
+        <p className="page-header__sub">
+          Månedsrapport for {formatMonthLong(period)} · {org.level}
+        </p>
+      </header>
+      <ScopeBar orgId={org.id} period={period} latestPeriod={latestPeriod} hrefFor={hrefFor} showChildren />
+      <OverviewPage dashboard={dashboard.data} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Me } from '@lis/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiPost } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export const login = (credentials: Credentials): Promise<Me> => apiPost<Me>('/auth/login', credentials);
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (me) => {
+      // Another user may have used this tab: nothing cached for them may show.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
+      queryClient.setQueryData(queryKeys.me, me);
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { Breakdown } from '@lis/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, apiUrl } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+export interface BreakdownInput {
+  kpiId: string;
+  org: string;
+  period: string;
+}
+
+const query = ({ org, period }: BreakdownInput) => ({ org, period });
+
+/** The KPI for each child unit the caller may see. */
+export const getBreakdown = (input: BreakdownInput, signal?: AbortSignal): Promise<Breakdown> =>
+  apiGet<Breakdown>(`/kpis/${encodeURIComponent(input.kpiId)}/breakdown`, query(input), signal);
+
+export const breakdownQueryOptions = (input: BreakdownInput) =>
+  queryOptions({ queryKey: queryKeys.breakdown(input), queryFn: ({ signal }) => getBreakdown(input, signal) });
+
+/** Keeps the previous drawing while another unit or month loads. */
+export const useBreakdown = (input: BreakdownInput) =>
+  useQuery({ ...breakdownQueryOptions(input), placeholderData: keepPreviousData });
+
+export const breakdownExportUrl = (input: BreakdownInput, format: 'csv' | 'xlsx'): string =>
+  apiUrl(`/kpis/${encodeURIComponent(input.kpiId)}/breakdown`, { ...query(input), format });

@@ -1,0 +1,25 @@
+import type { Series } from '@lis/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, apiUrl } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+export interface SeriesInput {
+  kpiId: string;
+  org: string;
+  from: string;
+  to: string;
+}
+
+const query = ({ org, from, to }: SeriesInput) => ({ org, from, to });
+
+export const getSeries = (input: SeriesInput, signal?: AbortSignal): Promise<Series> =>
+  apiGet<Series>(`/kpis/${encodeURIComponent(input.kpiId)}/series`, query(input), signal);
+
+export const seriesQueryOptions = (input: SeriesInput) =>
+  queryOptions({ queryKey: queryKeys.series(input), queryFn: ({ signal }) => getSeries(input, signal) });
+
+/** Keeps the previous drawing while another unit or month loads. */
+export const useSeries = (input: SeriesInput) => useQuery({ ...seriesQueryOptions(input), placeholderData: keepPreviousData });
+
+export const seriesExportUrl = (input: SeriesInput, format: 'csv' | 'xlsx'): string =>
+  apiUrl(`/kpis/${encodeURIComponent(input.kpiId)}/series`, { ...query(input), format });

@@ -1,0 +1,27 @@
+import type { Indicator, OrgUnit } from '@lis/contracts';
+import type { KpiDefinition } from '@lis/domain';
+import { BreakdownPanel } from './breakdown-panel';
+import { KpiDefinitionPanel } from './kpi-definition-panel';
+import { KpiSummary } from './kpi-summary';
+import { TrendPanel } from './trend-panel';
+import '../../../lib/echarts-detail';
+import './kpi-detail.css';
+
+interface KpiDetailPageProps {
+  kpi: KpiDefinition;
+  indicator: Indicator;
+  org: OrgUnit;
+  period: string;
+}
+
+/** One KPI for one unit: the month, the trend, the children and what the number means. Lazy-loaded. */
+export default function KpiDetailPage({ kpi, indicator, org, period }: KpiDetailPageProps) {
+  return (
+    <div className="kpi-detail">
+      <KpiSummary kpi={kpi} indicator={indicator} period={period} />
+      <TrendPanel kpi={kpi} org={org} period={period} tolerance={indicator.tolerance} />
+      <BreakdownPanel kpi={kpi} org={org} period={period} />
+      <KpiDefinitionPanel kpi={kpi} tolerance={indicator.tolerance} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Indicator } from '@lis/contracts';
+import { addMonths, type KpiDefinition } from '@lis/domain';
+import { ChangeIndicator } from '../../../components/kpi/change-indicator';
+import { Provenance } from '../../../components/kpi/provenance';
+import { StatusBadge } from '../../../components/kpi/status-badge';
+import { formatCount, formatKpiValue, formatMonth, formatTarget } from '../../../lib/format';
+import { STATUS_WORDS } from '../../../lib/status';
+
+/** The month's figure at the top of the detail page. */
+export function KpiSummary({ kpi, indicator, period }: { kpi: KpiDefinition; indicator: Indicator; period: string }) {
+  const { value, status } = indicator;
+  return (
+    <section
+      className="panel summary"
+      aria-label={`${kpi.name}, ${formatMonth(period)}`}
+      data-testid="kpi-summary"
+      data-status={status}
+    >
+      <div className="summary__figure">
+        <p className="summary__value" data-testid="kpi-value" data-value={value ?? undefined}>
+          {status === 'suppressed' ? STATUS_WORDS.suppressed : formatKpiValue(value, kpi)}
+        </p>
+        <StatusBadge status={status} />
+      </div>
+      {status === 'suppressed' && indicator.suppressedReason && <p className="summary__reason">{indicator.suppressedReason}</p>}
+      <dl className="summary__facts">
+        <div>
+          <dt>Mål</dt>
+          <dd>{indicator.target === null ? 'intet mål' : formatTarget(indicator.target, kpi)}</dd>
+        </div>
+        <div>
+          <dt>Forrige måned</dt>
+          <dd>
+            <ChangeIndicator
+              current={value}
+              earlier={indicator.previous}
+              kpi={kpi}
+              against={formatMonth(addMonths(period, -1))}
+            />
+          </dd>
+        </div>
+        <div>
+          <dt>Samme måned sidste år</dt>
+          <dd>
+            <ChangeIndicator
+              current={value}
+              earlier={indicator.sameMonthLastYear}
+              kpi={kpi}
+              against={formatMonth(addMonths(period, -12))}
+            />
+          </dd>
+        </div>
+        {indicator.ytd !== null && (
+          <div>
+            <dt>År til dato</dt>
+            <dd>{formatKpiValue(indicator.ytd, kpi)}</dd>
+          </div>
+        )}
+        {kpi.showN && indicator.n !== null && (
+          <div>
+            <dt>n</dt>
+            <dd>{formatCount(indicator.n)}</dd>
+          </div>
+        )}
+      </dl>
+      <Provenance kpi={kpi} asOf={indicator.asOf} dataPeriod={indicator.dataPeriod} period={period} />
+    </section>
+  );
+}

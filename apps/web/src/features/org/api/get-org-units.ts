@@ -1,0 +1,16 @@
+import type { OrgUnit } from '@lis/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { buildOrgTree } from '../lib/org-tree';
+
+/** The units the caller may see (a chef: their subtree and the kommune root). */
+export const getOrgUnits = (signal?: AbortSignal): Promise<OrgUnit[]> => apiGet<OrgUnit[]>('/org-units', {}, signal);
+
+export const orgUnitsQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.orgUnits, queryFn: ({ signal }) => getOrgUnits(signal), staleTime: 60 * 60 * 1000 });
+
+export const useOrgUnits = () => useQuery(orgUnitsQueryOptions());
+
+/** The same list as a tree; `select` with a stable function builds it once per fetch. */
+export const useOrgTree = () => useQuery({ ...orgUnitsQueryOptions(), select: buildOrgTree });

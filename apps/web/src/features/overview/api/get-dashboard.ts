@@ -1,0 +1,21 @@
+import type { Dashboard } from '@lis/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, apiUrl } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** null org / period = the caller's home unit / the latest month with data. */
+export interface DashboardInput {
+  org: string | null;
+  period: string | null;
+}
+
+export const getDashboard = (input: DashboardInput, signal?: AbortSignal): Promise<Dashboard> =>
+  apiGet<Dashboard>('/dashboard', { org: input.org, period: input.period }, signal);
+
+export const dashboardQueryOptions = (input: DashboardInput) =>
+  queryOptions({ queryKey: queryKeys.dashboard(input), queryFn: ({ signal }) => getDashboard(input, signal) });
+
+export const useDashboard = (input: DashboardInput) => useQuery(dashboardQueryOptions(input));
+
+export const dashboardExportUrl = (org: string, period: string, format: 'csv' | 'xlsx'): string =>
+  apiUrl('/dashboard', { org, period, format });

@@ -1,0 +1,52 @@
+import type { Dashboard } from '@lis/contracts';
+import { useMemo } from 'react';
+import { ExportLinks } from '../../../components/ui/export-links';
+import { EmptyState } from '../../../components/ui/query-state';
+import { formatDate, formatMonthLong } from '../../../lib/format';
+import { Link } from '../../../lib/navigation';
+import { overviewHref } from '../../../lib/url-state';
+import { dashboardExportUrl } from '../api/get-dashboard';
+import { groupByTheme } from '../lib/group-by-theme';
+import { ThemeSection } from './theme-section';
+import './overview.css';
+
+const today = () => new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD in local time
+
+/** Every KPI of a unit for a month under the strategy's themes; prints as the monthly management report. */
+export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
+  const { org, period, latestPeriod, indicators } = dashboard;
+  const groups = useMemo(() => groupByTheme(indicators), [indicators]);
+  const nothingDelivered = indicators.every((indicator) => indicator.status === 'no_data');
+  return (
+    <div className="overview">
+      <p className="print-only print-header">
+        Ledelsesinformation · Månedsrapport for {org.name} · {formatMonthLong(period)} · udskrevet {formatDate(today())}
+      </p>
+      <div className="toolbar no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          Udskriv månedsrapport
+        </button>
+        <ExportLinks what="oversigten" urlFor={(format) => dashboardExportUrl(org.id, period, format)} />
+      </div>
+      {nothingDelivered && (
+        <EmptyState title={`Ingen data for ${formatMonthLong(period)}`}>
+          <p>Der er ikke leveret tal for {org.name} for denne måned.</p>
+          {latestPeriod && latestPeriod !== period && (
+            <p>
+              <Link href={overviewHref(org.id, latestPeriod)}>
+                Gå til seneste måned med data ({formatMonthLong(latestPeriod)})
+              </Link>
+            </p>
+          )}
+        </EmptyState>
+      )}
+      {!nothingDelivered && (
+        <div className="themes">
+          {groups.map((group) => (
+            <ThemeSection key={group.theme} group={group} orgId={org.id} period={period} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

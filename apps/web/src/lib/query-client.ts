@@ -1,0 +1,26 @@
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-client';
+import { queryKeys } from './query-keys';
+
+// Data changes once a month when feeds arrive: no refetch on every focus.
+const FIVE_MINUTES = 5 * 60 * 1000;
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        // An expired session shows the sign-in form in place; the URL stays, so the user lands where they were.
+        if (error instanceof ApiError && error.status === 401) client.setQueryData(queryKeys.me, null);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: FIVE_MINUTES,
+        refetchOnWindowFocus: false,
+        // 4xx answers will not change on retry; a network hiccup or a 5xx might.
+        retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+  return client;
+}

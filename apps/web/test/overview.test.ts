@@ -1,0 +1,41 @@
+import type { Indicator } from '@lis/contracts';
+import { describe, expect, it } from 'vitest';
+import { groupByTheme } from '../src/features/overview/lib/group-by-theme';
+import { monthOptions } from '../src/lib/months';
+
+const indicator = (kpiId: string): Indicator => ({
+  kpiId,
+  value: 1,
+  unit: 'pct',
+  status: 'green',
+  target: null,
+  tolerance: null,
+  targetOrgId: null,
+  previous: null,
+  sameMonthLastYear: null,
+  ytd: null,
+  n: null,
+  asOf: null,
+  batchId: null,
+  dataPeriod: null,
+  suppressedReason: null,
+  series: [],
+});
+
+describe('groupByTheme', () => {
+  it("puts tiles under the strategy's themes in the strategy's order and skips unknown KPIs", () => {
+    const groups = groupByTheme(['sick_leave_pct', 'promises_kept_pct', 'budget_consumption_pct', 'no_such_kpi'].map(indicator));
+    expect(groups.map((g) => g.name)).toEqual(['Økonomi', 'Arbejdspladsen', 'Vi holder hvad vi lover']);
+    expect(groups[1]?.items.map((i) => i.kpi.name)).toEqual(['Sygefravær']);
+  });
+});
+
+describe('monthOptions', () => {
+  it('offers four years back from the latest month, newest first, and keeps an older current month', () => {
+    const months = monthOptions('2016-12', '2010-05');
+    expect(months[0]).toBe('2016-12');
+    expect(months).toContain('2013-01');
+    expect(months).not.toContain('2012-12');
+    expect(months.at(-1)).toBe('2010-05');
+  });
+});
