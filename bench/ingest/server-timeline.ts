@@ -30,9 +30,11 @@ const STATEMENTS: [RegExp, string][] = [
   [/^insert into economy/, 'publish: insert stage into economy'],
   [/^insert into batches/, 'ledger: insert the batch'],
   [/^update batches b set active_rows = b\.active_rows - r\.rows/, 'ledger: take replaced rows off their batches'],
+  [/savepoint publish/, 'publish: savepoint'],
   [/from org_closure where municipality = \$1 order by depth/, 'refresh: load the org tree'],
   [/^select to_char\(min\(period\)/, 'refresh: data range of economy'],
-  [/having bool_or\(e\.amount_type = 'forecast'\)/, 'refresh: forecasts per account (keyForecasts)'],
+  // pg_stat_activity keeps the first 1024 bytes of a query: matched by its start
+  [/^select e\.org_id, extract\(year from e\.period\)::int as year/, 'refresh: forecasts per account (keyForecasts)'],
   [/^with unit_months as/, 'refresh: budget per unit and month (budgetMonths)'],
   [/^delete from kpi_rollup/, 'refresh: delete old rollups'],
   [/^copy kpi_rollup/, 'refresh: COPY new rollups'],

@@ -143,25 +143,45 @@ export async function insertBatch(db: Db, batch: NewBatch): Promise<number> {
 /** Rows of earlier batches set aside by a publish or restore, per batch. */
 export type ReplacedRows = { batchId: number; rows: number }[];
 
+/** The stage holds a key twice (or a concurrent load stored one first): the table's key index refused the publish. */
+export class KeyConflict extends Error {
+  constructor(cause: unknown) {
+    super('a key of the staged rows is already in effect', { cause });
+  }
+}
+
 /**
  * Publishes the staged rows as `batchId`: rows in effect with the same keys are set aside
  * (kept for restore), the new rows take their place. Returns the rows set aside per batch.
+ * Throws KeyConflict, with the transaction still usable, when the key index refuses a row.
  */
 export async function publishStage(tx: StoreTx, spec: FeedSpec, municipality: string, batchId: number): Promise<ReplacedRows> {
   const table = ident(spec.table);
-  const { rows } = await sql<{ batch_id: number; rows: number }>`
-    with replaced as (
-      update ${table} as f set active = false
-      from ${ident(STAGE)} as s
-      where f.active and f.municipality = ${municipality} and ${keyMatch(spec, 'f', 's')}
-      returning f.batch_id
-    ) select batch_id, count(*)::int as rows from replaced group by batch_id`.execute(tx.db);
-  const columns = sql.join(storedColumns(spec).map(ident));
-  await sql`
-    insert into ${table} (municipality, batch_id, active, ${columns})
-    select ${municipality}, ${batchId}, true, ${columns} from ${ident(STAGE)}`.execute(tx.db);
-  return rows.map((r) => ({ batchId: r.batch_id, rows: r.rows }));
+  await sql`savepoint publish`.execute(tx.db);
+  try {
+    const { rows } = await sql<{ batch_id: number; rows: number }>`
+      with replaced as (
+        update ${table} as f set active = false
+        from ${ident(STAGE)} as s
+        where f.active and f.municipality = ${municipality} and ${keyMatch(spec, 'f', 's')}
+        returning f.batch_id
+      ) select batch_id, count(*)::int as rows from replaced group by batch_id`.execute(tx.db);
+    const columns = sql.join(storedColumns(spec).map(ident));
+    await sql`
+      insert into ${table} (municipality, batch_id, active, ${columns})
+      select ${municipality}, ${batchId}, true, ${columns} from ${ident(STAGE)}`.execute(tx.db);
+    await sql`release savepoint publish`.execute(tx.db);
+    return rows.map((r) => ({ batchId: r.batch_id, rows: r.rows }));
+  } catch (error) {
+    if (!isKeyViolation(error, `${spec.table}_active_key`)) throw error;
+    await sql`rollback to savepoint publish`.execute(tx.db);
+    throw new KeyConflict(error);
+  }
 }
+
+// 23505 unique_violation; both engines name the index in `constraint`.
+const isKeyViolation = (error: unknown, index: string) =>
+  (error as { code?: string }).code === '23505' && (error as { constraint?: string }).constraint === index;
 
 /**
  * Puts a batch's rows back in effect, setting aside the rows that replaced them. Returns the rows

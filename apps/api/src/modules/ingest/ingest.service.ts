@@ -1,14 +1,11 @@
-import { FEEDS, type FeedName, type OrgLevel } from '@lis/contracts';
+import { FEEDS, type FeedName } from '@lis/contracts';
 import type { Store, StoreTx } from '@lis/db';
-import { CopyBytes, copyFieldsText } from '../../lib/copy-text.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
-import { feedRuleChecker } from './feed-rules.ts';
 import * as repo from './ingest.repository.ts';
-import { checkOrgTree, type OrgRow } from './org-tree.ts';
-import { periodRangeOf } from './period-range.ts';
+import { checkOrgTree } from './org-tree.ts';
 import { openRecords } from './read-records.ts';
 import { sniffFile } from './sniff.ts';
-import { rowValidator } from './validate-row.ts';
+import { stageRecords } from './stage-records.ts';
 
 export interface PublishEvent {
   feed: FeedName;
@@ -77,50 +74,22 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
   try {
     outcome = await ctx.store.transaction(async (tx) => {
       const refs = await repo.loadReferenceIds(tx.db, ctx.municipality);
-      const validate = rowValidator(spec, source.decimalComma);
-      const checkRules = feedRuleChecker(spec, refs);
-      const periods = periodRangeOf(spec);
-      const orgRows: OrgRow[] = [];
-      await repo.createStage(tx, spec);
-      // One COPY for the whole file: the server stores a batch while the next one is read.
-      const stage = repo.stageWriter(tx, spec);
-      try {
-        const lines = new CopyBytes();
-        for await (const batch of source.batches) {
-          for (const record of batch) {
-            rows++;
-            const values = validate(record, errors);
-            if (!values) continue;
-            const ruleErrors = checkRules(values, record.line);
-            if (ruleErrors.length > 0) {
-              for (const error of ruleErrors) errors.add(error);
-              continue;
-            }
-            if (request.feed === 'organisation') orgRows.push(toOrgRow(values, record.line));
-            periods.add(values);
-            lines.add(`${copyFieldsText(values)}\t${record.line}\n`);
-          }
-          if (lines.size > 0) await stage.write(lines.take());
-          request.onProgress?.(rows);
-        }
-      } catch (error) {
-        if (!(error instanceof Error) || !isParseError(error)) {
-          await stage.abort();
-          throw error;
-        }
-        errors.add(parseErrorToRowError(error));
-      }
-      await stage.end();
+      const staged = await stageRecords(tx, spec, source, refs, errors, request.onProgress);
+      rows = staged.rows;
+      // Duplicate keys are looked for when the file is rejected anyway, and otherwise left to
+      // the key index of the table, which refuses the publish when the file holds a key twice.
+      const rejectWith = async (problems: readonly RowError[]) => {
+        const duplicates = await repo.findDuplicateKeys(tx, spec, MAX_REPORTED_ERRORS);
+        errors.addCounted(duplicates.errors, duplicates.total);
+        for (const problem of problems) errors.add(problem);
+        return new RejectSignal();
+      };
+      const problems =
+        request.feed === 'organisation' ? checkOrgTree(await repo.loadOrgRows(tx.db, ctx.municipality), staged.orgRows) : [];
+      if (rows === 0) problems.push({ line: 1, column: null, value: null, message: 'the file has no data rows' });
+      if (errors.total > 0 || problems.length > 0) throw await rejectWith(problems);
 
-      const duplicates = await repo.findDuplicateKeys(tx, spec, MAX_REPORTED_ERRORS);
-      errors.addCounted(duplicates.errors, duplicates.total);
-      if (request.feed === 'organisation') {
-        for (const error of checkOrgTree(await repo.loadOrgRows(tx.db, ctx.municipality), orgRows)) errors.add(error);
-      }
-      if (rows === 0) errors.add({ line: 1, column: null, value: null, message: 'the file has no data rows' });
-      if (errors.total > 0) throw new RejectSignal();
-
-      const range = periods.range();
+      const { range } = staged;
       const batchId = await repo.insertBatch(tx.db, {
         ...batchFacts(ctx, request, facts.sha256),
         rowCount: rows,
@@ -129,7 +98,12 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
         periodFrom: range.from,
         periodTo: range.to,
       });
-      await repo.deductReplacedRows(tx, await repo.publishStage(tx, spec, ctx.municipality, batchId));
+      const replaced = await repo.publishStage(tx, spec, ctx.municipality, batchId).catch(async (error) => {
+        if (!(error instanceof repo.KeyConflict)) throw error;
+        const signal = await rejectWith([]);
+        throw errors.total > 0 ? signal : error.cause; // not a key twice in the file: another load got there first
+      });
+      await repo.deductReplacedRows(tx, replaced);
       await afterChange(tx, ctx, request.feed, range.from, range.to);
       return { batchId, feed: request.feed, rows, status: 'loaded' as const };
     });
@@ -168,25 +142,5 @@ function batchFacts(ctx: IngestContext, request: IngestRequest, sha256: string) 
   return { municipality: ctx.municipality, feed: request.feed, fileName: request.fileName, sha256, loadedBy: request.loadedBy };
 }
 
-function toOrgRow(values: readonly unknown[], line: number): OrgRow {
-  // organisation columns: org_id, parent_id, name, level, valid_from, valid_to
-  return { orgId: values[0] as string, parentId: (values[1] as string | null) ?? null, level: values[3] as OrgLevel, line };
-}
-
 /** Thrown inside the transaction to roll it back when the file has errors. */
 class RejectSignal extends Error {}
-
-function isParseError(error: Error): boolean {
-  return error instanceof SyntaxError || error.name === 'CsvError';
-}
-
-function parseErrorToRowError(error: Error): RowError {
-  const csvLine = (error as { lines?: number }).lines;
-  const jsonLine = /^line (\d+): /.exec(error.message);
-  return {
-    line: csvLine ?? (jsonLine ? Number(jsonLine[1]) : 1),
-    column: null,
-    value: null,
-    message: `the file cannot be read: ${error.message.replace(/^line \d+: /, '')}`,
-  };
-}

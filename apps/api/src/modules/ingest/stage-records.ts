@@ -1,0 +1,93 @@
+import type { FeedSpec } from '@lis/contracts';
+import type { StoreTx } from '@lis/db';
+import { CopyBytes, copyFieldsText } from '../../lib/copy-text.ts';
+import type { ErrorList, RowError } from './errors.ts';
+import { feedRuleChecker, type ReferenceData } from './feed-rules.ts';
+import * as repo from './ingest.repository.ts';
+import type { OrgRow } from './org-tree.ts';
+import { type PeriodRange, periodRangeOf } from './period-range.ts';
+import type { RecordSource } from './read-records.ts';
+import { rowValidator } from './validate-row.ts';
+
+export interface StagedFile {
+  /** records read, valid or not */
+  rows: number;
+  /** the units of an organisation file, for the tree check */
+  orgRows: OrgRow[];
+  range: PeriodRange;
+}
+
+/**
+ * Reads every record into the staging table: valid rows are copied, the errors of the others
+ * collected (the whole file is read, so that all its errors can be reported). One COPY takes
+ * the whole file, so the server stores a batch of rows while the next one is read.
+ */
+export async function stageRecords(
+  tx: StoreTx,
+  spec: FeedSpec,
+  source: RecordSource,
+  refs: ReferenceData,
+  errors: ErrorList,
+  onProgress?: (rows: number) => void,
+): Promise<StagedFile> {
+  const validate = rowValidator(spec, source.decimalComma);
+  const checkRules = feedRuleChecker(spec, refs);
+  const periods = periodRangeOf(spec);
+  const staged: StagedFile = { rows: 0, orgRows: [], range: { from: null, to: null } };
+  await repo.createStage(tx, spec);
+  const stage = repo.stageWriter(tx, spec);
+  const lines = new CopyBytes();
+  try {
+    for await (const batch of source.batches) {
+      for (const record of batch) {
+        staged.rows++;
+        const values = validate(record, errors);
+        if (!values) continue;
+        const ruleErrors = checkRules(values, record.line);
+        if (ruleErrors.length > 0) {
+          for (const error of ruleErrors) errors.add(error);
+          continue;
+        }
+        if (spec.name === 'organisation') staged.orgRows.push(toOrgRow(values, record.line));
+        periods.add(values);
+        lines.add(`${copyFieldsText(values)}\t${record.line}\n`);
+      }
+      if (lines.size > 0) await stage.write(lines.take());
+      onProgress?.(staged.rows);
+    }
+  } catch (error) {
+    if (!(error instanceof Error) || !isParseError(error)) {
+      await stage.abort();
+      throw error;
+    }
+    errors.add(parseErrorToRowError(error));
+  }
+  await stage.end();
+  staged.range = periods.range();
+  return staged;
+}
+
+function toOrgRow(values: readonly unknown[], line: number): OrgRow {
+  // organisation columns: org_id, parent_id, name, level, valid_from, valid_to
+  return {
+    orgId: values[0] as string,
+    parentId: (values[1] as string | null) ?? null,
+    level: values[3] as OrgRow['level'],
+    line,
+  };
+}
+
+function isParseError(error: Error): boolean {
+  return error instanceof SyntaxError || error.name === 'CsvError';
+}
+
+function parseErrorToRowError(error: Error): RowError {
+  const csvLine = (error as { lines?: number }).lines;
+  const jsonLine = /^line (\d+): /.exec(error.message);
+  return {
+    line: csvLine ?? (jsonLine ? Number(jsonLine[1]) : 1),
+    column: null,
+    value: null,
+    message: `the file cannot be read: ${error.message.replace(/^line \d+: /, '')}`,
+  };
+}
