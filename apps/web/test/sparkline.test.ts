@@ -30,7 +30,7 @@ describe('buildSparklineOption', () => {
 
   it('describes itself for screen readers in Danish', () => {
     expect(option.aria).toMatchObject({ enabled: true });
-    expect(JSON.stringify(option.aria)).toContain('fra 4,2 % i okt. 2016 til 4,8 % i dec. 2016');
+    expect(JSON.stringify(option.aria)).toContain('fra 4,2 % i okt. 2016 til 4,8 % i dec. 2016; mål 4,5 %');
   });
 
   it('has no target line without a target', () => {

@@ -1,7 +1,7 @@
 import { findKpi } from '@lis/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { EmptyState, ErrorMessage, Loading } from '../../components/ui/query-state';
+import { EmptyState, ErrorMessage, errorTitle, Loading } from '../../components/ui/query-state';
 import { dashboardQueryOptions } from '../../features/overview/api/get-dashboard';
 import { formatMonth, formatMonthLong } from '../../lib/format';
 import { Link } from '../../lib/navigation';
@@ -23,7 +23,12 @@ export function KpiRoute(route: KpiRouteProps) {
     placeholderData: keepPreviousData,
   });
   useCanonicalUrl(route, dashboard.data, dashboard.isPlaceholderData);
-  useDocumentTitle(kpi?.name, dashboard.data?.org.name, dashboard.data && formatMonth(dashboard.data.period));
+  useDocumentTitle(
+    dashboard.isError ? errorTitle(dashboard.error) : null,
+    kpi?.name,
+    dashboard.data?.org.name,
+    dashboard.data && formatMonth(dashboard.data.period),
+  );
 
   if (!kpi) {
     return (

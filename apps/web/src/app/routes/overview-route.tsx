@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ErrorMessage, Loading } from '../../components/ui/query-state';
+import { ErrorMessage, errorTitle, Loading } from '../../components/ui/query-state';
 import { dashboardQueryOptions } from '../../features/overview/api/get-dashboard';
 import { OverviewPage } from '../../features/overview/components/overview-page';
 import { formatMonth, formatMonthLong } from '../../lib/format';
@@ -17,7 +17,11 @@ export function OverviewRoute(route: OverviewRouteProps) {
     placeholderData: keepPreviousData,
   });
   useCanonicalUrl(route, dashboard.data, dashboard.isPlaceholderData);
-  useDocumentTitle(dashboard.data?.org.name, dashboard.data && formatMonth(dashboard.data.period));
+  useDocumentTitle(
+    dashboard.isError ? errorTitle(dashboard.error) : null,
+    dashboard.data?.org.name,
+    dashboard.data && formatMonth(dashboard.data.period),
+  );
 
   if (dashboard.isPending) return <Loading label="Henter nøgletal …" />;
   if (dashboard.isError) return <ErrorMessage error={dashboard.error} onRetry={() => dashboard.refetch()} />;

@@ -59,6 +59,14 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   );
 }
 
+/** A short name for what went wrong, for the browser tab. */
+export function errorTitle(error: unknown): string {
+  const status = error instanceof ApiError ? error.status : -1;
+  if (status === 403) return 'Ingen adgang';
+  if (status === 404) return 'Findes ikke';
+  return 'Fejl';
+}
+
 const PARAMETER_WORDS: Readonly<Record<string, string>> = {
   org: 'enheden',
   period: 'måneden',

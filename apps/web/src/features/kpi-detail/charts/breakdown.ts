@@ -107,5 +107,5 @@ function describe(sorted: readonly BreakdownItem[], kpi: KpiDefinition): string 
   const parts = sorted.map(
     (item) => `${item.org.name} ${item.value === null ? STATUS_WORDS[item.status] : formatKpiValue(item.value, kpi)}`,
   );
-  return `${kpi.name} for ${sorted.length} underenheder, højeste først: ${parts.join('; ')}.`;
+  return `${kpi.name} for ${sorted.length} underenheder, højeste først: ${parts.join('; ')}`;
 }

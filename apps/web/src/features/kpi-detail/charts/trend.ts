@@ -122,5 +122,6 @@ function describe(points: readonly TrendPoint[], kpi: KpiDefinition): string {
   if (!first || !last) return `${kpi.name}: ingen data.`;
   const latest = last.value === null ? STATUS_WORDS[last.status] : formatKpiValue(last.value, kpi);
   const target = last.target === null ? MISSING : formatKpiValue(last.target, kpi);
-  return `${kpi.name} fra ${formatMonth(first.period)} til ${formatMonth(last.period)}. Seneste værdi ${latest}, mål ${target}. Tallene står i tabellen under grafen.`;
+  // No closing full stop: amounts end in 'kr.' already.
+  return `${kpi.name} fra ${formatMonth(first.period)} til ${formatMonth(last.period)} (tallene står i tabellen under grafen): seneste værdi ${latest}, mål ${target}`;
 }

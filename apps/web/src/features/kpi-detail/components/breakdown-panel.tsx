@@ -19,6 +19,7 @@ export function BreakdownPanel({ kpi, org, period }: { kpi: KpiDefinition; org: 
   const items = breakdown.data?.items;
   const sorted = useMemo(() => sortBreakdownItems(items ?? []), [items]);
   const option = useMemo(() => buildBreakdownOption(sorted, kpi), [sorted, kpi]);
+  const anyValue = sorted.some((item) => item.value !== null);
 
   const drillDown = (event: ECElementEvent) => {
     const index = event.componentType === 'series' ? event.dataIndex : sorted.map(breakdownLabel).indexOf(String(event.value));
@@ -39,11 +40,12 @@ export function BreakdownPanel({ kpi, org, period }: { kpi: KpiDefinition; org: 
       )}
       {breakdown.isSuccess && sorted.length > 0 && (
         <>
-          <p className="panel__note no-print">Klik på en søjle eller et navn for at gå et niveau ned.</p>
+          {anyValue && <p className="panel__note no-print">Klik på en søjle eller et navn for at gå et niveau ned.</p>}
           <EChart
             option={option}
             height={breakdownChartHeight(sorted.length)}
             loading={breakdown.isPlaceholderData}
+            emptyText={anyValue ? null : `Ingen af underenhederne har tal for ${formatMonth(period)}.`}
             onItemClick={drillDown}
             testId="breakdown-chart"
           />

@@ -23,6 +23,7 @@ export function KpiSummary({ kpi, indicator, period }: { kpi: KpiDefinition; ind
         <StatusBadge status={status} />
       </div>
       {status === 'suppressed' && indicator.suppressedReason && <p className="summary__reason">{indicator.suppressedReason}</p>}
+      {status === 'no_data' && <p className="summary__reason">Ingen data for {formatMonth(period)}.</p>}
       <dl className="summary__facts">
         <div>
           <dt>Mål</dt>

@@ -60,6 +60,7 @@ function describe(series: Indicator['series'], kpi: KpiDefinition, target: numbe
   const first = known[0];
   const last = known.at(-1);
   if (!first || !last) return `${kpi.name}: ingen data de seneste 12 måneder.`;
-  const goal = target === null ? '' : ` Mål ${formatKpiValue(target, kpi)}.`;
-  return `${kpi.name} de seneste 12 måneder: fra ${formatKpiValue(first.value, kpi)} i ${formatMonth(first.period)} til ${formatKpiValue(last.value, kpi)} i ${formatMonth(last.period)}.${goal}`;
+  // No closing full stop: amounts end in 'kr.' already.
+  const goal = target === null ? '' : `; mål ${formatKpiValue(target, kpi)}`;
+  return `${kpi.name} de seneste 12 måneder: fra ${formatKpiValue(first.value, kpi)} i ${formatMonth(first.period)} til ${formatKpiValue(last.value, kpi)} i ${formatMonth(last.period)}${goal}`;
 }
