@@ -35,6 +35,7 @@ export async function signIn(
   await page.getByLabel(/brugernavn/i).fill(username);
   await page.getByLabel(/adgangskode/i).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /log ind/i }).click();
+  await page.getByTestId('user-menu').waitFor(); // signed in: the session cookie is set
   return { context, page };
 }
 

@@ -1,8 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLiveLock } from '@lis/db';
 import type { TestProject } from 'vitest/node';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -24,10 +23,19 @@ export async function setup(project: TestProject) {
     if (server.exitCode !== null) throw new Error(`The server stopped with exit code ${server.exitCode}`);
     if (Date.now() - started > 200_000) throw new Error('The server did not start within 200 s');
     await new Promise((r) => setTimeout(r, 250));
-    url = readLiveLock(dataDir)?.url ?? null;
+    url = serverUrl(dataDir);
   }
   console.log(`e2e: the product with demo data is up at ${url} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide('baseUrl', url);
+}
+
+/** The URL the server writes into its data directory's lock file once it listens. */
+function serverUrl(dir: string): string | null {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'lis.lock.json'), 'utf8')) as { url: string | null }).url;
+  } catch {
+    return null;
+  }
 }
 
 export async function teardown() {
