@@ -8,7 +8,6 @@ import { formatDate, formatKpiValue, formatNumber, MISSING } from '@lis/domain';
 export {
   formatChange,
   formatDate,
-  formatDays,
   formatDkk,
   formatKpiValue,
   formatMonth,

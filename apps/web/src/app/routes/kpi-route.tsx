@@ -1,8 +1,7 @@
 import { findKpi } from '@lis/domain';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { EmptyState, ErrorMessage, errorTitle, Loading } from '../../components/ui/query-state';
-import { dashboardQueryOptions } from '../../features/overview/api/get-dashboard';
+import { useDashboard } from '../../features/overview/api/get-dashboard';
 import { formatMonth, formatMonthLong } from '../../lib/format';
 import { Link } from '../../lib/navigation';
 import { kpiHref, overviewHref, type Route } from '../../lib/url-state';
@@ -18,10 +17,7 @@ type KpiRouteProps = Extract<Route, { page: 'kpi' }>;
 export function KpiRoute(route: KpiRouteProps) {
   const kpi = findKpi(route.kpiId);
   // The dashboard (usually cached from the overview) gives the unit, the month, status and tolerance.
-  const dashboard = useQuery({
-    ...dashboardQueryOptions({ org: route.org, period: route.period }),
-    placeholderData: keepPreviousData,
-  });
+  const dashboard = useDashboard({ org: route.org, period: route.period });
   useCanonicalUrl(route, dashboard.data, dashboard.isPlaceholderData);
   useDocumentTitle(
     dashboard.isError ? errorTitle(dashboard.error) : null,

@@ -1,6 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorMessage, errorTitle, Loading } from '../../components/ui/query-state';
-import { dashboardQueryOptions } from '../../features/overview/api/get-dashboard';
+import { useDashboard } from '../../features/overview/api/get-dashboard';
 import { OverviewPage } from '../../features/overview/components/overview-page';
 import { formatMonth, formatMonthLong } from '../../lib/format';
 import { overviewHref, type Route } from '../../lib/url-state';
@@ -11,11 +10,7 @@ import { useCanonicalUrl } from './use-canonical-url';
 type OverviewRouteProps = Extract<Route, { page: 'overview' }>;
 
 export function OverviewRoute(route: OverviewRouteProps) {
-  // The previous unit/month stays on screen while the next loads, so pickers keep their place and focus.
-  const dashboard = useQuery({
-    ...dashboardQueryOptions({ org: route.org, period: route.period }),
-    placeholderData: keepPreviousData,
-  });
+  const dashboard = useDashboard({ org: route.org, period: route.period });
   useCanonicalUrl(route, dashboard.data, dashboard.isPlaceholderData);
   useDocumentTitle(
     dashboard.isError ? errorTitle(dashboard.error) : null,

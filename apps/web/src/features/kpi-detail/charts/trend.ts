@@ -14,7 +14,7 @@ export interface TrendInput {
   tolerance: number | null;
 }
 
-export const TREND_COLORS = { value: '#1f5f99', target: '#2b2b2b', lastYear: '#767676', band: 'rgba(224, 168, 0, 0.25)' };
+const TREND_COLORS = { value: '#1f5f99', target: '#2b2b2b', lastYear: '#767676', band: 'rgba(224, 168, 0, 0.25)' };
 
 /** The yellow band lies on the wrong side of the target: above it when lower is better. */
 export function toleranceBand(target: number, tolerance: number, direction: KpiDirection): { lower: number; upper: number } {

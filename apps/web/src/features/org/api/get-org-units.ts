@@ -10,7 +10,5 @@ export const getOrgUnits = (signal?: AbortSignal): Promise<OrgUnit[]> => apiGet<
 export const orgUnitsQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.orgUnits, queryFn: ({ signal }) => getOrgUnits(signal), staleTime: 60 * 60 * 1000 });
 
-export const useOrgUnits = () => useQuery(orgUnitsQueryOptions());
-
 /** The same list as a tree; `select` with a stable function builds it once per fetch. */
 export const useOrgTree = () => useQuery({ ...orgUnitsQueryOptions(), select: buildOrgTree });

@@ -1,5 +1,5 @@
 import type { Dashboard } from '@lis/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, apiUrl } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -15,7 +15,9 @@ export const getDashboard = (input: DashboardInput, signal?: AbortSignal): Promi
 export const dashboardQueryOptions = (input: DashboardInput) =>
   queryOptions({ queryKey: queryKeys.dashboard(input), queryFn: ({ signal }) => getDashboard(input, signal) });
 
-export const useDashboard = (input: DashboardInput) => useQuery(dashboardQueryOptions(input));
+/** Keeps the previous unit or month on screen while the next loads, so pickers keep their place and focus. */
+export const useDashboard = (input: DashboardInput) =>
+  useQuery({ ...dashboardQueryOptions(input), placeholderData: keepPreviousData });
 
 export const dashboardExportUrl = (org: string, period: string, format: 'csv' | 'xlsx'): string =>
   apiUrl('/dashboard', { org, period, format });

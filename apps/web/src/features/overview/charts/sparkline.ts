@@ -3,7 +3,7 @@ import type { KpiDefinition } from '@lis/domain';
 import type { ChartOption } from '../../../lib/echarts';
 import { formatKpiValue, formatMonth } from '../../../lib/format';
 
-export const SPARKLINE_COLOR = '#1f5f99';
+const SPARKLINE_COLOR = '#1f5f99';
 
 /**
  * The tile's 12 months: a bare line with the last month marked and the target as a faint dashed

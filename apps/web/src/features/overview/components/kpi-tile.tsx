@@ -73,7 +73,7 @@ export function KpiTile({ indicator, kpi, period, href }: KpiTileProps) {
         option={sparkline}
         height={44}
         className="tile__sparkline"
-        emptyText={hasHistory ? null : 'Ingen udvikling at vise'}
+        emptyText={hasHistory ? null : status === 'suppressed' ? 'Udviklingen vises ikke' : 'Ingen udvikling at vise'}
       />
       <p className="tile__facts">
         {indicator.ytd !== null && <span>År til dato: {formatKpiValue(indicator.ytd, kpi)}</span>}
