@@ -47,9 +47,9 @@ describe('buildBreakdownOption', () => {
   });
 
   it('shows a suppressed unit as "diskretioneret", without any number', () => {
-    expect(labels).toContain('Sundhedspleje (diskretioneret)');
-    expect(labels).toContain('Administration (ingen data)');
-    const suppressedIndex = labels.indexOf('Sundhedspleje (diskretioneret)');
+    expect(labels).toContain('Sundhedspleje\n(diskretioneret)');
+    expect(labels).toContain('Administration\n(ingen data)');
+    const suppressedIndex = labels.indexOf('Sundhedspleje\n(diskretioneret)');
     expect(bars.data[suppressedIndex]?.value).toBeNull();
     const tooltip = option.tooltip as { formatter: (params: unknown) => string };
     const text = tooltip.formatter({ dataIndex: suppressedIndex });

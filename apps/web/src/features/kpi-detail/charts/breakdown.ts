@@ -17,12 +17,13 @@ export function sortBreakdownItems(items: readonly BreakdownItem[]): BreakdownIt
   });
 }
 
-/** A unit's axis label; a unit without a number says why instead. */
+/** A unit's axis label; a unit without a number says why, on a line of its own so it is never cut off. */
 export function breakdownLabel(item: BreakdownItem): string {
-  return item.value === null ? `${item.org.name} (${STATUS_WORDS[item.status]})` : item.org.name;
+  return item.value === null ? `${item.org.name}\n(${STATUS_WORDS[item.status]})` : item.org.name;
 }
 
-export const breakdownChartHeight = (count: number): number => Math.max(160, count * 32 + 72);
+// Room for a label of up to three lines (a long name wraps, plus the reason for a missing number).
+export const breakdownChartHeight = (count: number): number => Math.max(160, count * 40 + 72);
 
 /**
  * One bar per child unit, coloured by status, with the target: one line when the children share
@@ -43,7 +44,7 @@ export function buildBreakdownOption(items: readonly BreakdownItem[], kpi: KpiDe
       inverse: true,
       triggerEvent: true,
       data: sorted.map(breakdownLabel),
-      axisLabel: { width: 220, overflow: 'truncate' },
+      axisLabel: { width: 200, overflow: 'break', lineHeight: 14 },
     },
     series: [
       {

@@ -16,7 +16,9 @@ const today = () => new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD in loc
 export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
   const { org, period, latestPeriod, indicators } = dashboard;
   const groups = useMemo(() => groupByTheme(indicators), [indicators]);
-  const nothingDelivered = indicators.every((indicator) => indicator.status === 'no_data');
+  const noValues = indicators.every((indicator) => indicator.value === null && indicator.status !== 'suppressed');
+  // Months after the latest delivery show only carried-forward survey figures: say so.
+  const afterLatest = latestPeriod !== null && period > latestPeriod;
   return (
     <div className="overview">
       <p className="print-only print-header">
@@ -28,9 +30,12 @@ export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
         </button>
         <ExportLinks what="oversigten" urlFor={(format) => dashboardExportUrl(org.id, period, format)} />
       </div>
-      {nothingDelivered && (
+      {(noValues || afterLatest) && (
         <EmptyState title={`Ingen data for ${formatMonthLong(period)}`}>
-          <p>Der er ikke leveret tal for {org.name} for denne måned.</p>
+          <p>
+            Der er ikke leveret tal for {org.name} for denne måned
+            {afterLatest && !noValues ? '; kun målinger, der gælder flere måneder, vises' : ''}.
+          </p>
           {latestPeriod && latestPeriod !== period && (
             <p>
               <Link href={overviewHref(org.id, latestPeriod)}>
@@ -40,7 +45,7 @@ export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
           )}
         </EmptyState>
       )}
-      {!nothingDelivered && (
+      {!noValues && (
         <div className="themes">
           {groups.map((group) => (
             <ThemeSection key={group.theme} group={group} orgId={org.id} period={period} />
