@@ -41,6 +41,19 @@ describe('sniffFile', () => {
     expect(out.at(-1)?.values[1]).toBe('Ø1');
   });
 
+  it('keeps UTF-8 when a character is cut by the end of a read (1 MB)', async () => {
+    for (const character of ['Ø', '€', '😀']) {
+      const size = Buffer.byteLength(character);
+      for (let inFirstRead = 1; inFirstRead < size; inFirstRead++) {
+        const start = 'period;org_id;function;dranst;amount_type;amount\n2016-01;E';
+        const end = ';3.22.01;1;actual;1\n2016-01;';
+        const padding = 'x'.repeat((1 << 20) - inFirstRead - start.length - end.length);
+        const path = file(`${start}${padding}${end}${character};3.22.01;1;actual;1\n`);
+        expect((await sniffFile(path)).encoding).toBe('utf-8');
+      }
+    }
+  });
+
   it('recognises a UTF-8 BOM, JSON, and the separator of the header', async () => {
     const facts = await sniffFile(file('\uFEFFperiod,org_id\n'));
     expect(facts).toMatchObject({ hasBom: true, encoding: 'utf-8', format: 'csv', firstLine: 'period,org_id' });

@@ -238,6 +238,19 @@ export async function listBatches(db: Db, municipality: string, limit: number, f
   return query.orderBy('id', 'desc').limit(limit).execute();
 }
 
+/**
+ * Analyzes the feed's table when a change is large for it (autovacuum's rule: more than 50 rows +
+ * 10 % of the rows it had), within the transaction: the indicator refresh that follows is then
+ * planned on the rows as they are now, not on stale or no statistics (a first million rows was
+ * refreshed in 2.9 s with index scans and sorts, in 1.0 s with an analyze of 0.15 s).
+ */
+export async function analyzeAfterLargeChange(tx: StoreTx, spec: FeedSpec, changedRows: number): Promise<void> {
+  const { rows } = await sql<{ reltuples: number }>`
+    select reltuples from pg_class where oid = ${spec.table}::regclass`.execute(tx.db);
+  const known = rows[0]?.reltuples ?? -1; // -1: never analyzed
+  if (known < 0 || changedRows > 50 + 0.1 * known) await sql`analyze ${ident(spec.table)}`.execute(tx.db);
+}
+
 /** Rebuilds the ancestor/descendant pairs of the units in effect (every unit is its own ancestor at depth 0). */
 export async function rebuildOrgClosure(tx: StoreTx, municipality: string): Promise<void> {
   await tx.db.deleteFrom('org_closure').where('municipality', '=', municipality).execute();
@@ -250,4 +263,6 @@ export async function rebuildOrgClosure(tx: StoreTx, municipality: string): Prom
       from tree join org_units u on u.parent_id = tree.descendant_id and u.municipality = ${municipality} and u.active
     )
     select ${municipality}, ancestor_id, descendant_id, depth from tree`.execute(tx.db);
+  // Every rollup joins through the closure: without statistics the planner takes it for a few rows.
+  await sql`analyze org_closure`.execute(tx.db);
 }

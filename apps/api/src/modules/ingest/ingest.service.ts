@@ -104,7 +104,7 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
         throw errors.total > 0 ? signal : error.cause; // not a key twice in the file: another load got there first
       });
       await repo.deductReplacedRows(tx, replaced);
-      await afterChange(tx, ctx, request.feed, range.from, range.to);
+      await afterChange(tx, ctx, request.feed, rows + replacedCount(replaced), range.from, range.to);
       return { batchId, feed: request.feed, rows, status: 'loaded' as const };
     });
   } catch (error) {
@@ -128,15 +128,25 @@ export async function restoreBatch(ctx: IngestContext, batchId: number) {
     const replaced = await repo.reactivateBatch(tx, spec, batchId);
     await repo.markRestored(tx, batchId);
     await repo.deductReplacedRows(tx, replaced);
-    await afterChange(tx, ctx, feed, batch.period_from, batch.period_to);
+    await afterChange(tx, ctx, feed, batch.row_count + replacedCount(replaced), batch.period_from, batch.period_to);
   });
   return repo.findBatch(ctx.store.db, ctx.municipality, batchId);
 }
 
-async function afterChange(tx: StoreTx, ctx: IngestContext, feed: FeedName, periodFrom: string | null, periodTo: string | null) {
+async function afterChange(
+  tx: StoreTx,
+  ctx: IngestContext,
+  feed: FeedName,
+  changedRows: number,
+  periodFrom: string | null,
+  periodTo: string | null,
+) {
+  await repo.analyzeAfterLargeChange(tx, FEEDS[feed], changedRows);
   if (feed === 'organisation') await repo.rebuildOrgClosure(tx, ctx.municipality);
   await ctx.onPublish?.(tx, { feed, municipality: ctx.municipality, periodFrom, periodTo });
 }
+
+const replacedCount = (replaced: repo.ReplacedRows) => replaced.reduce((sum, r) => sum + r.rows, 0);
 
 function batchFacts(ctx: IngestContext, request: IngestRequest, sha256: string) {
   return { municipality: ctx.municipality, feed: request.feed, fileName: request.fileName, sha256, loadedBy: request.loadedBy };

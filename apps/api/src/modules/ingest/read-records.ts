@@ -48,9 +48,13 @@ export async function openRecords(path: string, facts: FileFacts, spec: FeedSpec
   return { decimalComma: separator === ';', batches };
 }
 
+// Pieces small enough that their text stays in V8's young generation and dies there; a piece of
+// 1 MB became a string in the large-object space, freed only by full collections (+40 MB RSS).
+const READ_BYTES = 64 * 1024;
+
 function decodedStream(path: string, facts: FileFacts): Readable {
-  if (facts.encoding === 'utf-8') return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  return createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+  if (facts.encoding === 'utf-8') return createReadStream(path, { encoding: 'utf8', highWaterMark: READ_BYTES });
+  return createReadStream(path, { highWaterMark: READ_BYTES }).pipe(
     iconv.decodeStream('win1252') as unknown as NodeJS.WritableStream,
   ) as unknown as Readable;
 }

@@ -1,5 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 export type FileFormat = 'csv' | 'json';
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -18,6 +19,7 @@ export interface FileFacts {
 
 const FIRST_LINE_LIMIT = 64 * 1024;
 const QUOTE = 0x22;
+const READ_BYTES = 1 << 20;
 
 /**
  * One pass over the bytes: the hash (to recognise a file already loaded), whether they are valid
@@ -26,33 +28,27 @@ const QUOTE = 0x22;
  */
 export async function sniffFile(path: string): Promise<FileFacts> {
   const hash = createHash('sha256');
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  let validUtf8 = true;
+  const utf8 = utf8Validator();
   let bytes = 0;
   let hasQuotes = false;
   let head = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    hasQuotes ||= chunk.includes(QUOTE);
-    if (head.length < FIRST_LINE_LIMIT) head = Buffer.concat([head, chunk.subarray(0, FIRST_LINE_LIMIT - head.length)]);
-    if (validUtf8) {
-      try {
-        utf8.decode(chunk, { stream: true });
-      } catch {
-        validUtf8 = false;
-      }
+  // One buffer for the whole file: a new one per read would leave tens of MB to the collector.
+  const chunk = Buffer.allocUnsafe(READ_BYTES);
+  const file = await open(path, 'r');
+  try {
+    for (let read = await file.read(chunk, 0, READ_BYTES); read.bytesRead > 0; read = await file.read(chunk, 0, READ_BYTES)) {
+      const piece = chunk.subarray(0, read.bytesRead);
+      hash.update(piece);
+      bytes += piece.length;
+      hasQuotes ||= piece.includes(QUOTE);
+      if (head.length < FIRST_LINE_LIMIT) head = Buffer.concat([head, piece.subarray(0, FIRST_LINE_LIMIT - head.length)]);
+      utf8.add(piece);
     }
-  }
-  if (validUtf8) {
-    try {
-      utf8.decode();
-    } catch {
-      validUtf8 = false;
-    }
+  } finally {
+    await file.close();
   }
   const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  const encoding: TextEncoding = validUtf8 ? 'utf-8' : 'windows-1252';
+  const encoding: TextEncoding = utf8.valid() ? 'utf-8' : 'windows-1252';
   const text = new TextDecoder(encoding).decode(head.subarray(hasBom ? 3 : 0));
   const trimmed = text.trimStart();
   const newline = text.search(/\r?\n/);
@@ -65,6 +61,36 @@ export async function sniffFile(path: string): Promise<FileFacts> {
     hasQuotes,
     firstLine: newline === -1 ? text : text.slice(0, newline),
   };
+}
+
+/**
+ * Whether bytes read piece by piece are valid UTF-8, without decoding them (decoding made a
+ * string of every read): a character cut by the end of a piece is checked with the next one.
+ */
+function utf8Validator() {
+  let valid = true;
+  let cut = Buffer.alloc(0);
+  return {
+    add(piece: Buffer): void {
+      if (!valid) return;
+      const bytes = cut.length > 0 ? Buffer.concat([cut, piece]) : piece;
+      const whole = bytes.length - incompleteTail(bytes);
+      valid = isUtf8(bytes.subarray(0, whole));
+      cut = Buffer.from(bytes.subarray(whole));
+    },
+    valid: () => valid && cut.length === 0,
+  };
+}
+
+/** How many bytes at the end begin a multi-byte character that the bytes do not complete. */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead byte
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
 }
 
 /** ';' or ',' — whichever splits the header line into more columns (outside quotes). */

@@ -9,6 +9,9 @@ import { type PeriodRange, periodRangeOf } from './period-range.ts';
 import type { RecordSource } from './read-records.ts';
 import { rowValidator } from './validate-row.ts';
 
+// Rows go to the server in pieces of about this size (the file is read in smaller ones).
+const COPY_PIECE_BYTES = 1 << 20;
+
 export interface StagedFile {
   /** records read, valid or not */
   rows: number;
@@ -36,7 +39,7 @@ export async function stageRecords(
   const staged: StagedFile = { rows: 0, orgRows: [], range: { from: null, to: null } };
   await repo.createStage(tx, spec);
   const stage = repo.stageWriter(tx, spec);
-  const lines = new CopyBytes();
+  const lines = new CopyBytes(2 * COPY_PIECE_BYTES);
   try {
     for await (const batch of source.batches) {
       for (const record of batch) {
@@ -52,7 +55,7 @@ export async function stageRecords(
         periods.add(values);
         lines.add(`${copyFieldsText(values)}\t${record.line}\n`);
       }
-      if (lines.size > 0) await stage.write(lines.take());
+      if (lines.size >= COPY_PIECE_BYTES) await stage.write(lines.take());
       onProgress?.(staged.rows);
     }
   } catch (error) {
@@ -60,8 +63,9 @@ export async function stageRecords(
       await stage.abort();
       throw error;
     }
-    errors.add(parseErrorToRowError(error));
+    errors.add(parseErrorToRowError(error)); // the rows before it are still checked for duplicate keys
   }
+  if (lines.size > 0) await stage.write(lines.take());
   await stage.end();
   staged.range = periods.range();
   return staged;

@@ -13,6 +13,7 @@ import {
   sickLeaveRollups,
   suppressedUnits,
 } from '@lis/domain';
+import { sql } from 'kysely';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
 import * as repo from './rollup.repository.ts';
 
@@ -54,6 +55,9 @@ export const MIN_GROUP_SIZE = 5;
  * publishing transaction, so a reader never sees facts and indicators that disagree.
  */
 export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promise<void> {
+  // The refresh groups up to millions of rows into tens of thousands of groups per statement;
+  // with the default 4 MB the hash aggregates spill to disk (a million economy rows: 0.5 s more).
+  await sql`set local work_mem = '32MB'`.execute(tx.db);
   const full = event.feed === 'organisation';
   const tree = await repo.loadTree(tx.db, event.municipality);
   for (const family of FAMILIES_OF[event.feed]) {
