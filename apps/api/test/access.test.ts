@@ -79,6 +79,19 @@ describe('authorization matrix: every route × every role', () => {
     });
   }
 
+  it('says why in a code: a unit out of scope, a role without the permission, no sign-in', async () => {
+    expect((await call('chef', 'GET', '/api/v1/dashboard?org=F2')).json()).toMatchObject({
+      code: 'org_forbidden',
+      parameter: 'org',
+    });
+    expect((await call('feeder', 'GET', '/api/v1/kpis')).json()).toMatchObject({ code: 'role_forbidden' });
+    expect((await call('anonymous', 'GET', '/api/v1/kpis')).json()).toMatchObject({ code: 'unauthenticated' });
+    expect((await call('direktion', 'GET', '/api/v1/dashboard?org=NOPE')).json()).toMatchObject({
+      code: 'not_found',
+      parameter: 'org',
+    });
+  });
+
   it('gives a chef the kommune breakdown with only their own branch', async () => {
     const chef = (await call('chef', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=K&period=2016-01')).json();
     expect(chef.items.map((i: { org: { id: string } }) => i.org.id)).toEqual(['F1']);

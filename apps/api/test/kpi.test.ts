@@ -148,6 +148,8 @@ describe('sick leave', () => {
     expect(e4.value).toBeCloseTo(11, 10); // 1650 / 15000
     expect(e4.sameMonthLastYear).toBeCloseTo(11, 10);
     expect(e4.series).toHaveLength(12);
+    const dashboard = await get('/api/v1/dashboard?org=E4&period=2016-01');
+    expect(dashboard).toMatchObject({ firstPeriod: '2015-01', latestPeriod: expect.stringMatching(/^2016-/) });
     // long-term share = 825 / 1650
     expect((await indicator('E4', '2016-01', 'long_term_share')).value).toBeCloseTo(50, 10);
   });
@@ -244,6 +246,7 @@ describe('provenance and series', () => {
     const series = await get('/api/v1/kpis/sick_leave_pct/series?org=E4&from=2015-11&to=2016-01');
     expect(series.points.map((p: { period: string }) => p.period)).toEqual(['2015-11', '2015-12', '2016-01']);
     expect(series.points[2]).toMatchObject({ value: 11, target: 10, status: 'yellow' }); // F2's own target
+    expect(series.points[2].tolerance).toBe(0.1); // F2's target has no tolerance: the default
     expect(series.points[0].target).toBeNull(); // no target for 2015
     expect(series.points[0].status).toBe('no_target');
   });

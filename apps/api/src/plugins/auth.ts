@@ -83,7 +83,7 @@ export async function registerAuth(app: FastifyInstance, auth: AuthContext): Pro
     const visible = await app.visibleOrgs(request);
     if (visible === null || visible.has(orgId)) return;
     await app.audit(request, { action: 'read', target: `org:${orgId}`, outcome: 'denied' });
-    throw new HttpError(403, `You may not see org unit ${orgId}`, 'org');
+    throw new HttpError(403, `You may not see org unit ${orgId}`, 'org', 'org_forbidden');
   });
 
   app.addHook('onRequest', async (request) => {
@@ -103,7 +103,7 @@ export async function registerAuth(app: FastifyInstance, auth: AuthContext): Pro
     if (!request.principal) throw new HttpError(401, 'Sign in first (or send an API token as Authorization: Bearer …)');
     if (!can(request.principal, permission)) {
       await app.audit(request, { action: permission, target: `${request.method} ${url}`, outcome: 'denied' });
-      throw new HttpError(403, `The role ${request.principal.role} may not do this (${permission})`);
+      throw new HttpError(403, `The role ${request.principal.role} may not do this (${permission})`, undefined, 'role_forbidden');
     }
   });
 }

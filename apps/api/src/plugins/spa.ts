@@ -14,7 +14,8 @@ export async function registerSpa(app: FastifyInstance, webDist: string): Promis
     app.setNotFoundHandler(notFoundHandler);
     return;
   }
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', immutable: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+  await app.register(fastifyStatic, { root: webDist, wildcard: true, maxAge: '1h', immutable: false });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (request.method !== 'GET' || path.startsWith('/api') || path.startsWith('/health') || /\.\w+$/.test(path)) {

@@ -7,12 +7,13 @@ import { login, logout } from '../modules/auth/auth.service.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 
-const toMe = (p: Principal) => ({
+/** The caller; home is a chef's first unit, else the kommune. */
+const toMe = (p: Principal, root: string | null) => ({
   username: p.name,
   displayName: p.displayName,
   role: p.role,
   orgIds: p.orgIds,
-  homeOrgId: p.orgIds?.[0] ?? null,
+  homeOrgId: p.orgIds?.[0] ?? root,
 });
 
 /** Sign-in with username and password (a server-side session in an httpOnly cookie), sign-out, who am I, audit. */
@@ -45,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         sameSite: 'strict',
         secure: request.protocol === 'https',
       });
-      return toMe(result.principal);
+      return toMe(result.principal, await app.rootOrgId());
     },
   );
 
@@ -67,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'session' },
       schema: { tags: ['auth'], summary: 'The caller', response: { 200: Me, 401: ErrorResponse } },
     },
-    async (request) => toMe(request.principal as Principal),
+    async (request) => toMe(request.principal as Principal, await app.rootOrgId()),
   );
 
   app.get(

@@ -6,6 +6,11 @@ export const ErrorResponse = Type.Object(
     statusCode: Type.Optional(Type.Integer()),
     /** the failing parameter, for 400 */
     parameter: Type.Optional(Type.String()),
+    /**
+     * what happened, for programs: invalid_parameter, unauthenticated, role_forbidden,
+     * org_forbidden, not_found, conflict, too_large, unsupported_media_type, too_many_requests, internal
+     */
+    code: Type.Optional(Type.String()),
   },
   { $id: 'ErrorResponse' },
 );

@@ -90,6 +90,8 @@ export const Dashboard = Type.Object({
   period: Type.String(),
   /** the newest month with data in the store, for the month picker */
   latestPeriod: Nullable(Type.String()),
+  /** the oldest month with data in the store */
+  firstPeriod: Nullable(Type.String()),
   indicators: Type.Array(Indicator),
 });
 export type Dashboard = Static<typeof Dashboard>;
@@ -119,6 +121,8 @@ export const Series = Type.Object({
       period: Type.String(),
       value: Nullable(Type.Number()),
       target: Nullable(Type.Number()),
+      /** the yellow band as a fraction of that month's target */
+      tolerance: Nullable(Type.Number()),
       status: KpiStatus,
       sameMonthLastYear: Nullable(Type.Number()),
       n: Nullable(Type.Integer()),

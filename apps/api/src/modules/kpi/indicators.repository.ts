@@ -134,6 +134,7 @@ export async function latestPeriod(db: Db, municipality: string, kpiIds: readonl
 
 export interface DashboardData {
   latestPeriod: string | null;
+  firstPeriod: string | null;
   /** the unit and its ancestors, nearest first */
   path: string[];
   rows: RollupRead[];
@@ -154,15 +155,17 @@ export async function dashboardData(
   window: { from: string; to: string; year: number },
   currentKpiIds: readonly string[],
 ): Promise<DashboardData> {
-  const latest = sql.join(
-    currentKpiIds.map(
-      (kpiId) => sql`(select period as latest from kpi_rollup
-        where municipality = ${municipality} and kpi_id = ${kpiId} and data_period is null order by period desc limit 1)`,
-    ),
-    sql` union all `,
-  );
+  const edge = (order: 'asc' | 'desc') =>
+    sql.join(
+      currentKpiIds.map(
+        (kpiId) => sql`(select period as edge from kpi_rollup
+          where municipality = ${municipality} and kpi_id = ${kpiId} and data_period is null order by period ${sql.raw(order)} limit 1)`,
+      ),
+      sql` union all `,
+    );
   const { rows } = await sql<{
     latest: string | null;
+    first: string | null;
     path: string[] | null;
     rollups: RollupRead[] | null;
     targets: TargetRead[] | null;
@@ -178,7 +181,8 @@ export async function dashboardData(
       where municipality = ${municipality} and org_id = ${orgId} and period between ${monthStart(window.from)}::date and ${monthStart(window.to)}::date
     )
     select
-      (select to_char(max(latest), 'YYYY-MM') from (${latest}) per_kpi) as latest,
+      (select to_char(max(edge), 'YYYY-MM') from (${edge('desc')}) per_kpi) as latest,
+      (select to_char(min(edge), 'YYYY-MM') from (${edge('asc')}) per_kpi) as first,
       (select json_agg(ancestor_id order by depth) from path) as path,
       (select json_agg(r) from r) as rollups,
       (select json_agg(t) from (
@@ -191,6 +195,7 @@ export async function dashboardData(
   const row = rows[0];
   return {
     latestPeriod: row?.latest ?? null,
+    firstPeriod: row?.first ?? null,
     path: row?.path ?? [],
     rows: row?.rollups ?? [],
     targets: row?.targets ?? [],

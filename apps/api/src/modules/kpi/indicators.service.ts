@@ -1,6 +1,16 @@
 import type { Breakdown, Dashboard, Indicator, KpiStatusValue, Series } from '@lis/contracts';
 import type { Database } from '@lis/db';
-import { addMonths, findKpi, KPIS, type KpiDefinition, kpiStatus, periodRange, periodYear, resolveTarget } from '@lis/domain';
+import {
+  addMonths,
+  DEFAULT_TOLERANCE,
+  findKpi,
+  KPIS,
+  type KpiDefinition,
+  kpiStatus,
+  periodRange,
+  periodYear,
+  resolveTarget,
+} from '@lis/domain';
 import type { Kysely } from 'kysely';
 import * as repo from './indicators.repository.ts';
 
@@ -119,7 +129,7 @@ export async function dashboard(ctx: ReadContext, org: repo.OrgRow, requested: s
       series: periodRange(addMonths(period, -11), period).map((p) => ({ period: p, value: shown(at.get(`${kpi.id}|${p}`)) })),
     };
   });
-  return { org, period, latestPeriod, indicators };
+  return { org, period, latestPeriod, firstPeriod: data.firstPeriod, indicators };
 }
 
 export async function series(
@@ -152,6 +162,7 @@ export async function series(
         period,
         value: judged.value,
         target: judged.target,
+        tolerance: judged.target === null ? null : (judged.tolerance ?? DEFAULT_TOLERANCE),
         status: judged.status,
         sameMonthLastYear: shown(at.get(addMonths(period, -12))),
         n: judged.status === 'suppressed' ? null : (row?.n ?? null),
