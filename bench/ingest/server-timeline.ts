@@ -31,6 +31,7 @@ const STATEMENTS: [RegExp, string][] = [
   [/^insert into batches/, 'ledger: insert the batch'],
   [/^update batches b set active_rows = b\.active_rows - r\.rows/, 'ledger: take replaced rows off their batches'],
   [/savepoint publish/, 'publish: savepoint'],
+  [/^analyze /, 'analyze the loaded table (a large change)'],
   [/from org_closure where municipality = \$1 order by depth/, 'refresh: load the org tree'],
   [/^select to_char\(min\(period\)/, 'refresh: data range of economy'],
   // pg_stat_activity keeps the first 1024 bytes of a query: matched by its start

@@ -40,22 +40,31 @@ export interface ForecastMonth {
  * its budget holders reported), so keys without one need not be read at all.
  */
 export function forecastsByMonth(keys: readonly KeyForecasts[]): ForecastMonth[] {
-  const out = new Map<string, ForecastMonth>();
+  // The twelve months of a unit's year are kept together: one lookup per key, not per key and month.
+  const years = new Map<string, ForecastMonth[]>();
   for (const key of keys) {
+    const id = `${key.orgId}|${key.year}`;
+    let months = years.get(id);
+    if (!months) {
+      months = periodRange(`${key.year}-01`, `${key.year}-12`).map((period) => ({
+        orgId: key.orgId,
+        period,
+        deviation: 0,
+        madeIn: null,
+      }));
+      years.set(id, months);
+    }
     let latest: { period: string; amount: number } | null = null;
-    for (const period of periodRange(`${key.year}-01`, `${key.year}-12`)) {
-      const made = key.forecasts.get(period);
-      if (made !== undefined) latest = { period, amount: made };
-      const id = `${key.orgId}|${period}`;
-      const month = out.get(id) ?? { orgId: key.orgId, period, deviation: 0, madeIn: null };
+    for (const month of months) {
+      const made = key.forecasts.get(month.period);
+      if (made !== undefined) latest = { period: month.period, amount: made };
       if (latest) {
         month.deviation += latest.amount - key.correctedYear;
         if (month.madeIn === null || latest.period > month.madeIn) month.madeIn = latest.period;
       }
-      out.set(id, month);
     }
   }
-  return [...out.values()];
+  return [...years.values()].flat();
 }
 
 /** Adds leaf values into every ancestor (each unit is its own ancestor). */
