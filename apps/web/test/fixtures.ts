@@ -24,6 +24,7 @@ export const point = (period: string, value: number | null, target: number | nul
   period,
   value,
   target,
+  tolerance: target === null ? null : 0.1,
   status: value === null ? 'no_data' : 'green',
   sameMonthLastYear: null,
   n: null,
