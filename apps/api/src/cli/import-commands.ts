@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
@@ -11,7 +13,15 @@ import type { Backend } from './backend.ts';
 import { CliError } from './backend.ts';
 import { formatCount, printRejection } from './print.ts';
 
-const DEFAULT_MAPPING = new URL('../../../../reference/statbank/benchmark-mapping.json', import.meta.url);
+const SHIPPED_MAPPING = 'reference/statbank/benchmark-mapping.json';
+
+/** The shipped mapping, found upwards from this module: the sources and the bundle sit at different depths. */
+function shippedMapping(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, SHIPPED_MAPPING))) return join(dir, SHIPPED_MAPPING);
+  }
+  throw new CliError(`The shipped mapping ${SHIPPED_MAPPING} was not found; give one with --map`);
+}
 
 /** `lis import statbank <file…> --map <mapping>`: Danmarks Statistik extracts → the benchmark feed. */
 export function registerImportCommands(
@@ -28,7 +38,7 @@ export function registerImportCommands(
     .option('--by <name>', 'who loads it, for the ledger', 'statbank')
     .action(async (files: string[], options: { map?: string; by: string }) =>
       withBackend(async (backend) => {
-        const mappingPath = options.map ?? DEFAULT_MAPPING.pathname;
+        const mappingPath = options.map ?? shippedMapping();
         let mapping: ReturnType<typeof parseBenchmarkMapping>;
         try {
           mapping = parseBenchmarkMapping(JSON.parse(await readFile(mappingPath, 'utf8')));
