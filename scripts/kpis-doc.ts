@@ -18,7 +18,7 @@ export function renderKpisDoc(): string {
     "(never as an average of the children's values), compared with the target of the unit or its nearest ancestor\n",
     '(green when met, yellow within the tolerance, default 10 % of the target, red beyond; the value is compared as\n',
     'shown, rounded to the KPI\'s decimals), and suppressed ("diskretioneret") for personal data when the unit has\n',
-    'fewer than 5 employees (docs/adr/0004-small-group-suppression.md).\n\n',
+    'fewer than 5 employees, or a survey fewer than 5 answers (docs/adr/0004-small-group-suppression.md).\n\n',
     '| id | name | unit | decimals | better | aggregation | source | theme | personal | year to date |\n',
     '|---|---|---|---|---|---|---|---|---|---|\n',
   ];

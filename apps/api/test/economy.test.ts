@@ -225,6 +225,15 @@ describe('benchmark', () => {
     expect(summary.caveat).toContain('ikke en konkret besparelse');
   });
 
+  it('puts the potential of the B2017 reading on the kommune dashboard', async () => {
+    // KORA neighbours with Jammerbugt, unweighted mean: dagtilbud 8.000.000, folkeskole under the benchmark (not netted)
+    const dashboard = (await get('/api/v1/dashboard?org=K&period=2015-06')).json();
+    expect(dashboard.indicators.find((i: { kpiId: string }) => i.kpiId === 'benchmark_potential')).toMatchObject({
+      value: 8_000_000,
+      n: 2,
+    });
+  });
+
   it('exports the inputs, the method and the result as XLSX an economist can hand on', async () => {
     const response = await get('/api/v1/benchmark?area=dagtilbud&year=2015&peers=kora&method=best_quartile&format=xlsx');
     const workbook = new ExcelJS.Workbook();

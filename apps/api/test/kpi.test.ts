@@ -229,6 +229,23 @@ describe('budget', () => {
   });
 });
 
+describe('survey anonymity', () => {
+  it('hides a wellbeing score answered by fewer than 5, and its smallest sibling; the parent keeps all answers', async () => {
+    // E1 3 answers (hidden), E2 10 (hidden as the complement), E3 20
+    await postFeed(
+      t.app,
+      'kpi',
+      'period;org_id;kpi_id;numerator;denominator\n2016-11;E1;wellbeing_score;210;3\n2016-11;E2;wellbeing_score;800;10\n2016-11;E3;wellbeing_score;1500;20\n',
+    );
+    expect(await indicator('E1', '2016-11', 'wellbeing_score')).toMatchObject({ value: null, status: 'suppressed', n: null });
+    expect(await indicator('E2', '2016-11', 'wellbeing_score')).toMatchObject({ value: null, status: 'suppressed' });
+    expect((await indicator('E3', '2016-11', 'wellbeing_score')).value).toBe(75);
+    // A1 = (210 + 800 + 1500) / (3 + 10 + 20)
+    expect((await indicator('A1', '2016-11', 'wellbeing_score')).value).toBeCloseTo(2510 / 33, 10);
+    expect(await indicator('E1', '2016-12', 'wellbeing_score')).toMatchObject({ value: null, status: 'suppressed' }); // carried forward, still hidden
+  });
+});
+
 describe('provenance and series', () => {
   it('names the batch and the load time behind each value', async () => {
     const value = await indicator('E1', '2016-01', 'sick_leave_pct');

@@ -7,7 +7,7 @@ export type KpiUnit = 'pct' | 'days' | 'count' | 'dkk' | 'score';
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
 /** The strategy's "Vi har styr på butikken" points. */
 export type KpiTheme = 'oekonomi' | 'kerneopgave' | 'kompetencer' | 'sagsbehandling' | 'ressourcer' | 'arbejdsplads' | 'loefter';
-export type KpiSourceFeed = 'economy' | 'budget_plan' | 'sickleave' | 'cases' | 'kpi';
+export type KpiSourceFeed = 'economy' | 'budget_plan' | 'sickleave' | 'cases' | 'kpi' | 'benchmark';
 /**
  * How a value is formed for a unit from the facts of its whole subtree:
  * - ratio: Σ numerator / Σ denominator × scale (never an average of children's ratios)
@@ -252,6 +252,7 @@ export const KPIS: readonly KpiDefinition[] = [
     direction: 'higher_is_better',
     aggregation: 'ratio',
     sourceFeed: 'kpi',
+    personalData: true,
     theme: 'arbejdsplads',
     flow: false,
     showN: true,
@@ -268,6 +269,7 @@ export const KPIS: readonly KpiDefinition[] = [
     aggregation: 'ratio',
     scale: 100,
     sourceFeed: 'kpi',
+    personalData: true,
     theme: 'kompetencer',
     flow: false,
   }),
@@ -286,6 +288,22 @@ export const KPIS: readonly KpiDefinition[] = [
     flow: false,
     showN: true,
     carryForwardMonths: 2,
+  }),
+  define({
+    id: 'benchmark_potential',
+    name: 'Effektiviseringspotentiale (benchmark)',
+    description:
+      'Summen af potentialerne på de områder, hvor kommunens udgift pr. person i målgruppen ligger over gennemsnittet for KORA-nabokommunerne (inkl. egen kommune). Områder under benchmark modregnes ikke. Et gab er ikke en konkret besparelse, før konteringsforskelle er undersøgt.',
+    formula:
+      'Σ over områder af max(0, egen enhedsudgift − benchmark) × egen målgruppe; benchmark = uvægtet gennemsnit af KORA-nabokommunerne og egen kommune',
+    unit: 'dkk',
+    decimals: 0,
+    direction: 'lower_is_better',
+    aggregation: 'sum',
+    sourceFeed: 'benchmark',
+    theme: 'ressourcer',
+    flow: false,
+    levels: 'kommune',
   }),
   define({
     id: 'promises_kept_pct',

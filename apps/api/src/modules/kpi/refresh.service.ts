@@ -2,6 +2,7 @@ import type { FeedName } from '@lis/contracts';
 import type { StoreTx } from '@lis/db';
 import {
   addMonths,
+  benchmarkPotentialRollups,
   budgetRollups,
   caseRollups,
   forecastsByMonth,
@@ -12,23 +13,24 @@ import {
   rollUpForecasts,
   sickLeaveRollups,
   suppressedUnits,
+  suppressSmallSurveys,
 } from '@lis/domain';
 import { sql } from 'kysely';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
 import * as repo from './rollup.repository.ts';
 
 /** Groups of indicators that are computed together from one feed. */
-type Family = 'sickleave' | 'economy' | 'cases' | 'kpi' | 'plan';
+type Family = 'sickleave' | 'economy' | 'cases' | 'kpi' | 'plan' | 'benchmark';
 
 const FAMILIES_OF: Record<FeedName, Family[]> = {
-  organisation: ['sickleave', 'economy', 'cases', 'kpi', 'plan'], // the tree changed: every rollup moves
+  organisation: ['sickleave', 'economy', 'cases', 'kpi', 'plan', 'benchmark'], // the tree changed: every rollup moves
   economy: ['economy'],
   budget_plan: ['plan'],
   sickleave: ['sickleave'],
   case_types: ['cases'],
   cases: ['cases'],
   kpi: ['kpi'],
-  benchmark: [], // read per request from its small table
+  benchmark: ['benchmark'], // the pages read the small table per request; the dashboard's tile is precomputed
   targets: [], // resolved per request (inheritance through the tree)
 };
 
@@ -45,6 +47,7 @@ const KPI_IDS: Record<Family, string[]> = {
   ],
   kpi: KPIS.filter((k) => k.sourceFeed === 'kpi').map((k) => k.id),
   plan: ['operating_surplus'],
+  benchmark: ['benchmark_potential'],
 };
 
 /** Minimum group size for personal data (domain.md §4). */
@@ -120,14 +123,22 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     await repo.replaceRollups(tx, municipality, KPI_IDS.cases, '0001-01', '9999-12', rows);
   },
 
-  async kpi(tx, municipality, _tree, changed) {
+  async kpi(tx, municipality, tree, changed) {
     const data = await repo.dataRange(tx.db, municipality, 'kpi_values');
     if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.kpi, '0001-01', '9999-12', []);
     const carry = Math.max(...KPIS.map((k) => k.carryForwardMonths));
     const from = changed?.from && changed.from > data.from ? changed.from : data.from;
     const to = addMonths(data.to, carry);
     const months = await repo.kpiFeedMonths(tx.db, municipality, addMonths(from, -carry), data.to);
-    await repo.replaceRollups(tx, municipality, KPI_IDS.kpi, from, to, kpiFeedRollups(months, from, to));
+    const rows = suppressSmallSurveys(kpiFeedRollups(months, from, to), (id) => tree.parentOf.get(id) ?? null);
+    await repo.replaceRollups(tx, municipality, KPI_IDS.kpi, from, to, rows);
+  },
+
+  async benchmark(tx, municipality, tree) {
+    const rows = tree.root
+      ? benchmarkPotentialRollups(await repo.benchmarkFacts(tx.db, municipality), municipality, tree.root)
+      : [];
+    await repo.replaceRollups(tx, municipality, KPI_IDS.benchmark, '0001-01', '9999-12', rows);
   },
 
   async plan(tx, municipality, tree) {

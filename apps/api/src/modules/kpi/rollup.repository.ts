@@ -1,5 +1,14 @@
 import type { StoreTx } from '@lis/db';
-import type { BudgetMonth, CaseMonth, KeyForecasts, KpiFeedMonth, PlanAmount, RollupRow, SickLeaveMonth } from '@lis/domain';
+import type {
+  BenchmarkFact,
+  BudgetMonth,
+  CaseMonth,
+  KeyForecasts,
+  KpiFeedMonth,
+  PlanAmount,
+  RollupRow,
+  SickLeaveMonth,
+} from '@lis/domain';
 import { sql } from 'kysely';
 import { copyRowText } from '../../lib/copy-text.ts';
 
@@ -248,6 +257,24 @@ export async function planAmounts(db: Db, municipality: string): Promise<{ amoun
     amounts: rows.map((r) => ({ budgetYear: r.budget_year, year: r.year, line: r.line, amount: r.amount })),
     batchId: rows.reduce<number | null>((b, r) => (b === null || r.batch_id > b ? r.batch_id : b), null),
   };
+}
+
+/** Every benchmark row in effect (a small table: 98 municipalities × areas × years). */
+export async function benchmarkFacts(db: Db, municipality: string): Promise<BenchmarkFact[]> {
+  return db
+    .selectFrom('benchmark')
+    .select([
+      'year',
+      'subject_municipality as municipality',
+      'area',
+      'net_expenditure as netExpenditure',
+      'target_population as targetPopulation',
+      'need_index as needIndex',
+      'batch_id as batchId',
+    ])
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .execute();
 }
 
 /** Replaces the rollup rows of the given KPIs in [from, to] with `rows`. */
