@@ -3,8 +3,9 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useOrgTree } from '../features/org/api/get-org-units';
 import { Link, useLocationHref } from '../lib/navigation';
+import { MainNav } from './routes/main-nav';
 
-/** Header with the municipality, the user and sign-out; the page below. */
+/** Header with the municipality, the user and sign-out, the sections; the page below. */
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const municipality = useOrgTree().data?.roots[0]?.name;
   const mainRef = useFocusMainAfterNavigation();
@@ -24,6 +25,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         </Link>
         <UserMenu me={me} />
       </header>
+      <MainNav />
       <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
         {children}
       </main>

@@ -5,4 +5,13 @@ export const queryKeys = {
   dashboard: (input: { org: string | null; period: string | null }) => ['dashboard', input] as const,
   series: (input: { kpiId: string; org: string; from: string; to: string }) => ['kpi', input.kpiId, 'series', input] as const,
   breakdown: (input: { kpiId: string; org: string; period: string }) => ['kpi', input.kpiId, 'breakdown', input] as const,
+  followUp: (input: { org: string | null; period: string | null }) => ['budget', 'followup', input] as const,
+  accounts: (input: { org: string; period: string; prefix: string }) => ['budget', 'accounts', input] as const,
+  balance: (input: { budgetYear: number }) => ['budget', 'balance', input] as const,
+  benchmarkAreas: ['benchmark', 'areas'] as const,
+  benchmark: (input: { area: string; year: number; peers: string; method: string; includeOwn: boolean; needAdjusted: boolean }) =>
+    ['benchmark', 'area', input] as const,
+  benchmarkSummary: (input: { year: number; peers: string; method: string; includeOwn: boolean; needAdjusted: boolean }) =>
+    ['benchmark', 'summary', input] as const,
+  peerGroups: ['benchmark', 'peer-groups'] as const,
 };

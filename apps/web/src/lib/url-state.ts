@@ -1,16 +1,43 @@
 /**
  * The page, org unit and month live in the URL, so back/forward and shared links show the same
  * thing. The path picks the page; the query holds the state. Missing org or period means the
- * defaults (the caller's home unit, the latest month with data).
+ * defaults (the caller's home unit, the latest month with data); the economy pages likewise
+ * leave out what they can default (budget year, benchmark area and year) until the API says.
  */
-import { isPeriod } from '@lis/domain';
+import { type BenchmarkMethod, isPeriod, METHOD_NAMES } from '@lis/domain';
 
+const BENCHMARK_METHODS = Object.keys(METHOD_NAMES) as BenchmarkMethod[];
+export const BUILT_IN_PEER_GROUPS = ['kora', 'kommunegruppe', 'region', 'all'] as const;
+
+/** What the benchmark page asks the API; `peers` is the API's value: a built-in group or codes '787,860'. */
+export interface BenchmarkState {
+  area: string | null;
+  year: number | null;
+  peers: string;
+  method: BenchmarkMethod;
+  includeOwn: boolean;
+  needAdjusted: boolean;
+}
+
+export const BENCHMARK_DEFAULTS: Omit<BenchmarkState, 'area' | 'year'> = {
+  peers: 'kora',
+  method: 'mean',
+  includeOwn: true,
+  needAdjusted: false,
+};
+
+/** The pages about a unit and a month (and the unknown path). */
 export type Route =
   | { page: 'overview'; org: string | null; period: string | null }
   | { page: 'kpi'; kpiId: string; org: string | null; period: string | null }
+  /** account: the chart-of-accounts level shown ('' hovedkonti, '5' hovedfunktioner, '5.57' funktioner) */
+  | { page: 'budget'; org: string | null; period: string | null; account: string }
   | { page: 'not_found'; path: string };
 
-export function parseRoute(pathname: string, search: string): Route {
+/** Every page: the unit-and-month pages and the municipality-wide economy pages. */
+export type AppRoute = Route | { page: 'balance'; budgetYear: number | null } | ({ page: 'benchmark' } & BenchmarkState);
+
+export function parseRoute(pathname: string, search: string): AppRoute {
   const params = new URLSearchParams(search);
   const org = params.get('org') || null;
   const periodParam = params.get('period');
@@ -20,17 +47,27 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '/') return { page: 'overview', org, period };
   const kpi = /^\/kpi\/([^/]+)$/.exec(path);
   if (kpi?.[1]) return { page: 'kpi', kpiId: decodeURIComponent(kpi[1]), org, period };
+  if (path === '/budget') return { page: 'budget', org, period, account: accountParam(params.get('account')) };
+  if (path === '/budget/balance') return { page: 'balance', budgetYear: yearParam(params.get('budgetYear')) };
+  if (path === '/benchmark') return { page: 'benchmark', ...parseBenchmark(params) };
   return { page: 'not_found', path: pathname };
 }
 
-export function routeHref(route: Route): string {
-  if (route.page === 'not_found') return route.path;
-  const path = route.page === 'kpi' ? `/kpi/${encodeURIComponent(route.kpiId)}` : '/';
-  const params = new URLSearchParams();
-  if (route.org) params.set('org', route.org);
-  if (route.period) params.set('period', route.period);
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
+export function routeHref(route: AppRoute): string {
+  switch (route.page) {
+    case 'not_found':
+      return route.path;
+    case 'overview':
+      return withQuery('/', { org: route.org, period: route.period });
+    case 'kpi':
+      return withQuery(`/kpi/${encodeURIComponent(route.kpiId)}`, { org: route.org, period: route.period });
+    case 'budget':
+      return withQuery('/budget', { org: route.org, period: route.period, account: route.account });
+    case 'balance':
+      return withQuery('/budget/balance', { budgetYear: route.budgetYear });
+    case 'benchmark':
+      return benchmarkHref(route);
+  }
 }
 
 export const overviewHref = (org: string | null, period: string | null): string => routeHref({ page: 'overview', org, period });
@@ -38,8 +75,62 @@ export const overviewHref = (org: string | null, period: string | null): string 
 export const kpiHref = (kpiId: string, org: string | null, period: string | null): string =>
   routeHref({ page: 'kpi', kpiId, org, period });
 
-/** The same page for another unit or month: how pickers and breadcrumbs keep the reader's place. */
-export function withScope(route: Route, scope: { org?: string | null; period?: string | null }): string {
-  if (route.page === 'not_found') return overviewHref(scope.org ?? null, scope.period ?? null);
+export const budgetHref = (org: string | null, period: string | null, account = ''): string =>
+  routeHref({ page: 'budget', org, period, account });
+
+export const balanceHref = (budgetYear: number | null): string => routeHref({ page: 'balance', budgetYear });
+
+/** Defaults stay out of the link, so a link says only what was chosen. */
+export function benchmarkHref(state: Partial<BenchmarkState>): string {
+  const { area = null, year = null, ...rest } = state;
+  const choice = { ...BENCHMARK_DEFAULTS, ...rest };
+  const differs = <K extends keyof typeof BENCHMARK_DEFAULTS>(key: K) =>
+    choice[key] === BENCHMARK_DEFAULTS[key] ? null : String(choice[key]);
+  return withQuery('/benchmark', {
+    area,
+    year,
+    peers: differs('peers'),
+    method: differs('method'),
+    includeOwn: differs('includeOwn'),
+    needAdjusted: differs('needAdjusted'),
+  });
+}
+
+/** The same page for another unit or month (pages without a unit: the overview): how pickers and breadcrumbs keep the reader's place. */
+export function withScope(route: AppRoute, scope: { org?: string | null; period?: string | null }): string {
+  if (!('org' in route)) return overviewHref(scope.org ?? null, scope.period ?? null);
   return routeHref({ ...route, ...scope });
+}
+
+function parseBenchmark(params: URLSearchParams): BenchmarkState {
+  const area = params.get('area');
+  const peers = params.get('peers') ?? '';
+  const method = params.get('method') as BenchmarkMethod | null;
+  return {
+    area: area && /^[a-z0-9_]+$/.test(area) ? area : null,
+    year: yearParam(params.get('year')),
+    peers: isPeerGroup(peers) ? peers : BENCHMARK_DEFAULTS.peers,
+    method: method && BENCHMARK_METHODS.includes(method) ? method : BENCHMARK_DEFAULTS.method,
+    includeOwn: params.get('includeOwn') !== 'false',
+    needAdjusted: params.get('needAdjusted') === 'true',
+  };
+}
+
+/** A built-in group, or a list of three-digit municipality codes. */
+function isPeerGroup(value: string): boolean {
+  if ((BUILT_IN_PEER_GROUPS as readonly string[]).includes(value)) return true;
+  return /^\d{3}(,\d{3})*$/.test(value);
+}
+
+const accountParam = (value: string | null): string => (value && /^\d(\.\d{2})?$/.test(value) ? value : '');
+
+function yearParam(value: string | null): number | null {
+  return value && /^(19|2\d)\d{2}$/.test(value) ? Number(value) : null;
+}
+
+function withQuery(path: string, query: Record<string, string | number | null>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== null && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
 }

@@ -2,6 +2,9 @@ import { EmptyState } from '../../components/ui/query-state';
 import { Link, useLocationHref } from '../../lib/navigation';
 import { parseRoute } from '../../lib/url-state';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { BalanceRoute } from './balance-route';
+import { BenchmarkRoute } from './benchmark-route';
+import { BudgetRoute } from './budget-route';
 import { KpiRoute } from './kpi-route';
 import { OverviewRoute } from './overview-route';
 
@@ -14,6 +17,12 @@ export function AppRoutes() {
       return <OverviewRoute {...route} />;
     case 'kpi':
       return <KpiRoute {...route} />;
+    case 'budget':
+      return <BudgetRoute {...route} />;
+    case 'balance':
+      return <BalanceRoute {...route} />;
+    case 'benchmark':
+      return <BenchmarkRoute {...route} />;
     case 'not_found':
       return <NotFound />;
   }

@@ -1,0 +1,31 @@
+import type { BenchmarkResult } from '@lis/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, apiUrl } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import type { BenchmarkState } from '../../../lib/url-state';
+
+/** The page's choice with area and year resolved. */
+export type BenchmarkInput = BenchmarkState & { area: string; year: number };
+
+/** Every parameter explicit, so the page never depends on the API's defaults. */
+export const benchmarkQuery = ({ area, year, peers, method, includeOwn, needAdjusted }: Partial<BenchmarkInput>) => ({
+  area,
+  year: year === undefined ? undefined : String(year),
+  peers,
+  method,
+  includeOwn: includeOwn === undefined ? undefined : String(includeOwn),
+  needAdjusted: needAdjusted === undefined ? undefined : String(needAdjusted),
+});
+
+export const getBenchmark = (input: BenchmarkInput, signal?: AbortSignal): Promise<BenchmarkResult> =>
+  apiGet<BenchmarkResult>('/benchmark', benchmarkQuery(input), signal);
+
+export const benchmarkQueryOptions = (input: BenchmarkInput) =>
+  queryOptions({ queryKey: queryKeys.benchmark(input), queryFn: ({ signal }) => getBenchmark(input, signal) });
+
+/** Keeps the previous drawing while another choice loads. */
+export const useBenchmark = (input: BenchmarkInput) =>
+  useQuery({ ...benchmarkQueryOptions(input), placeholderData: keepPreviousData });
+
+export const benchmarkExportUrl = (input: BenchmarkInput, format: 'csv' | 'xlsx'): string =>
+  apiUrl('/benchmark', { ...benchmarkQuery(input), format });

@@ -1,0 +1,32 @@
+import type { BenchmarkSummary } from '@lis/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, apiUrl } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { type BenchmarkInput, benchmarkQuery } from './get-benchmark';
+
+/** The summary has the same basis as one area, for every area. */
+export type SummaryInput = Omit<BenchmarkInput, 'area'>;
+
+// Only the basis: a page's input may carry its area as well.
+const basisOf = ({ year, peers, method, includeOwn, needAdjusted }: SummaryInput): SummaryInput => ({
+  year,
+  peers,
+  method,
+  includeOwn,
+  needAdjusted,
+});
+
+export const getBenchmarkSummary = (input: SummaryInput, signal?: AbortSignal): Promise<BenchmarkSummary> =>
+  apiGet<BenchmarkSummary>('/benchmark/summary', benchmarkQuery(basisOf(input)), signal);
+
+export const summaryQueryOptions = (input: SummaryInput) =>
+  queryOptions({
+    queryKey: queryKeys.benchmarkSummary(basisOf(input)),
+    queryFn: ({ signal }) => getBenchmarkSummary(input, signal),
+  });
+
+export const useBenchmarkSummary = (input: SummaryInput) =>
+  useQuery({ ...summaryQueryOptions(input), placeholderData: keepPreviousData });
+
+export const summaryExportUrl = (input: SummaryInput, format: 'csv' | 'xlsx'): string =>
+  apiUrl('/benchmark/summary', { ...benchmarkQuery(basisOf(input)), format });

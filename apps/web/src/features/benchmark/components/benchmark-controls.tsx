@@ -1,0 +1,125 @@
+import { METHOD_NAMES } from '@lis/domain';
+import { useId } from 'react';
+import type { BenchmarkArea } from '../api/get-areas';
+import type { BenchmarkInput } from '../api/get-benchmark';
+import type { PeerGroup } from '../api/peer-groups';
+import { BUILT_IN_NAMES, CUSTOM, isBuiltIn, peersForChoice, savedValue, selectValue } from '../lib/peer-selection';
+import { PeerListPicker } from './peer-list-picker';
+
+interface BenchmarkControlsProps {
+  state: BenchmarkInput;
+  areas: BenchmarkArea[];
+  groups: PeerGroup[];
+  /** the own municipality's code, never part of a list: "egen kommune med" decides */
+  own: { municipality: string; name: string };
+  onChange: (change: Partial<BenchmarkInput>) => void;
+}
+
+const METHODS = Object.entries(METHOD_NAMES) as [BenchmarkInput['method'], string][];
+
+/** Area, year, peer group (with the own list), method, own municipality in or out, need adjustment. */
+export function BenchmarkControls({ state, areas, groups, own, onChange }: BenchmarkControlsProps) {
+  const ids = { area: useId(), year: useId(), peers: useId(), method: useId(), own: useId(), need: useId() };
+  const years = [...(areas.find((a) => a.area === state.area)?.years ?? [state.year])].sort((a, b) => b - a);
+  const peerChoice = selectValue(state.peers, groups, own.municipality);
+  const builtIns = groups.some((group) => group.builtIn)
+    ? groups.filter((group) => group.builtIn)
+    : Object.entries(BUILT_IN_NAMES).map(([name, description]) => ({ name, description }));
+  const saved = groups.filter((group) => !group.builtIn);
+
+  const chooseArea = (area: string) => {
+    const available = areas.find((a) => a.area === area)?.years ?? [];
+    onChange({ area, year: available.includes(state.year) ? state.year : Math.max(...available) });
+  };
+
+  return (
+    <form className="benchmark-controls" aria-label="Vælg sammenligning" onSubmit={(event) => event.preventDefault()}>
+      <div className="control">
+        <label htmlFor={ids.area}>Område</label>
+        <select id={ids.area} data-testid="area-select" value={state.area} onChange={(e) => chooseArea(e.target.value)}>
+          {areas.map((area) => (
+            <option key={area.area} value={area.area}>
+              {area.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="control">
+        <label htmlFor={ids.year}>År</label>
+        <select
+          id={ids.year}
+          data-testid="year-select"
+          value={state.year}
+          onChange={(e) => onChange({ year: Number(e.target.value) })}
+        >
+          {years.map((year) => (
+            <option key={year} value={year}>
+              {year}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="control control--wide">
+        <label htmlFor={ids.peers}>Sammenligningsgruppe</label>
+        <select
+          id={ids.peers}
+          data-testid="peer-group-select"
+          value={peerChoice}
+          onChange={(e) => onChange({ peers: peersForChoice(e.target.value, state.peers, groups, own.municipality) })}
+        >
+          {builtIns.map((group) => (
+            <option key={group.name} value={group.name}>
+              {group.description}
+            </option>
+          ))}
+          {saved.length > 0 && (
+            <optgroup label="Gemte lister">
+              {saved.map((group) => (
+                <option key={group.name} value={savedValue(group.name)}>
+                  {group.name} ({group.municipalities.length} kommuner)
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <option value={CUSTOM}>Egen liste …</option>
+        </select>
+      </div>
+      <div className="control control--wide">
+        <label htmlFor={ids.method}>Metode</label>
+        <select
+          id={ids.method}
+          data-testid="method-select"
+          value={state.method}
+          onChange={(e) => onChange({ method: e.target.value as BenchmarkInput['method'] })}
+        >
+          {METHODS.map(([method, name]) => (
+            <option key={method} value={method}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="control control--check">
+        <input
+          id={ids.own}
+          type="checkbox"
+          data-testid="include-own"
+          checked={state.includeOwn}
+          onChange={(e) => onChange({ includeOwn: e.target.checked })}
+        />
+        <label htmlFor={ids.own}>{own.name} med i gruppen</label>
+      </div>
+      <div className="control control--check">
+        <input
+          id={ids.need}
+          type="checkbox"
+          data-testid="need-adjusted"
+          checked={state.needAdjusted}
+          onChange={(e) => onChange({ needAdjusted: e.target.checked })}
+        />
+        <label htmlFor={ids.need}>Behovskorrigeret (udgiftsbehov)</label>
+      </div>
+      {!isBuiltIn(state.peers) && <PeerListPicker peers={state.peers} own={own} onApply={(peers) => onChange({ peers })} />}
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'react';
+import { EChart } from '../../../components/charts/echart';
+import { ErrorMessage, Loading } from '../../../components/ui/query-state';
+import { ApiError } from '../../../lib/api-client';
+import { navigate } from '../../../lib/navigation';
+import { benchmarkHref } from '../../../lib/url-state';
+import type { BenchmarkArea } from '../api/get-areas';
+import { type BenchmarkInput, benchmarkExportUrl, useBenchmark } from '../api/get-benchmark';
+import { usePeerGroups } from '../api/peer-groups';
+import { benchmarkBars, benchmarkChartHeight, buildBenchmarkOption } from '../charts/benchmark-bars';
+import { savedName, selectValue } from '../lib/peer-selection';
+import { BenchmarkControls } from './benchmark-controls';
+import { ExportButtons } from './export-buttons';
+import { PeersTable } from './peers-table';
+import { ResultFigures } from './result-figures';
+import { SummaryPanel } from './summary-panel';
+import '../../../lib/echarts-detail';
+import './benchmark.css';
+
+/** Until the first answer names it: only used to keep it off the own list. */
+const UNKNOWN_OWN = { municipality: '', name: 'Egen kommune' };
+
+/** One area against the chosen peers, and every area with the same choice. Lazy-loaded. */
+export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput; areas: BenchmarkArea[] }) {
+  const benchmark = useBenchmark(state);
+  const groups = usePeerGroups().data ?? [];
+  const own = useLast(benchmark.data?.own) ?? UNKNOWN_OWN;
+  const result = benchmark.data;
+  const change = (next: Partial<BenchmarkInput>) => navigate(benchmarkHref({ ...state, ...next }));
+  const saved = savedName(selectValue(state.peers, groups, own.municipality));
+  const option = useMemo(() => (result ? buildBenchmarkOption(result) : null), [result]);
+
+  return (
+    <div className="benchmark">
+      <section className="panel" aria-label="Valg">
+        <BenchmarkControls state={state} areas={areas} groups={groups} own={own} onChange={change} />
+      </section>
+      {benchmark.isPending && <Loading label="Henter benchmark …" />}
+      {benchmark.isError && <BenchmarkError error={benchmark.error} onRetry={() => benchmark.refetch()} />}
+      {result && option && (
+        <section
+          className={`panel${benchmark.isPlaceholderData ? ' is-updating-table' : ''}`}
+          aria-labelledby="benchmark-title"
+          aria-busy={benchmark.isFetching}
+        >
+          <div className="panel__header">
+            <h2 id="benchmark-title">
+              {result.areaName}, {result.year}
+            </h2>
+            <ExportButtons what="benchmarkberegningen" urlFor={(format) => benchmarkExportUrl(state, format)} />
+          </div>
+          <p className="benchmark-basis" data-testid="benchmark-basis">
+            Sammenlignet med{' '}
+            <strong>{saved === null ? result.peerGroupName : `gemt liste “${saved}” (${result.peers.length} kommuner)`}</strong>{' '}
+            efter metoden <strong>{result.methodName.toLocaleLowerCase('da')}</strong>.{' '}
+            <strong data-testid="own-in-group">
+              {result.own.name} er {result.includeOwn ? 'med i gruppen' : 'ikke med i gruppen'}
+            </strong>
+            {result.includeOwn ? ' (som i KORA’s analyse).' : '.'}{' '}
+            {result.needAdjusted
+              ? 'Enhedsudgifterne er behovskorrigerede (divideret med udgiftsbehovsindekset).'
+              : 'Ikke behovskorrigeret.'}{' '}
+            {result.priceBase}.
+          </p>
+          <p className="caveat" role="note" data-testid="benchmark-caveat">
+            <strong>Forbehold:</strong> {result.caveat}
+          </p>
+          <ResultFigures result={result} />
+          <EChart
+            option={option}
+            height={benchmarkChartHeight(benchmarkBars(result).length)}
+            loading={benchmark.isPlaceholderData}
+            testId="benchmark-chart"
+          />
+          <PeersTable result={result} />
+        </section>
+      )}
+      <SummaryPanel input={state} area={state.area} hrefForArea={(area) => benchmarkHref({ ...state, area })} />
+    </div>
+  );
+}
+
+/** A need adjustment over a peer without an index fails by design (ADR 0007): say so in words. */
+function BenchmarkError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  if (error instanceof ApiError && error.status === 400 && error.parameter === 'needAdjusted')
+    return (
+      <section className="state state--error" role="alert">
+        <h2>Behovskorrektion er ikke mulig for denne gruppe</h2>
+        <p>En eller flere kommuner i gruppen mangler et udgiftsbehovsindeks for året ({error.message}).</p>
+        <p>Slå behovskorrektionen fra, eller vælg en anden gruppe.</p>
+      </section>
+    );
+  return <ErrorMessage error={error} onRetry={onRetry} />;
+}
+
+/** The last value that was defined: the own municipality stays known while a choice fails. */
+function useLast<T>(value: T | undefined): T | undefined {
+  const [last, setLast] = useState(value);
+  if (value !== undefined && value !== last) setLast(value);
+  return value ?? last;
+}

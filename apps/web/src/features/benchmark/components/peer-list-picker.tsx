@@ -1,0 +1,110 @@
+import { MUNICIPALITIES } from '@lis/domain';
+import { useId, useMemo, useState } from 'react';
+import { useSavePeerGroup } from '../api/peer-groups';
+import { listParam } from '../lib/peer-selection';
+
+interface PeerListPickerProps {
+  /** the list in the URL, '787,860' */
+  peers: string;
+  own: { municipality: string; name: string };
+  onApply: (peers: string) => void;
+}
+
+const REGIONS = [...new Set(MUNICIPALITIES.map((m) => m.region))].sort((a, b) => a.localeCompare(b, 'da'));
+
+/**
+ * The own list: tick municipalities among the 98 (by region, searchable), then use the list or
+ * save it under a name to pick it again later. Ticking does not fetch; "Brug listen" does.
+ */
+export function PeerListPicker({ peers, own, onApply }: PeerListPickerProps) {
+  const ids = { search: useId(), name: useId(), status: useId() };
+  const [draft, setDraft] = useState<ReadonlySet<string>>(() => new Set(peers.split(',')));
+  // Another list chosen (back button, a saved list): start over from it.
+  const [basis, setBasis] = useState(peers);
+  if (basis !== peers) {
+    setBasis(peers);
+    setDraft(new Set(peers.split(',')));
+  }
+  const [query, setQuery] = useState('');
+  const [name, setName] = useState('');
+  const save = useSavePeerGroup();
+  const list = listParam([...draft], own.municipality);
+  const shown = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase('da');
+    return MUNICIPALITIES.filter(
+      (m) => m.code !== own.municipality && (!needle || m.name.toLocaleLowerCase('da').includes(needle)),
+    );
+  }, [query, own.municipality]);
+
+  const toggle = (code: string, on: boolean) =>
+    setDraft((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(code);
+      else next.delete(code);
+      return next;
+    });
+
+  const saveList = () => save.mutate({ name: name.trim(), municipalities: list.split(',') }, { onSuccess: () => onApply(list) });
+
+  const count = list === '' ? 0 : list.split(',').length;
+  return (
+    <fieldset className="peer-list" data-testid="peer-list">
+      <legend>Egen liste: {count} kommuner valgt</legend>
+      <p className="peer-list__note">
+        {own.name} er ikke på listen; den tages med eller ej efter valget “{own.name} med i gruppen”.
+      </p>
+      <label htmlFor={ids.search}>Søg kommune</label>
+      <input id={ids.search} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      <div className="peer-list__regions">
+        {REGIONS.map((region) => {
+          const members = shown.filter((m) => m.region === region);
+          if (members.length === 0) return null;
+          return (
+            <fieldset key={region} className="peer-list__region">
+              <legend>{region}</legend>
+              {members.map((m) => (
+                <label key={m.code} className="peer-list__item">
+                  <input type="checkbox" checked={draft.has(m.code)} onChange={(e) => toggle(m.code, e.target.checked)} />
+                  {m.name}
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
+      </div>
+      <div className="peer-list__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={count === 0 || list === listParam(peers.split(','), own.municipality)}
+          onClick={() => onApply(list)}
+        >
+          Brug listen
+        </button>
+        <span className="peer-list__save">
+          <label htmlFor={ids.name}>Gem som</label>
+          <input
+            id={ids.name}
+            type="text"
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="fx Vestlige nabokommuner"
+          />
+          <button
+            type="button"
+            className="button"
+            disabled={count === 0 || name.trim() === '' || save.isPending}
+            onClick={saveList}
+          >
+            Gem listen
+          </button>
+        </span>
+      </div>
+      <p id={ids.status} className="peer-list__status" aria-live="polite">
+        {save.isSuccess && `Listen “${save.variables?.name}” er gemt og kan vælges under “Gemte lister”.`}
+        {save.isError && 'Listen kunne ikke gemmes. Prøv igen.'}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Accounts } from '@lis/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, apiUrl } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** prefix: '' hovedkonti, '5' its hovedfunktioner, '5.57' its funktioner */
+export interface AccountsInput {
+  org: string;
+  period: string;
+  prefix: string;
+}
+
+export const getAccounts = (input: AccountsInput, signal?: AbortSignal): Promise<Accounts> =>
+  apiGet<Accounts>('/budget/accounts', { ...input }, signal);
+
+export const accountsQueryOptions = (input: AccountsInput) =>
+  queryOptions({ queryKey: queryKeys.accounts(input), queryFn: ({ signal }) => getAccounts(input, signal) });
+
+/** Keeps the previous level on screen while the next loads. */
+export const useAccounts = (input: AccountsInput) =>
+  useQuery({ ...accountsQueryOptions(input), placeholderData: keepPreviousData });
+
+export const accountsExportUrl = (input: AccountsInput, format: 'csv' | 'xlsx'): string =>
+  apiUrl('/budget/accounts', { ...input, format });

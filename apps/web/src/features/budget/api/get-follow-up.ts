@@ -1,0 +1,31 @@
+import type { FollowUp } from '@lis/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, apiUrl } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** null org / period = the caller's home unit / the latest month with actuals. */
+export interface FollowUpInput {
+  org: string | null;
+  period: string | null;
+}
+
+export const getFollowUp = (input: FollowUpInput, signal?: AbortSignal): Promise<FollowUp> =>
+  apiGet<FollowUp>('/budget/followup', { org: input.org, period: input.period }, signal);
+
+export const followUpQueryOptions = (input: FollowUpInput) =>
+  queryOptions({ queryKey: queryKeys.followUp(input), queryFn: ({ signal }) => getFollowUp(input, signal) });
+
+/** Keeps the previous unit or month on screen while the next loads. */
+export const useFollowUp = (input: FollowUpInput) =>
+  useQuery({ ...followUpQueryOptions(input), placeholderData: keepPreviousData });
+
+/**
+ * The latest month with actuals. The follow-up does not carry it (the dashboard has latestPeriod),
+ * so it is read from the default answer, which a visit to /budget has cached already.
+ */
+export function useLatestBudgetPeriod(): string | null {
+  return useQuery({ ...followUpQueryOptions({ org: null, period: null }), select: (followUp) => followUp.period }).data ?? null;
+}
+
+export const followUpExportUrl = (org: string, period: string, format: 'csv' | 'xlsx'): string =>
+  apiUrl('/budget/followup', { org, period, format });

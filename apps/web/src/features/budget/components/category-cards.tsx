@@ -1,0 +1,58 @@
+import type { FollowUp } from '@lis/contracts';
+import { OPERATING_CATEGORIES } from '@lis/domain';
+import type { ReactNode } from 'react';
+import { formatPct } from '../../../lib/format';
+import { formatAmount, isIncome } from '../lib/amounts';
+import { Deviation } from './deviation';
+
+type Category = FollowUp['byCategory'][number];
+
+/** Service, overførsler, anlæg, forsyning and finansiering side by side, never added up. */
+export function CategoryCards({ categories }: { categories: Category[] }) {
+  return (
+    <section className="panel" aria-labelledby="categories-title">
+      <h2 id="categories-title">Fordelt på kategorier</h2>
+      <p className="panel__note">
+        Kategorierne vises hver for sig og lægges ikke sammen til ét forbrug. Indtægter står som “indtægt”.
+      </p>
+      <ul className="category-cards" data-testid="budget-categories">
+        {categories.map((category) => (
+          <li key={category.category}>
+            <CategoryCard category={category} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CategoryCard({ category: c }: { category: Category }) {
+  const income = isIncome(c.correctedBudget);
+  return (
+    <article className="category-card" aria-labelledby={`category-${c.category}`} data-testid={`budget-category-${c.category}`}>
+      <h3 id={`category-${c.category}`}>
+        {c.name}
+        {OPERATING_CATEGORIES.includes(c.category) && <span className="category-card__tag">drift</span>}
+      </h3>
+      <dl>
+        <Row term="Korrigeret budget">{formatAmount(c.correctedBudget)}</Row>
+        <Row term={income ? 'Indtægt år til dato' : 'Forbrug år til dato'}>{formatAmount(c.actualsYtd)}</Row>
+        <Row term={income ? 'I procent af budgetteret indtægt' : 'Forbrugsprocent'}>{formatPct(c.consumptionPct, 1)}</Row>
+        <Row term="Forventet regnskab">{formatAmount(c.forecast)}</Row>
+        <Row term="Afvigelse">
+          <Deviation deviation={c.deviation} correctedBudget={c.correctedBudget} />
+        </Row>
+      </dl>
+    </article>
+  );
+}
+
+/** Term and figure on one line when they fit, the figure under the term when not. */
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="category-card__row">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

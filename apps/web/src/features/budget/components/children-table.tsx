@@ -1,0 +1,45 @@
+import type { FollowUp } from '@lis/contracts';
+import { formatMonthLong } from '../../../lib/format';
+import { Link } from '../../../lib/navigation';
+import { budgetHref } from '../../../lib/url-state';
+import { FigureCells, FigureHeaders } from './figure-cells';
+
+/** Drift of each unit one level down; a name leads to that unit's follow-up (the drill-down). */
+export function ChildrenTable({ followUp, account }: { followUp: FollowUp; account: string }) {
+  const { children, org, period } = followUp;
+  return (
+    <section className="panel" aria-labelledby="children-title">
+      <h2 id="children-title">Fordelt på underenheder</h2>
+      {children.length === 0 ? (
+        <p className="panel__note">{org.name} har ingen underenheder, du har adgang til.</p>
+      ) : (
+        <>
+          <p className="panel__note no-print">Klik på en enhed for at se dens budgetopfølgning.</p>
+          <div className="table-scroll">
+            <table className="data-table" data-testid="budget-children">
+              <caption>
+                Drift for underenhederne af {org.name}, {formatMonthLong(period)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Enhed</th>
+                  <FigureHeaders />
+                </tr>
+              </thead>
+              <tbody>
+                {children.map((child) => (
+                  <tr key={child.org.id} data-testid={`budget-child-${child.org.id}`}>
+                    <th scope="row">
+                      <Link href={budgetHref(child.org.id, period, account)}>{child.org.name}</Link>
+                    </th>
+                    <FigureCells figures={child} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

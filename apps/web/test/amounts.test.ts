@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { cashWord, formatMillionsChange, PLAN_ROWS, rowValue } from '../src/features/balance/lib/plan-rows';
+import { positionText } from '../src/features/benchmark/components/summary-panel';
+import { consumptionStatus, describeDeviation, forecastMadeInText, formatAmount } from '../src/features/budget/lib/amounts';
+import { BALANCE } from './economy-fixtures';
+
+describe('income and expense in words', () => {
+  it('shows spending as an amount and income as "indtægt", never as negative spending', () => {
+    expect(formatAmount(1_860_857_000)).toBe('1.861 mio. kr.');
+    expect(formatAmount(-2_565_766_000)).toBe('indtægt 2.566 mio. kr.');
+    expect(formatAmount(-495_000)).toBe('indtægt 495.000 kr.');
+    expect(formatAmount(-0.2)).toBe('0 kr.');
+    expect(formatAmount(null)).toBe('–');
+  });
+
+  it('calls a positive deviation on spending merforbrug and shows its sign', () => {
+    expect(describeDeviation(14_129_000, 2_349_098_000)).toEqual({
+      amount: '+14,1 mio. kr.',
+      pct: '+0,6 %',
+      word: 'merforbrug',
+      tone: 'worse',
+    });
+    expect(describeDeviation(-3_065_000, 488_241_000)).toMatchObject({
+      amount: '-3,1 mio. kr.',
+      word: 'mindreforbrug',
+      tone: 'better',
+    });
+  });
+
+  it('calls deviations on income merindtægt and mindreindtægt, the percentage with the deviation’s sign', () => {
+    // forsyning: budgeted income 495.000, expected 895.000
+    expect(describeDeviation(-400_000, -495_000)).toEqual({
+      amount: '-400.000 kr.',
+      pct: '-80,8 %',
+      word: 'merindtægt',
+      tone: 'better',
+    });
+    expect(describeDeviation(100_000, -495_000)).toMatchObject({ word: 'mindreindtægt', tone: 'worse' });
+  });
+
+  it('tells no forecast apart from no deviation', () => {
+    expect(describeDeviation(null, 100)).toMatchObject({ word: 'ingen prognose endnu', amount: '–' });
+    expect(describeDeviation(0, 100)).toMatchObject({ word: 'ingen afvigelse', tone: 'none' });
+    expect(forecastMadeInText('2016-09')).toBe('BO sep. 2016');
+    expect(forecastMadeInText(null)).toBe('ingen prognose endnu');
+  });
+
+  it('reads the consumption against the phased share: green up to it, yellow up to 5 % over', () => {
+    expect(consumptionStatus(49.6, 49.6)).toBe('green');
+    expect(consumptionStatus(51.5, 49.6)).toBe('yellow');
+    expect(consumptionStatus(53, 49.6)).toBe('red');
+    expect(consumptionStatus(null, 49.6)).toBe('no_data');
+  });
+});
+
+describe('budget balance rows', () => {
+  const year = BALANCE.years[0];
+  if (!year) throw new Error('fixture');
+  const rows = PLAN_ROWS.filter((row) => row.kind !== 'heading');
+
+  it('signs lines by their effect on the result, so they add up to A, B, C and the cash change', () => {
+    let running = 0;
+    for (const row of rows) {
+      if (row.kind === 'line') running += rowValue(row, year);
+      else expect(rowValue(row, year)).toBeCloseTo(running, 6);
+    }
+    expect(rowValue({ kind: 'line', line: 'taxes', label: '' }, year)).toBe(1_960_000_000);
+    expect(rowValue({ kind: 'line', line: 'borrowing', label: '' }, year)).toBe(20_000_000);
+  });
+
+  it('names the cash change and signs changes between plans', () => {
+    expect(cashWord(-11_600_000)).toBe('kassetræk');
+    expect(cashWord(9_900_000)).toBe('kasseforøgelse');
+    expect(formatMillionsChange(26_900_000)).toBe('+26,9');
+    expect(formatMillionsChange(-6_000_000)).toBe('-6,0');
+    expect(formatMillionsChange(20_000)).toBe('0,0');
+  });
+});
+
+describe('benchmark positions', () => {
+  it('names an area under the benchmark with how far under, instead of a negative potential', () => {
+    expect(positionText({ position: 'under', gap: -8_987_703 })).toBe('under benchmark (9,0 mio. kr. under)');
+    expect(positionText({ position: 'over', gap: 1_533_988 })).toBe('over benchmark');
+    expect(positionText({ position: 'no_data', gap: null })).toBe('ingen data');
+  });
+});
