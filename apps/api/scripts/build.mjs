@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
+  absWorkingDir: new URL('..', import.meta.url).pathname, // the same output whatever the caller's directory
   entryPoints: { server: 'src/server.ts', cli: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,

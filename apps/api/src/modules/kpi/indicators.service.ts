@@ -34,8 +34,17 @@ export const SUPPRESSED_REASON =
 /** The consumption is read against the phased budget share; this is its yellow band. */
 const CONSUMPTION_TOLERANCE = 0.05;
 
-/** The monthly KPIs whose newest month says how current the store is (the plan's years and surveys do not). */
-const CURRENT_KPIS = KPIS.filter((k) => k.levels === 'all' && k.carryForwardMonths === 0).map((k) => k.id);
+/**
+ * How current the store is: one KPI per monthly feed whose rows exist exactly for the months the
+ * feed delivered (not the forecast deviations, which name the month of the forecast, nor surveys
+ * shown after their month). Each is one backward index lookup.
+ */
+const CURRENT_KPIS = [
+  'sick_leave_pct',
+  'budget_consumption_pct',
+  'case_decided_count',
+  ...KPIS.filter((k) => k.sourceFeed === 'kpi' && k.carryForwardMonths === 0).map((k) => k.id),
+];
 
 export const latestPeriodOf = (ctx: ReadContext) => repo.latestPeriod(ctx.db, ctx.municipality, CURRENT_KPIS);
 
