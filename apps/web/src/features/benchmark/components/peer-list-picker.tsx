@@ -10,7 +10,9 @@ interface PeerListPickerProps {
   onApply: (peers: string) => void;
 }
 
-const REGIONS = [...new Set(MUNICIPALITIES.map((m) => m.region))].sort((a, b) => a.localeCompare(b, 'da'));
+const byName = (a: string, b: string) => a.localeCompare(b, 'da');
+const REGIONS = [...new Set(MUNICIPALITIES.map((m) => m.region))].sort(byName);
+const ALPHABETICAL = [...MUNICIPALITIES].sort((a, b) => byName(a.name, b.name));
 
 /**
  * The own list: tick municipalities among the 98 (by region, searchable), then use the list or

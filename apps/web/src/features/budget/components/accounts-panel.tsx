@@ -1,5 +1,6 @@
 import type { OrgUnit } from '@lis/contracts';
 import { accountName, CATEGORY_NAMES } from '@lis/domain';
+import { useEffect, useRef } from 'react';
 import { ExportLinks } from '../../../components/ui/export-links';
 import { ErrorMessage, Loading } from '../../../components/ui/query-state';
 import { formatMonthLong } from '../../../lib/format';
@@ -19,6 +20,7 @@ const label = (code: string) => `${code} ${accountName(code) ?? ''}`.trim();
 
 /** The same unit and month by the chart of accounts: hovedkonto → hovedfunktion → funktion. */
 export function AccountsPanel({ org, period, account }: { org: OrgUnit; period: string; account: string }) {
+  const headingRef = useKeepInViewOnChange(account);
   const input = { org: org.id, period, prefix: account };
   const accounts = useAccounts(input);
   const depth = accountPath(account).length;
@@ -26,7 +28,9 @@ export function AccountsPanel({ org, period, account }: { org: OrgUnit; period: 
   return (
     <section className="panel" aria-labelledby="accounts-title" data-testid="budget-accounts">
       <div className="panel__header">
-        <h2 id="accounts-title">Fordelt på kontoplanen</h2>
+        <h2 id="accounts-title" ref={headingRef} tabIndex={-1}>
+          Fordelt på kontoplanen
+        </h2>
         <ExportLinks what="kontoniveauet" urlFor={(format) => accountsExportUrl(input, format)} />
       </div>
       <nav className="breadcrumb account-breadcrumb" aria-label="Niveau i kontoplanen" data-testid="account-breadcrumb">
@@ -82,4 +86,20 @@ export function AccountsPanel({ org, period, account }: { org: OrgUnit; period: 
       )}
     </section>
   );
+}
+
+/**
+ * A step in the chart of accounts is a navigation, and navigations start at the top of the page:
+ * bring the panel back into view and put the focus on its heading, where the reader was.
+ */
+function useKeepInViewOnChange(account: string) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(account);
+  useEffect(() => {
+    if (shown.current === account) return;
+    shown.current = account;
+    headingRef.current?.scrollIntoView({ block: 'start' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [account]);
+  return headingRef;
 }

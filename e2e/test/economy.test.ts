@@ -1,0 +1,152 @@
+import type { Balance, BenchmarkResult, BenchmarkSummary, FollowUp } from '@lis/contracts';
+import { formatDkk, formatNumber, formatPct } from '@lis/domain';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, baseUrl, launch, OUT, screenshot, signIn } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser.close());
+
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.replace(/\s/g, ' ').trim();
+const number = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
+
+describe('økonom', () => {
+  let page: Page;
+  beforeAll(async () => {
+    ({ page } = await signIn(browser, 'oekonom'));
+  });
+
+  it('switches area, peer group and method in the benchmark and sees the API’s potential for the same choice', async () => {
+    await page.getByTestId('main-nav').getByRole('link', { name: 'Benchmark' }).click();
+    await page.getByTestId('benchmark-potential').waitFor();
+    await page.getByTestId('area-select').selectOption('folkeskole');
+    await expect.poll(() => param(page, 'area')).toBe('folkeskole');
+    await page.getByTestId('peer-group-select').selectOption('region');
+    await expect.poll(() => param(page, 'peers')).toBe('region');
+    await page.getByTestId('method-select').selectOption('median');
+    await expect.poll(() => param(page, 'method')).toBe('median');
+
+    const query = `area=folkeskole&year=${param(page, 'year')}&peers=region&method=median&includeOwn=true&needAdjusted=false`;
+    const expected = await api<BenchmarkResult>(page, `/api/v1/benchmark?${query}`);
+    expect(expected.peers.length).toBeGreaterThan(5);
+    await expect.poll(() => number(page, 'benchmark-potential')).toBeCloseTo(expected.potential, 4);
+    expect(await text(page, 'benchmark-potential')).toBe(formatDkk(expected.potential));
+    expect(await number(page, 'benchmark-value')).toBeCloseTo(expected.benchmark ?? Number.NaN, 4);
+    expect(await page.getByTestId('benchmark-peers-table').locator('tbody tr').count()).toBe(expected.peers.length);
+    expect(await text(page, 'own-in-group')).toBe(`${expected.own.name} er med i gruppen`);
+    expect(await page.getByTestId('benchmark-caveat').textContent()).toContain(expected.caveat);
+
+    const summary = await api<BenchmarkSummary>(page, `/api/v1/benchmark/summary?${query.replace('area=folkeskole&', '')}`);
+    await expect.poll(() => number(page, 'benchmark-summary-total')).toBeCloseTo(summary.totalPotential, 4);
+    await screenshot(page, 'benchmark');
+  });
+
+  it('leaves the own municipality out and says so, with the API’s potential without it', async () => {
+    await page.getByTestId('include-own').uncheck();
+    await expect.poll(() => param(page, 'includeOwn')).toBe('false');
+    const query = `area=folkeskole&year=${param(page, 'year')}&peers=region&method=median&includeOwn=false&needAdjusted=false`;
+    const expected = await api<BenchmarkResult>(page, `/api/v1/benchmark?${query}`);
+    await expect.poll(() => text(page, 'own-in-group')).toBe(`${expected.own.name} er ikke med i gruppen`);
+    expect(await number(page, 'benchmark-potential')).toBeCloseTo(expected.potential, 4);
+    expect(expected.peers.some((peer) => peer.isOwn)).toBe(false);
+  });
+
+  it('downloads the XLSX of what is shown: Input, Metode and Resultat with the same numbers', async () => {
+    const query = `area=folkeskole&year=${param(page, 'year')}&peers=region&method=median&includeOwn=false&needAdjusted=false`;
+    const expected = await api<BenchmarkResult>(page, `/api/v1/benchmark?${query}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const path = `${OUT}benchmark-export.xlsx`;
+    await download.saveAs(path);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Input', 'Metode', 'Resultat']);
+    const input = workbook.getWorksheet('Input');
+    const codes = input?.getColumn(1).values.slice(2).map(String);
+    expect(codes).toEqual(expected.peers.map((peer) => peer.municipality));
+    const unitCosts = input?.getColumn(6).values.slice(2).map(Number) ?? [];
+    expected.peers.forEach((peer, i) => {
+      expect(unitCosts[i]).toBeCloseTo(peer.unitCost, 4);
+    });
+    const method = new Map(
+      (workbook.getWorksheet('Metode')?.getSheetValues() ?? []).flatMap((row) =>
+        Array.isArray(row) ? [[String(row[1]), String(row[2])] as const] : [],
+      ),
+    );
+    expect(method.get('Metode')).toBe(expected.methodName);
+    expect(method.get('Egen kommune med i gruppen')).toBe('nej');
+    const result = workbook.getWorksheet('Resultat')?.getRow(2).values as unknown[];
+    expect(Number(result[3])).toBeCloseTo(expected.benchmark ?? Number.NaN, 4);
+    expect(Number(result[6])).toBeCloseTo(expected.potential, 4);
+    // the same potential as on screen
+    expect(Number(result[6])).toBeCloseTo(await number(page, 'benchmark-potential'), 4);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  });
+
+  it('shows the budget follow-up with the API’s forbrugsprocent', async () => {
+    await page.getByTestId('main-nav').getByRole('link', { name: 'Budgetopfølgning' }).click();
+    await page.getByTestId('budget-consumption-pct').waitFor();
+    await expect.poll(() => param(page, 'period')).not.toBeNull();
+    const followUp = await api<FollowUp>(
+      page,
+      `/api/v1/budget/followup?org=${param(page, 'org')}&period=${param(page, 'period')}`,
+    );
+    expect(await number(page, 'budget-consumption-pct')).toBeCloseTo(followUp.consumptionPct ?? Number.NaN, 6);
+    expect(await text(page, 'budget-consumption-pct')).toBe(formatPct(followUp.consumptionPct, 1));
+    // income (finansiering) reads as income, never as negative spending
+    expect(await page.getByTestId('budget-category-finansiering').textContent()).toContain('indtægt');
+    expect(await page.getByTestId('budget-children').locator('tbody tr').count()).toBe(followUp.children.length);
+    await screenshot(page, 'budget-followup');
+  });
+
+  it('shows the budget balance with resultat A for the budget year', async () => {
+    await page.goto(`${baseUrl()}/budget/balance?budgetYear=2017`);
+    const cell = page.getByTestId('balance-table-resultA').locator('td').first();
+    await cell.waitFor();
+    const balance = await api<Balance>(page, '/api/v1/budget/balance?budgetYear=2017');
+    const resultA = balance.years.find((year) => year.year === 2017)?.resultA ?? Number.NaN;
+    expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(resultA, 6);
+    expect(await cell.textContent()).toBe(formatNumber(resultA / 1_000_000, 1));
+    expect(await page.getByTestId('policy-targets').textContent()).toMatch(/grøn|gul|rød/);
+    await screenshot(page, 'budget-balance');
+  });
+
+  it('fits a phone', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      storageState: await page.context().storageState(),
+    });
+    const small = await phone.newPage();
+    for (const [path, testId, name] of [
+      ['/budget', 'budget-consumption-pct', 'budget-followup-phone'],
+      ['/budget/balance', 'balance-table', 'budget-balance-phone'],
+      ['/benchmark', 'benchmark-potential', 'benchmark-phone'],
+    ] as const) {
+      await small.goto(`${baseUrl()}${path}`);
+      await small.getByTestId(testId).waitFor();
+      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(1);
+      await screenshot(small, name);
+    }
+    await phone.close();
+  });
+});
+
+describe('chef of one forvaltning', () => {
+  it('follows up the budget of their own unit', async () => {
+    const { page, context } = await signIn(browser, 'chef');
+    await page.goto(`${baseUrl()}/budget`);
+    await page.getByTestId('budget-consumption-pct').waitFor();
+    const me = await api<{ orgIds: string[] }>(page, '/api/v1/auth/me');
+    await expect.poll(() => param(page, 'org')).toBe(me.orgIds[0]);
+    await context.close();
+  });
+});
