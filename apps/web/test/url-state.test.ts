@@ -108,6 +108,7 @@ describe('URL state of the economy pages', () => {
       '/budget/balance?budgetYear=2016',
       '/benchmark?area=folkeskole&year=2015',
       '/benchmark?area=aeldre&year=2016&peers=all&method=median&includeOwn=false&needAdjusted=true',
+      '/benchmark?area=veje&year=2016&peers=787,810,860',
     ]) {
       const url = new URL(href, 'http://lis.test');
       expect(routeHref(parseRoute(url.pathname, url.search))).toBe(href);

@@ -131,6 +131,7 @@ function yearParam(value: string | null): number | null {
 function withQuery(path: string, query: Record<string, string | number | null>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== null && value !== '') params.set(key, String(value));
-  const search = params.toString();
+  // Commas are fine in a query and keep a list of municipality codes readable: peers=787,860.
+  const search = params.toString().replace(/%2C/gi, ',');
   return search ? `${path}?${search}` : path;
 }

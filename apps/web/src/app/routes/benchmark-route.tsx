@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { EmptyState, ErrorMessage, errorTitle, Loading } from '../../components/ui/query-state';
 import { useBenchmarkAreas } from '../../features/benchmark/api/get-areas';
-import { navigate } from '../../lib/navigation';
+import { Link, navigate } from '../../lib/navigation';
 import { type AppRoute, benchmarkHref } from '../../lib/url-state';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import '../../features/kpi-detail/components/kpi-detail.css'; // panels and tables, shared with the KPI page
@@ -37,7 +37,15 @@ export function BenchmarkRoute({ page: _, ...state }: BenchmarkRouteProps) {
         </Suspense>
       ) : (
         <EmptyState title={areas.data.length === 0 ? 'Der er ingen benchmarkdata endnu' : `Området “${state.area}” findes ikke`}>
-          {areas.data.length > 0 && <p>Vælg et af områderne: {areas.data.map((a) => a.name).join(', ')}.</p>}
+          {areas.data.length > 0 && (
+            <ul aria-label="Vælg et af områderne">
+              {areas.data.map((a) => (
+                <li key={a.area}>
+                  <Link href={benchmarkHref({ ...state, area: a.area, year: null })}>{a.name}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
         </EmptyState>
       )}
     </div>

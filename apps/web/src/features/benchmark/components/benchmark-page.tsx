@@ -50,9 +50,8 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
             <ExportButtons what="benchmarkberegningen" urlFor={(format) => benchmarkExportUrl(state, format)} />
           </div>
           <p className="benchmark-basis" data-testid="benchmark-basis">
-            Sammenlignet med{' '}
-            <strong>{saved === null ? result.peerGroupName : `gemt liste “${saved}” (${result.peers.length} kommuner)`}</strong>{' '}
-            efter metoden <strong>{result.methodName.toLocaleLowerCase('da')}</strong>.{' '}
+            Sammenlignet med <strong>{saved === null ? result.peerGroupName : `gemt liste “${saved}”`}</strong> efter metoden{' '}
+            <strong>{result.methodName.toLocaleLowerCase('da')}</strong>.{' '}
             <strong data-testid="own-in-group">
               {result.own.name} er {result.includeOwn ? 'med i gruppen' : 'ikke med i gruppen'}
             </strong>

@@ -33,7 +33,7 @@ export function PeerListPicker({ peers, own, onApply }: PeerListPickerProps) {
   const list = listParam([...draft], own.municipality);
   const shown = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase('da');
-    return MUNICIPALITIES.filter(
+    return ALPHABETICAL.filter(
       (m) => m.code !== own.municipality && (!needle || m.name.toLocaleLowerCase('da').includes(needle)),
     );
   }, [query, own.municipality]);
