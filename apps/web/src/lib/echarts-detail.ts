@@ -1,4 +1,7 @@
-/** The ECharts parts only the KPI detail page uses; imported by that lazy chunk, so the overview stays small. */
+/**
+ * The ECharts parts only the lazy pages use (KPI detail, budget follow-up, budget balance,
+ * benchmark): bars, tooltips and legends. Imported by those chunks, so the overview stays small.
+ */
 import { BarChart } from 'echarts/charts';
 import { LegendComponent, TooltipComponent } from 'echarts/components';
 import { echarts } from './echarts';

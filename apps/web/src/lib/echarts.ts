@@ -1,6 +1,6 @@
 /**
  * ECharts, tree-shaken: only what the option builders use. The overview needs line charts only;
- * bars, tooltips and legends are registered by echarts-detail.ts in the lazy detail chunk.
+ * bars, tooltips and legends are registered by echarts-detail.ts in the lazy page chunks.
  * SVG renders crisply in print and keeps many small sparklines cheap.
  */
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
