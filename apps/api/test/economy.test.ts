@@ -34,6 +34,7 @@ function economy(): string {
   for (const [org, fn, dranst, values] of actuals)
     values.forEach((v, i) => rows.push(`2016-0${i + 1};${org};${fn};${dranst};actual;${v}`));
   rows.push('2016-03;E1;3.22.01;1;forecast;1400', '2016-02;E1;5.57.71;1;forecast;650', '2016-03;E1;5.57.71;1;forecast;640');
+  rows.push('2016-03;E2;7.68.90;7;forecast;-5500'); // less tax income than budgeted
   return `${rows.join('\n')}\n`;
 }
 
@@ -113,6 +114,10 @@ describe('budget follow-up', () => {
     expect(by.anlaeg).toMatchObject({ correctedBudget: 1000, actualsYtd: 400, forecast: null, deviation: null });
     expect(by.forsyning).toMatchObject({ correctedBudget: 360, actualsYtd: 90 });
     expect(by.finansiering).toMatchObject({ correctedBudget: -6000, actualsYtd: -1500 }); // income stays negative
+    // 500 kr. less income than budgeted is + (bad), also in per cent: 500 / |−6.000|
+    expect(by.finansiering.deviation).toBe(500);
+    expect(by.finansiering.deviationPct).toBeCloseTo((500 / 6000) * 100, 10);
+    expect(f.latestPeriod).toBe('2016-03');
   });
 
   it('uses the forecast as it stood in an earlier month', async () => {
@@ -164,6 +169,10 @@ describe('budget balance', () => {
       ['driftsoverskud', 'green'],
       ['anlaeg', 'green'],
     ]);
+  });
+
+  it('lists the budget years that have a plan', async () => {
+    expect((await get('/api/v1/budget/plans')).json()).toEqual([2017, 2016]);
   });
 
   it('shows what changed from the previous budget year’s plan', async () => {

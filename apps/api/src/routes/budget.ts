@@ -1,7 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Accounts, AccountsQuery, Balance, BalanceQuery, ErrorResponse, FollowUp, FollowUpQuery } from '@lis/contracts';
+import {
+  Accounts,
+  AccountsQuery,
+  Balance,
+  BalanceQuery,
+  ErrorResponse,
+  FollowUp,
+  FollowUpQuery,
+  PlanYears,
+} from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
-import { accounts, balance, defaultPeriod, followUp, NoPlanError } from '../modules/budget/budget.service.ts';
+import {
+  accounts,
+  balance,
+  budgetYearsWithPlan,
+  defaultPeriod,
+  followUp,
+  NoPlanError,
+} from '../modules/budget/budget.service.ts';
 import { accountsTable, balanceTables, followUpTables } from '../modules/export/budget.export.ts';
 import { childrenOf } from '../modules/kpi/indicators.repository.ts';
 import { getOrg, NotFoundError } from '../modules/kpi/indicators.service.ts';
@@ -77,6 +93,19 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         accountsTable(result),
       );
     },
+  );
+
+  app.get(
+    '/budget/plans',
+    {
+      config: { permission: 'economy:read' },
+      schema: {
+        tags: ['budget'],
+        summary: 'Budget years that have a plan, newest first',
+        response: { 200: PlanYears, ...errors },
+      },
+    },
+    async () => budgetYearsWithPlan(ctx()),
   );
 
   app.get(

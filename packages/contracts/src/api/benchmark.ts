@@ -59,6 +59,7 @@ export const BenchmarkResult = Type.Object({
   own: Type.Object({
     municipality: Type.String(),
     name: Type.String(),
+    netExpenditure: Nullable(Type.Number()),
     unitCost: Nullable(Type.Number()),
     targetPopulation: Nullable(Type.Number()),
     needIndex: Nullable(Type.Number()),

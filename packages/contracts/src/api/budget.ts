@@ -37,6 +37,8 @@ export const FollowUpQuery = Type.Object({
 export const FollowUp = Type.Object({
   org: OrgUnit,
   period: Type.String(),
+  /** the newest month with actuals, for the month picker */
+  latestPeriod: Nullable(Type.String()),
   year: Type.Integer(),
   /** the headline figures cover operating spending: service + overførsler */
   scope: Type.Literal('drift'),
@@ -99,6 +101,9 @@ const PlanYear = Type.Object({
   resultC: Type.Number(),
   cashChange: Type.Number(),
 });
+
+/** The budget years that have a plan, newest first. */
+export const PlanYears = Type.Array(Type.Integer());
 
 export const BalanceQuery = Type.Object({
   budgetYear: Type.Integer({ minimum: 1990, maximum: 2200 }),

@@ -134,7 +134,7 @@ export function budgetRollups(months: readonly BudgetMonth[], forecasts: readonl
         Object.assign(deviationPct, {
           numerator: amount,
           denominator: correctedYear,
-          value: ratio(amount, correctedYear, 100),
+          value: ratio(amount, Math.abs(correctedYear), 100), // + = merforbrug also for income-heavy units
           dataPeriod: forecast.madeIn,
           batchId,
         });

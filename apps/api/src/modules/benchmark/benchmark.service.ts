@@ -38,7 +38,9 @@ async function basis(ctx: ReadContext, options: BenchmarkOptions) {
   if (year === null) throw new BenchmarkRequestError('No benchmark data has been loaded', 'year');
   let group: { codes: string[]; name: string };
   try {
-    group = peerCodes(ctx.municipality, options.peers, options.includeOwn);
+    group = options.peers.startsWith('saved:')
+      ? await savedGroup(ctx, options.peers.slice(6), options.includeOwn)
+      : peerCodes(ctx.municipality, options.peers, options.includeOwn);
   } catch (error) {
     throw new BenchmarkRequestError((error as Error).message, 'peers');
   }
@@ -58,6 +60,14 @@ async function basis(ctx: ReadContext, options: BenchmarkOptions) {
       caveat: BENCHMARK_CAVEAT,
     },
   };
+}
+
+/** A peer group saved under a name, as the built-in groups are: own municipality in or out. */
+async function savedGroup(ctx: ReadContext, name: string, includeOwn: boolean) {
+  const saved = (await repo.listPeerGroups(ctx.db, ctx.municipality)).find((g) => g.name === name);
+  if (!saved) throw new RangeError(`There is no saved peer group "${name}"`);
+  const group = peerCodes(ctx.municipality, saved.municipalities.join(','), includeOwn);
+  return { codes: group.codes, name: `${name} (${group.codes.length} kommuner)` };
 }
 
 function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: readonly string[], options: BenchmarkOptions) {
@@ -108,6 +118,7 @@ export async function benchmarkArea(ctx: ReadContext, area: string, options: Ben
     own: {
       municipality: ctx.municipality,
       name: nameOf(ctx.municipality),
+      netExpenditure: result.own?.netExpenditure ?? null,
       unitCost: result.ownUnitCost,
       targetPopulation: result.own?.targetPopulation ?? null,
       needIndex: result.own?.needIndex ?? null,

@@ -22,7 +22,8 @@ function withPercentages<F extends FollowUpFigures>(f: F) {
     forecast: f.forecastMadeIn ? f.forecast : null,
     consumptionPct: pct(f.actualsYtd, f.correctedBudget),
     phasedConsumptionPct: pct(f.phasedBudgetYtd, f.correctedBudget),
-    deviationPct: pct(f.deviation, f.correctedBudget),
+    // against the budget's size: an income budget (negative) that falls short is still + (bad)
+    deviationPct: pct(f.deviation, Math.abs(f.correctedBudget)),
   };
 }
 
@@ -33,6 +34,7 @@ export async function defaultPeriod(ctx: ReadContext): Promise<string> {
 /** Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down. */
 export async function followUp(ctx: ReadContext, org: OrgUnit, period: string, children: readonly OrgUnit[]): Promise<FollowUp> {
   const year = periodYear(period);
+  const latestPeriod = await repo.latestActualPeriod(ctx.db, ctx.municipality);
   const result = budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year), period);
   const childFigures = await Promise.all(
     children.map(async (child) => ({
@@ -43,6 +45,7 @@ export async function followUp(ctx: ReadContext, org: OrgUnit, period: string, c
   return {
     org,
     period,
+    latestPeriod,
     year,
     scope: 'drift',
     ...withPercentages(result.operating),
@@ -72,6 +75,12 @@ function planYears(amounts: readonly PlanAmount[], budgetYear: number) {
 }
 
 export class NoPlanError extends Error {}
+
+/** The budget years with a plan, newest first. */
+export async function budgetYearsWithPlan(ctx: ReadContext): Promise<number[]> {
+  const { amounts } = await repo.planAmounts(ctx.db, ctx.municipality);
+  return [...new Set(amounts.map((a) => a.budgetYear))].sort((a, b) => b - a);
+}
 
 /** The budget balance of a plan (budget year + 3 forecast years), its policy targets, and the change from another plan. */
 export async function balance(ctx: ReadContext, budgetYear: number, compareTo: number | null): Promise<Balance> {
