@@ -69,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   await app.register(swagger, {
     openapi: {
+      openapi: '3.1.0', // nullable values are JSON Schema type lists, which 3.1 allows
       info: { title: 'LIS API', version: '1', description: 'Ledelsesinformation: feeds, indicators, budget and benchmark' },
     },
   });

@@ -4,6 +4,7 @@ import * as foundation from './migrations/2026-11-27T1900-foundation.ts';
 import * as indicatorsAndAccess from './migrations/2026-11-28T0900-indicators-and-access.ts';
 import * as peerGroups from './migrations/2026-11-28T1200-peer-groups.ts';
 import * as ingestThroughput from './migrations/2026-11-28T1500-ingest-throughput.ts';
+import * as kpiPeriods from './migrations/2026-11-28T1800-kpi-periods.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0900-indicators-and-access': indicatorsAndAccess,
   '2026-11-28T1200-peer-groups': peerGroups,
   '2026-11-28T1500-ingest-throughput': ingestThroughput,
+  '2026-11-28T1800-kpi-periods': kpiPeriods,
 };
 
 // Kysely<any>: migrations run against every schema version, not the current types

@@ -208,6 +208,12 @@ export interface PeerGroupTable {
   created_at: Timestamp;
 }
 
+export interface KpiPeriodsTable {
+  municipality: string;
+  first_period: DateString | null;
+  latest_period: DateString | null;
+}
+
 export interface Database {
   batches: BatchTable;
   org_units: OrgUnitTable;
@@ -227,4 +233,5 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   peer_groups: PeerGroupTable;
+  kpi_periods: KpiPeriodsTable;
 }

@@ -112,7 +112,7 @@ async function createPostgresStore(connectionString: string, poolSize: number): 
   const types = {
     getTypeParser: (oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
   };
-  const pool = new pg.Pool({ connectionString, max: poolSize, types });
+  const pool = new pg.Pool({ connectionString, max: poolSize, types, Client: PreparingClient });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
@@ -202,6 +202,22 @@ function pgliteCopyWriter(copy: (blob: Blob) => Promise<void>): CopyWriter {
       pendingBytes = 0;
     },
   };
+}
+
+const PREPARED = /^\/\* prepared:([\w-]+) \*\//;
+
+/**
+ * A query whose text starts with `/* prepared:<name> *\/` runs as a named prepared statement: its
+ * plan is made once per connection instead of per request (planning the dashboard query cost more
+ * than running it). Only marked queries, so dynamic SQL does not fill the statement cache.
+ */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const name = typeof text === 'string' ? PREPARED.exec(text)?.[1] : undefined;
+    const call = super.query as (...a: unknown[]) => never;
+    return name ? call.call(this, { name, text, values }) : call.apply(this, args);
+  }
 }
 
 /** Lets Kysely run on one already-checked-out client (the transaction's connection). */

@@ -342,3 +342,15 @@ export const THEME_NAMES: Readonly<Record<KpiTheme, string>> = {
   arbejdsplads: 'Arbejdspladsen',
   loefter: 'Vi holder hvad vi lover',
 };
+
+/**
+ * How current the store is: one KPI per monthly feed whose rollups exist exactly for the months the
+ * feed delivered (not the forecast deviations, which carry the month of the forecast, nor surveys
+ * shown after their month).
+ */
+export const CURRENCY_KPI_IDS: readonly string[] = [
+  'sick_leave_pct',
+  'budget_consumption_pct',
+  'case_decided_count',
+  ...KPIS.filter((k) => k.sourceFeed === 'kpi' && k.carryForwardMonths === 0).map((k) => k.id),
+];

@@ -80,8 +80,10 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const orgId = request.query.org ?? (await homeOrg(request));
-      const org = await guard(request, orgId);
-      const result = await indicators.dashboard(ctx(), org, request.query.period ?? null);
+      // One round trip reads the unit with its figures; the scope is checked before anything is sent.
+      const result = await indicators.dashboard(ctx(), orgId, request.query.period ?? null);
+      if (!result) throw new HttpError(404, `Unknown org unit ${orgId}`, 'org');
+      await app.assertCanRead(request, orgId);
       await auditSickLeave(
         request,
         orgId,

@@ -63,7 +63,17 @@ export async function createToken(
 export async function revokeToken(ctx: AuthContext, name: string): Promise<void> {
   if (!(await repo.revokeToken(ctx.db, ctx.municipality, name)))
     throw new AccessSetupError(`There is no active token named ${name}`);
+  for (const [hash, entry] of tokenCache) if (entry.principal?.name === `token:${name}`) tokenCache.delete(hash);
 }
+
+/**
+ * Machine tokens, once verified, are remembered for a few seconds: a polling client then costs no
+ * query per request. A token revoked in this process stops at once; one revoked by another process
+ * (the `lis` command on PostgreSQL) stops within TOKEN_CACHE_MS. People's sessions are not cached.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_SIZE = 1_000;
+const tokenCache = new Map<string, { principal: Principal | null; until: number }>();
 
 async function checkScope(ctx: AuthContext, role: Role, orgIds: readonly string[]) {
   if (role === 'chef' && orgIds.length === 0) throw new AccessSetupError('A chef needs at least one org unit (--org)');
@@ -137,7 +147,17 @@ export async function principalFromToken(ctx: AuthContext, secret: string): Prom
       sessionId: null,
     };
   }
-  const token = await repo.findActiveToken(ctx.db, sha256(secret));
+  const hash = sha256(secret);
+  const cached = tokenCache.get(hash);
+  if (cached && cached.until > Date.now()) return cached.principal;
+  const principal = await tokenPrincipal(ctx, hash);
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value as string);
+  tokenCache.set(hash, { principal, until: Date.now() + TOKEN_CACHE_MS });
+  return principal;
+}
+
+async function tokenPrincipal(ctx: AuthContext, hash: string): Promise<Principal | null> {
+  const token = await repo.findActiveToken(ctx.db, hash);
   if (!token || token.municipality !== ctx.municipality) return null;
   const orgIds = token.role === 'chef' ? await repo.scopesOf(ctx.db, ctx.municipality, 'token', token.id) : null;
   return {

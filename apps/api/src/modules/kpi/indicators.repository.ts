@@ -113,26 +113,22 @@ export async function rollups(
   return query.execute();
 }
 
-/**
- * The newest month with data of its own (a carried-forward survey does not make a month current).
- * One index lookup per KPI (kpi_rollup_by_kpi, scanned backwards), never a scan of the rollups.
- */
-export async function latestPeriod(db: Db, municipality: string, kpiIds: readonly string[]): Promise<string | null> {
-  const { rows } = await sql<{ latest: string | null }>`
-    select to_char(max(latest), 'YYYY-MM') as latest from (
-      ${sql.join(
-        kpiIds.map(
-          (kpiId) => sql`(select period as latest from kpi_rollup
-            where municipality = ${municipality} and kpi_id = ${kpiId} and data_period is null
-            order by period desc limit 1)`,
-        ),
-        sql` union all `,
-      )}
-    ) per_kpi`.execute(db);
-  return rows[0]?.latest ?? null;
+/** The first and newest month with data, as the indicator refresh recorded them. */
+export async function dataPeriods(db: Db, municipality: string): Promise<{ first: string | null; latest: string | null }> {
+  const row = await db
+    .selectFrom('kpi_periods')
+    .select([
+      sql<string | null>`to_char(first_period, 'YYYY-MM')`.as('first'),
+      sql<string | null>`to_char(latest_period, 'YYYY-MM')`.as('latest'),
+    ])
+    .where('municipality', '=', municipality)
+    .executeTakeFirst();
+  return row ?? { first: null, latest: null };
 }
 
 export interface DashboardData {
+  /** null when the unit does not exist */
+  org: OrgRow | null;
   latestPeriod: string | null;
   firstPeriod: string | null;
   /** the unit and its ancestors, nearest first */
@@ -144,8 +140,8 @@ export interface DashboardData {
 }
 
 /**
- * Everything a dashboard needs in one round trip (the read path is latency-bound): the newest
- * month, the unit's ancestors, its rollup rows of [from, to], the targets of the year along its
+ * Everything a dashboard needs in one round trip (on a VM each query costs a socket write): the
+ * unit, the newest month, the unit's ancestors, its rollup rows of [from, to], the targets of the year along its
  * path and the load times of the batches behind the rows.
  */
 export async function dashboardData(
@@ -153,24 +149,16 @@ export async function dashboardData(
   municipality: string,
   orgId: string,
   window: { from: string; to: string; year: number },
-  currentKpiIds: readonly string[],
 ): Promise<DashboardData> {
-  const edge = (order: 'asc' | 'desc') =>
-    sql.join(
-      currentKpiIds.map(
-        (kpiId) => sql`(select period as edge from kpi_rollup
-          where municipality = ${municipality} and kpi_id = ${kpiId} and data_period is null order by period ${sql.raw(order)} limit 1)`,
-      ),
-      sql` union all `,
-    );
   const { rows } = await sql<{
+    org: OrgRow | null;
     latest: string | null;
     first: string | null;
     path: string[] | null;
     rollups: RollupRead[] | null;
     targets: TargetRead[] | null;
     batches: { id: number; loaded_at: string }[] | null;
-  }>`
+  }>`/* prepared:dashboard */
     with path as (
       select ancestor_id, depth from org_closure where municipality = ${municipality} and descendant_id = ${orgId}
     ),
@@ -181,8 +169,10 @@ export async function dashboardData(
       where municipality = ${municipality} and org_id = ${orgId} and period between ${monthStart(window.from)}::date and ${monthStart(window.to)}::date
     )
     select
-      (select to_char(max(edge), 'YYYY-MM') from (${edge('desc')}) per_kpi) as latest,
-      (select to_char(min(edge), 'YYYY-MM') from (${edge('asc')}) per_kpi) as first,
+      (select json_build_object('id', org_id, 'parentId', parent_id, 'name', name, 'level', level, 'validFrom', valid_from, 'validTo', valid_to)
+        from org_units where municipality = ${municipality} and active and org_id = ${orgId}) as org,
+      (select to_char(latest_period, 'YYYY-MM') from kpi_periods where municipality = ${municipality}) as latest,
+      (select to_char(first_period, 'YYYY-MM') from kpi_periods where municipality = ${municipality}) as first,
       (select json_agg(ancestor_id order by depth) from path) as path,
       (select json_agg(r) from r) as rollups,
       (select json_agg(t) from (
@@ -194,6 +184,7 @@ export async function dashboardData(
   );
   const row = rows[0];
   return {
+    org: row?.org ?? null,
     latestPeriod: row?.latest ?? null,
     firstPeriod: row?.first ?? null,
     path: row?.path ?? [],

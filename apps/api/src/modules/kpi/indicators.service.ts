@@ -34,19 +34,7 @@ export const SUPPRESSED_REASON =
 /** The consumption is read against the phased budget share; this is its yellow band. */
 const CONSUMPTION_TOLERANCE = 0.05;
 
-/**
- * How current the store is: one KPI per monthly feed whose rows exist exactly for the months the
- * feed delivered (not the forecast deviations, which name the month of the forecast, nor surveys
- * shown after their month). Each is one backward index lookup.
- */
-const CURRENT_KPIS = [
-  'sick_leave_pct',
-  'budget_consumption_pct',
-  'case_decided_count',
-  ...KPIS.filter((k) => k.sourceFeed === 'kpi' && k.carryForwardMonths === 0).map((k) => k.id),
-];
-
-export const latestPeriodOf = (ctx: ReadContext) => repo.latestPeriod(ctx.db, ctx.municipality, CURRENT_KPIS);
+export const latestPeriodOf = async (ctx: ReadContext) => (await repo.dataPeriods(ctx.db, ctx.municipality)).latest;
 
 export async function getOrg(ctx: ReadContext, orgId: string) {
   const org = await repo.findOrgUnit(ctx.db, ctx.municipality, orgId);
@@ -104,15 +92,16 @@ function judge(kpi: KpiDefinition, row: repo.RollupRead | undefined, targets: Ta
 
 const shown = (row: repo.RollupRead | undefined) => (row && !row.suppressed ? row.value : null);
 
-export async function dashboard(ctx: ReadContext, org: repo.OrgRow, requested: string | null): Promise<Dashboard> {
+/** The dashboard of a unit, or null when there is no such unit (read in the same round trip). */
+export async function dashboard(ctx: ReadContext, orgId: string, requested: string | null): Promise<Dashboard | null> {
   const period = requested ?? (await latestPeriodOf(ctx)) ?? new Date().toISOString().slice(0, 7);
-  const data = await repo.dashboardData(
-    ctx.db,
-    ctx.municipality,
-    org.id,
-    { from: addMonths(period, -12), to: period, year: periodYear(period) },
-    CURRENT_KPIS,
-  );
+  const data = await repo.dashboardData(ctx.db, ctx.municipality, orgId, {
+    from: addMonths(period, -12),
+    to: period,
+    year: periodYear(period),
+  });
+  const org = data.org;
+  if (!org) return null;
   const at = new Map(data.rows.map((r) => [`${r.kpi_id}|${r.period}`, r]));
   const targets = targetsAlong(data.path, data.targets);
   const asOf = data.loadedAt;

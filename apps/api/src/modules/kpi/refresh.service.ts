@@ -4,6 +4,7 @@ import {
   addMonths,
   benchmarkPotentialRollups,
   budgetRollups,
+  CURRENCY_KPI_IDS,
   caseRollups,
   forecastsByMonth,
   KPIS,
@@ -63,10 +64,12 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   await sql`set local work_mem = '32MB'`.execute(tx.db);
   const full = event.feed === 'organisation';
   const tree = await repo.loadTree(tx.db, event.municipality);
-  for (const family of FAMILIES_OF[event.feed]) {
+  const families = FAMILIES_OF[event.feed];
+  for (const family of families) {
     const partial = full ? null : { from: event.periodFrom?.slice(0, 7) ?? null, to: event.periodTo?.slice(0, 7) ?? null };
     await REFRESH[family](tx, event.municipality, tree, partial);
   }
+  if (families.length > 0) await repo.refreshPeriods(tx, event.municipality, CURRENCY_KPI_IDS);
 }
 
 type Tree = Awaited<ReturnType<typeof repo.loadTree>>;

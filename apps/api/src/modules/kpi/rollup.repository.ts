@@ -348,3 +348,21 @@ function copyRow(municipality: string, r: RollupRow): string {
     r.batchId,
   ]);
 }
+
+/** Records the first and newest month with data (one index lookup per currency KPI each way). */
+export async function refreshPeriods(tx: StoreTx, municipality: string, kpiIds: readonly string[]): Promise<void> {
+  const edge = (order: 'asc' | 'desc') =>
+    sql.join(
+      kpiIds.map(
+        (kpiId) => sql`(select period as edge from kpi_rollup
+          where municipality = ${municipality} and kpi_id = ${kpiId} and data_period is null order by period ${sql.raw(order)} limit 1)`,
+      ),
+      sql` union all `,
+    );
+  await sql`
+    insert into kpi_periods (municipality, first_period, latest_period)
+    select ${municipality}, (select min(edge) from (${edge('asc')}) f), (select max(edge) from (${edge('desc')}) l)
+    on conflict (municipality) do update set first_period = excluded.first_period, latest_period = excluded.latest_period`.execute(
+    tx.db,
+  );
+}
