@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { AccessSetupError } from '../modules/auth/auth.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
 import { registerAccessCommands } from './access-commands.ts';
-import { type Backend, CliError, connect } from './backend.ts';
+import { type Backend, CliError, connect, openLocal } from './backend.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { formatCount, printBatches, printRejection } from './print.ts';
 
@@ -115,6 +115,15 @@ program
       await loadDemoData((feed, path, fileName) => backend.ingest(feed, path, fileName, 'demo'), { seed, log: console.log });
     }),
   );
+
+program
+  .command('migrate')
+  .description("bring the store's schema up to date (the server does this at start too)")
+  .action(async () => {
+    const opened = await openLocal(loadConfig());
+    await opened.close();
+    console.log(`${pc.green('✓')} The schema is up to date.`);
+  });
 
 registerAccessCommands(program);
 registerImportCommands(program, withBackend);
