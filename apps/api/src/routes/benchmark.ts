@@ -22,7 +22,7 @@ import {
 } from '../modules/benchmark/benchmark.service.ts';
 import { benchmarkSheets, summarySheets } from '../modules/export/benchmark.export.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { sendExport } from './export-reply.ts';
+import { respond } from './export-reply.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const read = { permission: 'benchmark:read' as const };
@@ -75,15 +75,14 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const result = await benchmarkArea(ctx(), request.query.area, options(request.query)).catch(asHttp);
-      const format = request.query.format ?? 'json';
-      if (format === 'json') return result;
-      return sendExport(
+      return respond(
         app,
         request,
         reply,
-        format,
+        request.query.format,
+        result,
         `benchmark-${result.area}-${result.year}-${result.method}`,
-        benchmarkSheets(result),
+        benchmarkSheets,
       );
     },
   );
@@ -101,15 +100,14 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const result = await benchmarkSummary(ctx(), options(request.query)).catch(asHttp);
-      const format = request.query.format ?? 'json';
-      if (format === 'json') return result;
-      return sendExport(
+      return respond(
         app,
         request,
         reply,
-        format,
+        request.query.format,
+        result,
         `benchmark-alle-omraader-${result.year}-${result.method}`,
-        summarySheets(result),
+        summarySheets,
       );
     },
   );

@@ -22,7 +22,7 @@ import { accountsTable, balanceTables, followUpTables } from '../modules/export/
 import { childrenOf } from '../modules/kpi/indicators.repository.ts';
 import { getOrg, NotFoundError } from '../modules/kpi/indicators.service.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { sendExport } from './export-reply.ts';
+import { respond } from './export-reply.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -61,9 +61,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         (c) => visible === null || visible.has(c.id),
       );
       const result = await followUp(ctx(), org, period, children);
-      const format = request.query.format ?? 'json';
-      if (format === 'json') return result;
-      return sendExport(app, request, reply, format, `budgetopfoelgning-${org.id}-${period}`, followUpTables(result));
+      return respond(app, request, reply, request.query.format, result, `budgetopfoelgning-${org.id}-${period}`, followUpTables);
     },
   );
 
@@ -82,15 +80,14 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const org = await unitFor(request, request.query.org);
       const period = request.query.period ?? (await defaultPeriod(ctx()));
       const result = await accounts(ctx(), org, period, request.query.prefix ?? '');
-      const format = request.query.format ?? 'json';
-      if (format === 'json') return result;
-      return sendExport(
+      return respond(
         app,
         request,
         reply,
-        format,
+        request.query.format,
+        result,
         `konti-${org.id}-${period}-${result.prefix || 'alle'}`,
-        accountsTable(result),
+        accountsTable,
       );
     },
   );
@@ -125,9 +122,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (error instanceof NoPlanError) throw new HttpError(404, error.message, 'budgetYear');
         throw error;
       });
-      const format = request.query.format ?? 'json';
-      if (format === 'json') return result;
-      return sendExport(app, request, reply, format, `budgetbalance-B${result.budgetYear}`, balanceTables(result));
+      return respond(app, request, reply, request.query.format, result, `budgetbalance-B${result.budgetYear}`, balanceTables);
     },
   );
 };

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ExportTable, toCsv, toXlsx } from '../modules/export/table.ts';
 
 /** Sends tables as XLSX sheets, or the first as CSV, and records the export in the audit log. */
-export async function sendExport(
+async function sendExport(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -23,4 +23,18 @@ export async function sendExport(
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', `attachment; filename="${safeName}.xlsx"`)
     .send(await toXlsx(sheets));
+}
+
+/** The result as JSON, or with `?format=csv|xlsx` the tables made of it, as a download. */
+export async function respond<T>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  format: 'json' | 'csv' | 'xlsx' | undefined,
+  result: T,
+  fileName: string,
+  toTables: (result: T) => ExportTable | ExportTable[],
+) {
+  if (format === undefined || format === 'json') return result;
+  return sendExport(app, request, reply, format, fileName, toTables(result));
 }

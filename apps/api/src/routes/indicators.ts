@@ -17,7 +17,7 @@ import { breakdownTable, dashboardTable, seriesTable } from '../modules/export/i
 import { listOrgUnits } from '../modules/kpi/indicators.repository.ts';
 import * as indicators from '../modules/kpi/indicators.service.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { sendExport } from './export-reply.ts';
+import { respond } from './export-reply.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const read = { permission: 'kpi:read' as const };
@@ -90,9 +90,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         result.org.level,
         result.indicators.map((i) => i.kpiId),
       );
-      const format = request.query.format ?? 'json';
-      if (format === 'json') return result;
-      return sendExport(app, request, reply, format, `lis-${result.org.id}-${result.period}`, dashboardTable(result));
+      return respond(app, request, reply, request.query.format, result, `lis-${result.org.id}-${result.period}`, dashboardTable);
     },
   );
 
@@ -115,9 +113,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .series(ctx(), kpiId, org, request.query.from ?? null, request.query.to ?? null)
         .catch(notFound);
       await auditSickLeave(request, result.org.id, result.org.level, [kpiId]);
-      const format = request.query.format ?? 'json';
-      if (format === 'json') return result;
-      return sendExport(app, request, reply, format, `lis-${kpiId}-${result.org.id}`, seriesTable(result));
+      return respond(app, request, reply, request.query.format, result, `lis-${kpiId}-${result.org.id}`, seriesTable);
     },
   );
 
@@ -140,15 +136,14 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await indicators.breakdown(ctx(), kpiId, org, request.query.period, visible);
       const childLevel = result.items[0]?.org.level;
       if (childLevel) await auditSickLeave(request, result.org.id, childLevel, [kpiId]);
-      const format = request.query.format ?? 'json';
-      if (format === 'json') return result;
-      return sendExport(
+      return respond(
         app,
         request,
         reply,
-        format,
+        request.query.format,
+        result,
         `lis-${kpiId}-${result.org.id}-${result.period}-underenheder`,
-        breakdownTable(result),
+        breakdownTable,
       );
     },
   );
