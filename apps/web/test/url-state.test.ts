@@ -7,6 +7,8 @@ import {
   overviewHref,
   parseRoute,
   routeHref,
+  savedPeers,
+  savedPeersName,
   withScope,
 } from '../src/lib/url-state';
 
@@ -100,6 +102,24 @@ describe('URL state of the economy pages', () => {
     expect(parseRoute('/benchmark', '?peers=nabo&method=max')).toMatchObject({ peers: 'kora', method: 'mean' });
     expect(parseRoute('/benchmark', '?peers=787,86')).toMatchObject({ peers: 'kora' });
     expect(parseRoute('/benchmark', '?peers=region')).toMatchObject({ peers: 'region' });
+    expect(parseRoute('/benchmark', '?peers=saved:')).toMatchObject({ peers: 'kora' });
+    expect(parseRoute('/benchmark', `?peers=saved:${'x'.repeat(81)}`)).toMatchObject({ peers: 'kora' });
+  });
+
+  it('reads a saved peer group by its name, and writes it readably', () => {
+    expect(parseRoute('/benchmark', '?peers=saved:Vest+og+nord')).toMatchObject({ peers: 'saved:Vest og nord' });
+    expect(parseRoute('/benchmark', '?peers=saved%3ANord%C3%B8st')).toMatchObject({ peers: 'saved:Nordøst' });
+    expect(benchmarkHref({ area: 'veje', year: 2016, peers: savedPeers('Vest og nord') })).toBe(
+      '/benchmark?area=veje&year=2016&peers=saved:Vest+og+nord',
+    );
+    // what would end the value is still escaped
+    const odd = savedPeers('A&B #1, 50%');
+    const href = benchmarkHref({ peers: odd });
+    expect(href).toBe('/benchmark?peers=saved:A%26B+%231,+50%25');
+    const url = new URL(href, 'http://lis.test');
+    expect(parseRoute(url.pathname, url.search)).toMatchObject({ peers: odd });
+    expect(savedPeersName(odd)).toBe('A&B #1, 50%');
+    expect(savedPeersName('787,860')).toBeNull();
   });
 
   it('writes links that read back to the same route, leaving defaults out', () => {
@@ -109,6 +129,7 @@ describe('URL state of the economy pages', () => {
       '/benchmark?area=folkeskole&year=2015',
       '/benchmark?area=aeldre&year=2016&peers=all&method=median&includeOwn=false&needAdjusted=true',
       '/benchmark?area=veje&year=2016&peers=787,810,860',
+      '/benchmark?area=veje&year=2016&peers=saved:Vestlige+nabokommuner&includeOwn=false',
     ]) {
       const url = new URL(href, 'http://lis.test');
       expect(routeHref(parseRoute(url.pathname, url.search))).toBe(href);

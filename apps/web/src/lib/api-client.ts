@@ -4,16 +4,68 @@ export const API_BASE = '/api/v1';
 
 type Query = Record<string, string | null | undefined>;
 
-/** An error the API answered with ({ error, statusCode, parameter }), or a network failure (status 0). */
+/** What went wrong, as the API names it (`code` in its error answers). */
+export const API_ERROR_CODES = [
+  'invalid_parameter',
+  'unauthenticated',
+  'role_forbidden',
+  'org_forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'internal',
+] as const;
+
+/** The API's codes, plus 'network' when no answer came at all. */
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number] | 'network';
+
+/**
+ * An error the API answered with ({ error, statusCode, code, parameter? }), or a network failure
+ * (status 0, code 'network'). The UI decides by `code`; `status` stays for logs and old checks.
+ */
 export class ApiError extends Error {
+  readonly code: ApiErrorCode | null;
+  readonly parameter: string | null;
+
   constructor(
     readonly status: number,
     message: string,
-    readonly parameter: string | null = null,
+    details: { code?: string | null; parameter?: string | null } = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.parameter = details.parameter ?? null;
+    this.code = errorCode(status, details.code ?? null, this.parameter);
   }
+}
+
+/**
+ * The documented code the answer carries; otherwise (a proxy's answer, a generic 'forbidden') the
+ * one its status means. A 403 without a code is about the unit when it names the org parameter.
+ */
+function errorCode(status: number, code: string | null, parameter: string | null): ApiErrorCode | null {
+  if ((API_ERROR_CODES as readonly string[]).includes(code ?? '')) return code as ApiErrorCode;
+  if (status === 0) return 'network';
+  if (status === 403) return parameter === 'org' ? 'org_forbidden' : 'role_forbidden';
+  if (status >= 500) return 'internal';
+  return STATUS_CODES[status] ?? null;
+}
+
+const STATUS_CODES: Readonly<Record<number, ApiErrorCode>> = {
+  400: 'invalid_parameter',
+  401: 'unauthenticated',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
+
+/** Whether `error` is an ApiError with one of the codes. */
+export function isApiError(error: unknown, ...codes: ApiErrorCode[]): error is ApiError {
+  return error instanceof ApiError && error.code !== null && codes.includes(error.code);
 }
 
 /** '/api/v1/dashboard?org=849&period=2016-12'; empty query values are left out. */
@@ -37,6 +89,11 @@ export function apiPost<T>(path: string, body?: unknown): Promise<T> {
   });
 }
 
+/** DELETE of a resource; the caller encodes path segments (encodeURIComponent). */
+export function apiDelete<T>(path: string): Promise<T> {
+  return request<T>(apiUrl(path), { method: 'DELETE' });
+}
+
 async function request<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
@@ -52,8 +109,11 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const { error, parameter } = (body ?? {}) as { error?: string; parameter?: string };
-    throw new ApiError(response.status, error ?? response.statusText, parameter ?? null);
+    const { error, code, parameter } = (body ?? {}) as { error?: unknown; code?: unknown; parameter?: unknown };
+    throw new ApiError(response.status, typeof error === 'string' ? error : response.statusText, {
+      code: typeof code === 'string' ? code : null,
+      parameter: typeof parameter === 'string' ? parameter : null,
+    });
   }
   return body as T;
 }

@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api-client';
+import { ApiError, isApiError } from './api-client';
 import { queryKeys } from './query-keys';
 
 // Data changes once a month when feeds arrive: no refetch on every focus.
@@ -10,7 +10,7 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (error) => {
         // An expired session shows the sign-in form in place; the URL stays, so the user lands where they were.
-        if (error instanceof ApiError && error.status === 401) client.setQueryData(queryKeys.me, null);
+        if (isApiError(error, 'unauthenticated')) client.setQueryData(queryKeys.me, null);
       },
     }),
     defaultOptions: {

@@ -8,6 +8,7 @@ export const queryKeys = {
   followUp: (input: { org: string | null; period: string | null }) => ['budget', 'followup', input] as const,
   accounts: (input: { org: string; period: string; prefix: string }) => ['budget', 'accounts', input] as const,
   balance: (input: { budgetYear: number }) => ['budget', 'balance', input] as const,
+  budgetPlans: ['budget', 'plans'] as const,
   benchmarkAreas: ['benchmark', 'areas'] as const,
   benchmark: (input: { area: string; year: number; peers: string; method: string; includeOwn: boolean; needAdjusted: boolean }) =>
     ['benchmark', 'area', input] as const,

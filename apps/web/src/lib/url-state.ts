@@ -9,7 +9,21 @@ import { type BenchmarkMethod, isPeriod, METHOD_NAMES } from '@lis/domain';
 const BENCHMARK_METHODS = Object.keys(METHOD_NAMES) as BenchmarkMethod[];
 export const BUILT_IN_PEER_GROUPS = ['kora', 'kommunegruppe', 'region', 'all'] as const;
 
-/** What the benchmark page asks the API; `peers` is the API's value: a built-in group or codes '787,860'. */
+const SAVED_PREFIX = 'saved:';
+/** The API's names are 1–80 characters. */
+const SAVED_NAME_MAX = 80;
+
+/** The peers value of a saved group: 'saved:Vestlige nabokommuner'. */
+export const savedPeers = (name: string): string => `${SAVED_PREFIX}${name}`;
+
+/** The saved group's name in a peers value, or null for a built-in group or a list of codes. */
+export const savedPeersName = (peers: string): string | null =>
+  peers.startsWith(SAVED_PREFIX) ? peers.slice(SAVED_PREFIX.length) : null;
+
+/**
+ * What the benchmark page asks the API; `peers` is the API's value: a built-in group ('kora'), a
+ * saved group by name ('saved:Vestlige nabokommuner') or municipality codes ('787,860').
+ */
 export interface BenchmarkState {
   area: string | null;
   year: number | null;
@@ -116,9 +130,11 @@ function parseBenchmark(params: URLSearchParams): BenchmarkState {
   };
 }
 
-/** A built-in group, or a list of three-digit municipality codes. */
+/** A built-in group, a saved group's name, or a list of three-digit municipality codes. */
 function isPeerGroup(value: string): boolean {
   if ((BUILT_IN_PEER_GROUPS as readonly string[]).includes(value)) return true;
+  const saved = savedPeersName(value);
+  if (saved !== null) return saved.trim() !== '' && saved.length <= SAVED_NAME_MAX;
   return /^\d{3}(,\d{3})*$/.test(value);
 }
 
@@ -131,7 +147,7 @@ function yearParam(value: string | null): number | null {
 function withQuery(path: string, query: Record<string, string | number | null>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== null && value !== '') params.set(key, String(value));
-  // Commas are fine in a query and keep a list of municipality codes readable: peers=787,860.
-  const search = params.toString().replace(/%2C/gi, ',');
+  // Commas and colons are fine in a query and keep the peers readable: peers=787,860, peers=saved:Vest+og+nord.
+  const search = params.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
   return search ? `${path}?${search}` : path;
 }

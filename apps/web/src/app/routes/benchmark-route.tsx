@@ -4,7 +4,6 @@ import { useBenchmarkAreas } from '../../features/benchmark/api/get-areas';
 import { Link, navigate } from '../../lib/navigation';
 import { type AppRoute, benchmarkHref } from '../../lib/url-state';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import '../../features/kpi-detail/components/kpi-detail.css'; // panels and tables, shared with the KPI page
 
 // Controls, chart and tables load on first visit: the overview stays small.
 const BenchmarkPage = lazy(() => import('../../features/benchmark/components/benchmark-page'));

@@ -2,13 +2,12 @@ import type { FollowUp } from '@lis/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { ErrorMessage, errorTitle, Loading } from '../../components/ui/query-state';
-import { followUpQueryOptions, useFollowUp, useLatestBudgetPeriod } from '../../features/budget/api/get-follow-up';
+import { followUpQueryOptions, useFollowUp } from '../../features/budget/api/get-follow-up';
 import { formatMonth, formatMonthLong } from '../../lib/format';
 import { navigate } from '../../lib/navigation';
 import { budgetHref, type Route } from '../../lib/url-state';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ScopeBar, ScopeBreadcrumb } from '../scope-bar';
-import '../../features/kpi-detail/components/kpi-detail.css'; // panels and tables, shared with the KPI page
 
 // Tables and the chart load on first visit: the overview stays small.
 const BudgetPage = lazy(() => import('../../features/budget/components/budget-page'));
@@ -17,7 +16,6 @@ type BudgetRouteProps = Extract<Route, { page: 'budget' }>;
 
 export function BudgetRoute(route: BudgetRouteProps) {
   const followUp = useFollowUp({ org: route.org, period: route.period });
-  const latestPeriod = useLatestBudgetPeriod();
   useCanonicalBudgetUrl(route, followUp.data, followUp.isPlaceholderData);
   useDocumentTitle(
     followUp.isError ? errorTitle(followUp.error) : null,
@@ -29,7 +27,7 @@ export function BudgetRoute(route: BudgetRouteProps) {
   if (followUp.isPending) return <Loading label="Henter budgetopfølgning …" />;
   if (followUp.isError) return <ErrorMessage error={followUp.error} onRetry={() => followUp.refetch()} />;
 
-  const { org, period } = followUp.data;
+  const { org, period, latestPeriod } = followUp.data;
   const hrefFor = (scope: { org?: string; period?: string }) =>
     budgetHref(scope.org ?? org.id, scope.period ?? period, route.account);
   return (
@@ -41,7 +39,7 @@ export function BudgetRoute(route: BudgetRouteProps) {
           {org.name} · {formatMonthLong(period)} · {org.level}
         </p>
       </header>
-      <ScopeBar orgId={org.id} period={period} latestPeriod={latestPeriod ?? period} hrefFor={hrefFor} />
+      <ScopeBar orgId={org.id} period={period} latestPeriod={latestPeriod} hrefFor={hrefFor} />
       <Suspense fallback={<Loading label="Henter siden …" />}>
         <BudgetPage followUp={followUp.data} account={route.account} updating={followUp.isPlaceholderData} />
       </Suspense>

@@ -1,6 +1,6 @@
 /** What a reader sees while waiting, when there is nothing, and when a request failed: always in words. */
 import type { ReactNode } from 'react';
-import { ApiError } from '../../lib/api-client';
+import { ApiError, type ApiErrorCode, isApiError } from '../../lib/api-client';
 import { Link } from '../../lib/navigation';
 import './ui.css';
 
@@ -23,16 +23,16 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const status = error instanceof ApiError ? error.status : -1;
+  const code = error instanceof ApiError ? error.code : null;
   const parameter = error instanceof ApiError ? error.parameter : null;
-  if (status === 403) {
+  if (code === 'org_forbidden' || code === 'role_forbidden') {
     return (
-      <section className="state state--error" role="alert" data-testid="no-access">
+      <section className="state state--error" role="alert" data-testid="no-access" data-code={code}>
         <h2>Ingen adgang</h2>
         <p>
-          {parameter === 'org'
+          {code === 'org_forbidden'
             ? 'Du har ikke adgang til denne enhed. Du kan se din egen enhed og dens underenheder samt kommunen som helhed.'
-            : 'Din rolle giver ikke adgang til nøgletallene.'}
+            : 'Din rolle giver ikke adgang til disse oplysninger. Kontakt LIS-administratoren, hvis du skal bruge dem.'}
         </p>
         <p>
           <Link href="/">Gå til din egen oversigt</Link>
@@ -40,17 +40,18 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
       </section>
     );
   }
-  const { title, text } = describe(status, parameter);
+  const { title, text } = describe(code, parameter);
+  const wrongLink = code === 'not_found' || code === 'invalid_parameter';
   return (
     <section className="state state--error" role="alert">
       <h2>{title}</h2>
       <p>{text}</p>
-      {onRetry && status !== 404 && status !== 400 && (
+      {onRetry && !wrongLink && (
         <button type="button" className="button" onClick={onRetry}>
           Prøv igen
         </button>
       )}
-      {(status === 404 || status === 400) && (
+      {wrongLink && (
         <p>
           <Link href="/">Gå til din egen oversigt</Link>
         </p>
@@ -61,9 +62,8 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
 
 /** A short name for what went wrong, for the browser tab. */
 export function errorTitle(error: unknown): string {
-  const status = error instanceof ApiError ? error.status : -1;
-  if (status === 403) return 'Ingen adgang';
-  if (status === 404) return 'Findes ikke';
+  if (isApiError(error, 'org_forbidden', 'role_forbidden')) return 'Ingen adgang';
+  if (isApiError(error, 'not_found')) return 'Findes ikke';
   return 'Fejl';
 }
 
@@ -72,14 +72,26 @@ const PARAMETER_WORDS: Readonly<Record<string, string>> = {
   period: 'måneden',
   kpiId: 'nøgletallet',
   from: 'perioden',
+  budgetYear: 'budgetåret',
+  area: 'området',
+  year: 'året',
+  peers: 'sammenligningsgruppen',
 };
 
-function describe(status: number, parameter: string | null): { title: string; text: string } {
+function describe(code: ApiErrorCode | null, parameter: string | null): { title: string; text: string } {
   const what = (parameter && PARAMETER_WORDS[parameter]) ?? 'siden';
-  if (status === 404) return { title: 'Findes ikke', text: `Vi kunne ikke finde ${what}. Linket kan være forældet.` };
-  if (status === 400) return { title: 'Ugyldigt link', text: `Adressen indeholder en ugyldig værdi for ${what}.` };
-  if (status === 0)
-    return { title: 'Ingen forbindelse', text: 'Kunne ikke få forbindelse til serveren. Tjek netværket, og prøv igen.' };
-  if (status >= 500) return { title: 'Fejl på serveren', text: 'Serveren kunne ikke svare lige nu. Prøv igen om lidt.' };
-  return { title: 'Noget gik galt', text: 'Data kunne ikke hentes. Prøv igen.' };
+  switch (code) {
+    case 'not_found':
+      return { title: 'Findes ikke', text: `Vi kunne ikke finde ${what}. Linket kan være forældet.` };
+    case 'invalid_parameter':
+      return { title: 'Ugyldigt link', text: `Adressen indeholder en ugyldig værdi for ${what}.` };
+    case 'network':
+      return { title: 'Ingen forbindelse', text: 'Kunne ikke få forbindelse til serveren. Tjek netværket, og prøv igen.' };
+    case 'too_many_requests':
+      return { title: 'For mange forespørgsler', text: 'Serveren får for mange forespørgsler lige nu. Vent lidt, og prøv igen.' };
+    case 'internal':
+      return { title: 'Fejl på serveren', text: 'Serveren kunne ikke svare lige nu. Prøv igen om lidt.' };
+    default:
+      return { title: 'Noget gik galt', text: 'Data kunne ikke hentes. Prøv igen.' };
+  }
 }

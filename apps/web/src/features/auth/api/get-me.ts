@@ -1,14 +1,14 @@
 import type { Me } from '@lis/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ApiError, apiGet } from '../../../lib/api-client';
+import { apiGet, isApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-/** The signed-in user, or null when nobody is (401 is an answer here, not an error). */
+/** The signed-in user, or null when nobody is (401 unauthenticated is an answer here, not an error). */
 export async function getMe(): Promise<Me | null> {
   try {
     return await apiGet<Me>('/auth/me');
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (isApiError(error, 'unauthenticated')) return null;
     throw error;
   }
 }

@@ -54,9 +54,9 @@ export function SignInPage() {
 }
 
 function signInError(error: unknown): string {
-  const status = error instanceof ApiError ? error.status : -1;
-  if (status === 401) return 'Forkert brugernavn eller adgangskode.';
-  if (status === 429) return 'For mange forsøg. Vent et minut, og prøv igen.';
-  if (status === 0) return 'Kunne ikke få forbindelse til serveren. Prøv igen.';
+  const code = error instanceof ApiError ? error.code : null;
+  if (code === 'unauthenticated') return 'Forkert brugernavn eller adgangskode.';
+  if (code === 'too_many_requests') return 'For mange forsøg. Vent et minut, og prøv igen.';
+  if (code === 'network') return 'Kunne ikke få forbindelse til serveren. Prøv igen.';
   return 'Log ind mislykkedes. Prøv igen.';
 }

@@ -1,13 +1,8 @@
 import { useId } from 'react';
 import { navigate } from '../../../lib/navigation';
+import type { BudgetYearOption } from '../lib/year-options';
 
-export interface BudgetYearOption {
-  year: number;
-  /** null while not known */
-  hasPlan: boolean | null;
-}
-
-/** A select of budget years; years known to have no plan are shown but cannot be chosen. */
+/** A select of budget years; a year without a plan (only ever the one in the URL) is shown but cannot be chosen. */
 export function BudgetYearPicker({
   value,
   options,
@@ -23,9 +18,9 @@ export function BudgetYearPicker({
       <label htmlFor={id}>Budgetår</label>
       <select id={id} value={value} onChange={(event) => navigate(hrefFor(Number(event.target.value)))}>
         {options.map((option) => (
-          <option key={option.year} value={option.year} disabled={option.hasPlan === false && option.year !== value}>
+          <option key={option.year} value={option.year} disabled={!option.hasPlan && option.year !== value}>
             Budget {option.year}
-            {option.hasPlan === false ? ' (ingen plan)' : ''}
+            {option.hasPlan ? '' : ' (ingen plan)'}
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPost } from '../../../lib/api-client';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiDelete, apiGet, apiPost, isApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
+import { savedPeers } from '../../../lib/url-state';
 
 export interface PeerGroup {
   name: string;
@@ -14,11 +15,49 @@ export const getPeerGroups = (signal?: AbortSignal): Promise<PeerGroup[]> =>
 
 export const usePeerGroups = () => useQuery({ queryKey: queryKeys.peerGroups, queryFn: ({ signal }) => getPeerGroups(signal) });
 
+/**
+ * Results asked for by the group's name (peers=saved:<name>) no longer hold once it is replaced or
+ * deleted. Shown ones are fetched again after a save; after a delete the page leaves them.
+ */
+function forgetResultsOf(queryClient: QueryClient, name: string, refetch: boolean) {
+  const peers = savedPeers(name);
+  return queryClient.invalidateQueries({
+    predicate: ({ queryKey }) => queryKey[0] === 'benchmark' && (queryKey[2] as { peers?: unknown } | undefined)?.peers === peers,
+    refetchType: refetch ? 'active' : 'none',
+  });
+}
+
 /** Saves a list under a name (the same name again replaces it); the answer is the new list of groups. */
 export function useSavePeerGroup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (group: { name: string; municipalities: string[] }) => apiPost<PeerGroup[]>('/benchmark/peer-groups', group),
-    onSuccess: (groups) => queryClient.setQueryData(queryKeys.peerGroups, groups),
+    onSuccess: (groups, group) => {
+      queryClient.setQueryData(queryKeys.peerGroups, groups);
+      return forgetResultsOf(queryClient, group.name, true);
+    },
+  });
+}
+
+/**
+ * Deletes a saved group (for everyone in the municipality); the answer is the new list of groups.
+ * A group someone else deleted already counts as deleted: the list is fetched again.
+ */
+export function useDeletePeerGroup() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (name: string): Promise<PeerGroup[] | null> => {
+      try {
+        return await apiDelete<PeerGroup[]>(`/benchmark/peer-groups/${encodeURIComponent(name)}`);
+      } catch (error) {
+        if (isApiError(error, 'not_found')) return null;
+        throw error;
+      }
+    },
+    onSuccess: async (groups, name) => {
+      if (groups) queryClient.setQueryData(queryKeys.peerGroups, groups);
+      else await queryClient.invalidateQueries({ queryKey: queryKeys.peerGroups });
+      return forgetResultsOf(queryClient, name, false);
+    },
   });
 }

@@ -1,10 +1,12 @@
 import { METHOD_NAMES } from '@lis/domain';
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
+import { savedPeers, savedPeersName } from '../../../lib/url-state';
 import type { BenchmarkArea } from '../api/get-areas';
 import type { BenchmarkInput } from '../api/get-benchmark';
 import type { PeerGroup } from '../api/peer-groups';
-import { BUILT_IN_NAMES, CUSTOM, isBuiltIn, peersForChoice, savedValue, selectValue } from '../lib/peer-selection';
+import { BUILT_IN_NAMES, CUSTOM, listParam, peersForChoice, savedGroupOf, selectValue } from '../lib/peer-selection';
 import { PeerListPicker } from './peer-list-picker';
+import { SavedGroup } from './saved-group';
 
 interface BenchmarkControlsProps {
   state: BenchmarkInput;
@@ -17,15 +19,36 @@ interface BenchmarkControlsProps {
 
 const METHODS = Object.entries(METHOD_NAMES) as [BenchmarkInput['method'], string][];
 
-/** Area, year, peer group (with the own list), method, own municipality in or out, need adjustment. */
+/**
+ * Area, year, peer group (with the own list, or the chosen saved list and its delete), method, own
+ * municipality in or out, need adjustment.
+ */
 export function BenchmarkControls({ state, areas, groups, own, onChange }: BenchmarkControlsProps) {
   const ids = { area: useId(), year: useId(), peers: useId(), method: useId(), own: useId(), need: useId() };
   const years = [...(areas.find((a) => a.area === state.area)?.years ?? [state.year])].sort((a, b) => b - a);
-  const peerChoice = selectValue(state.peers, groups, own.municipality);
+  const peerChoice = selectValue(state.peers);
+  const peerSelect = useRef<HTMLSelectElement>(null);
+  // What became of a saved list, said until the next choice of peers.
+  const [notice, setNotice] = useState<{ peers: string; text: string } | null>(null);
+  const savedName = savedPeersName(state.peers);
+  const savedGroup = savedGroupOf(state.peers, groups);
   const builtIns = groups.some((group) => group.builtIn)
     ? groups.filter((group) => group.builtIn)
     : Object.entries(BUILT_IN_NAMES).map(([name, description]) => ({ name, description }));
   const saved = groups.filter((group) => !group.builtIn);
+
+  const choosePeers = (peers: string, text: string) => {
+    setNotice({ peers, text });
+    onChange({ peers });
+  };
+  // The name no longer answers: the same municipalities as an own list, which can be saved again.
+  const onDeleted = (group: PeerGroup) => {
+    choosePeers(
+      listParam(group.municipalities, own.municipality),
+      `Listen “${group.name}” er slettet. Sammenligningen vises nu som egen liste.`,
+    );
+    peerSelect.current?.focus();
+  };
 
   const chooseArea = (area: string) => {
     const available = areas.find((a) => a.area === area)?.years ?? [];
@@ -62,6 +85,7 @@ export function BenchmarkControls({ state, areas, groups, own, onChange }: Bench
       <div className="control control--wide">
         <label htmlFor={ids.peers}>Sammenligningsgruppe</label>
         <select
+          ref={peerSelect}
           id={ids.peers}
           data-testid="peer-group-select"
           value={peerChoice}
@@ -72,13 +96,15 @@ export function BenchmarkControls({ state, areas, groups, own, onChange }: Bench
               {group.description}
             </option>
           ))}
-          {saved.length > 0 && (
+          {(saved.length > 0 || savedName !== null) && (
             <optgroup label="Gemte lister">
               {saved.map((group) => (
-                <option key={group.name} value={savedValue(group.name)}>
+                <option key={group.name} value={savedPeers(group.name)}>
                   {group.name} ({group.municipalities.length} kommuner)
                 </option>
               ))}
+              {/* a name in the URL that is not (or not yet) among the lists still shows as chosen */}
+              {savedName !== null && savedGroup === null && <option value={state.peers}>{savedName}</option>}
             </optgroup>
           )}
           <option value={CUSTOM}>Egen liste …</option>
@@ -119,7 +145,18 @@ export function BenchmarkControls({ state, areas, groups, own, onChange }: Bench
         />
         <label htmlFor={ids.need}>Behovskorrigeret (udgiftsbehov)</label>
       </div>
-      {!isBuiltIn(state.peers) && <PeerListPicker peers={state.peers} own={own} onApply={(peers) => onChange({ peers })} />}
+      <p className="peer-group-status" aria-live="polite" data-testid="peer-group-status">
+        {notice?.peers === state.peers ? notice.text : ''}
+      </p>
+      {savedGroup && <SavedGroup key={savedGroup.name} group={savedGroup} own={own} onDeleted={onDeleted} />}
+      {peerChoice === CUSTOM && (
+        <PeerListPicker
+          peers={state.peers}
+          own={own}
+          onApply={(peers) => onChange({ peers })}
+          onSaved={(name) => choosePeers(savedPeers(name), `Listen “${name}” er gemt og valgt.`)}
+        />
+      )}
     </form>
   );
 }

@@ -1,16 +1,15 @@
 import { useMemo, useState } from 'react';
 import { EChart } from '../../../components/charts/echart';
+import { ExportLinks } from '../../../components/ui/export-links';
 import { ErrorMessage, Loading } from '../../../components/ui/query-state';
-import { ApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-client';
 import { navigate } from '../../../lib/navigation';
-import { benchmarkHref } from '../../../lib/url-state';
+import { benchmarkHref, savedPeersName } from '../../../lib/url-state';
 import type { BenchmarkArea } from '../api/get-areas';
 import { type BenchmarkInput, benchmarkExportUrl, useBenchmark } from '../api/get-benchmark';
 import { usePeerGroups } from '../api/peer-groups';
 import { benchmarkBars, benchmarkChartHeight, buildBenchmarkOption } from '../charts/benchmark-bars';
-import { savedName, selectValue } from '../lib/peer-selection';
 import { BenchmarkControls } from './benchmark-controls';
-import { ExportButtons } from './export-buttons';
 import { PeersTable } from './peers-table';
 import { ResultFigures } from './result-figures';
 import { SummaryPanel } from './summary-panel';
@@ -27,8 +26,9 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
   const own = useLast(benchmark.data?.own) ?? UNKNOWN_OWN;
   const result = benchmark.data;
   const change = (next: Partial<BenchmarkInput>) => navigate(benchmarkHref({ ...state, ...next }));
-  const saved = savedName(selectValue(state.peers, groups, own.municipality));
   const option = useMemo(() => (result ? buildBenchmarkOption(result) : null), [result]);
+  // the summary would only repeat that the saved list is gone
+  const savedMissing = isSavedMissing(benchmark.error, state.peers);
 
   return (
     <div className="benchmark">
@@ -36,7 +36,7 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
         <BenchmarkControls state={state} areas={areas} groups={groups} own={own} onChange={change} />
       </section>
       {benchmark.isPending && <Loading label="Henter benchmark …" />}
-      {benchmark.isError && <BenchmarkError error={benchmark.error} onRetry={() => benchmark.refetch()} />}
+      {benchmark.isError && <BenchmarkError error={benchmark.error} peers={state.peers} onRetry={() => benchmark.refetch()} />}
       {result && option && (
         <section
           className={`panel${benchmark.isPlaceholderData ? ' is-updating-table' : ''}`}
@@ -47,11 +47,15 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
             <h2 id="benchmark-title">
               {result.areaName}, {result.year}
             </h2>
-            <ExportButtons what="benchmarkberegningen" urlFor={(format) => benchmarkExportUrl(state, format)} />
+            <ExportLinks
+              what="benchmarkberegningen"
+              urlFor={(format) => benchmarkExportUrl(state, format)}
+              testIds={{ csv: 'export-csv', xlsx: 'export-xlsx' }}
+            />
           </div>
           <p className="benchmark-basis" data-testid="benchmark-basis">
-            Sammenlignet med <strong>{saved === null ? result.peerGroupName : `gemt liste “${saved}”`}</strong> efter metoden{' '}
-            <strong>{result.methodName.toLocaleLowerCase('da')}</strong>.{' '}
+            Sammenlignet med {savedPeersName(result.peerGroup) === null ? '' : 'den gemte liste '}
+            <strong>{result.peerGroupName}</strong> efter metoden <strong>{result.methodName.toLocaleLowerCase('da')}</strong>.{' '}
             <strong data-testid="own-in-group">
               {result.own.name} er {result.includeOwn ? 'med i gruppen' : 'ikke med i gruppen'}
             </strong>
@@ -74,14 +78,26 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
           <PeersTable result={result} />
         </section>
       )}
-      <SummaryPanel input={state} area={state.area} hrefForArea={(area) => benchmarkHref({ ...state, area })} />
+      {!savedMissing && (
+        <SummaryPanel input={state} area={state.area} hrefForArea={(area) => benchmarkHref({ ...state, area })} />
+      )}
     </div>
   );
 }
 
-/** A need adjustment over a peer without an index fails by design (ADR 0007): say so in words. */
-function BenchmarkError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  if (error instanceof ApiError && error.status === 400 && error.parameter === 'needAdjusted')
+/**
+ * A need adjustment over a peer without an index fails by design (ADR 0007), and a saved list can
+ * have been deleted since the link was made: say so in words, next to the choices that mend it.
+ */
+function BenchmarkError({ error, peers, onRetry }: { error: unknown; peers: string; onRetry: () => void }) {
+  if (isSavedMissing(error, peers))
+    return (
+      <section className="state state--error" role="alert" data-testid="saved-group-missing">
+        <h2>Den gemte liste “{savedPeersName(peers)}” findes ikke</h2>
+        <p>Den kan være slettet eller omdøbt. Vælg en anden sammenligningsgruppe ovenfor.</p>
+      </section>
+    );
+  if (isApiError(error, 'invalid_parameter') && error.parameter === 'needAdjusted')
     return (
       <section className="state state--error" role="alert">
         <h2>Behovskorrektion er ikke mulig for denne gruppe</h2>
@@ -91,6 +107,10 @@ function BenchmarkError({ error, onRetry }: { error: unknown; onRetry: () => voi
     );
   return <ErrorMessage error={error} onRetry={onRetry} />;
 }
+
+/** The API does not know the saved list the URL names. */
+const isSavedMissing = (error: unknown, peers: string): boolean =>
+  isApiError(error, 'invalid_parameter') && error.parameter === 'peers' && savedPeersName(peers) !== null;
 
 /** The last value that was defined: the own municipality stays known while a choice fails. */
 function useLast<T>(value: T | undefined): T | undefined {

@@ -8,6 +8,8 @@ interface PeerListPickerProps {
   peers: string;
   own: { municipality: string; name: string };
   onApply: (peers: string) => void;
+  /** the list is saved under `name`: the page then asks for it by that name */
+  onSaved: (name: string) => void;
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'da');
@@ -16,9 +18,10 @@ const ALPHABETICAL = [...MUNICIPALITIES].sort((a, b) => byName(a.name, b.name));
 
 /**
  * The own list: tick municipalities among the 98 (by region, searchable), then use the list or
- * save it under a name to pick it again later. Ticking does not fetch; "Brug listen" does.
+ * save it under a name to pick it again later (and use it at once). Ticking does not fetch;
+ * "Brug listen" and "Gem listen" do.
  */
-export function PeerListPicker({ peers, own, onApply }: PeerListPickerProps) {
+export function PeerListPicker({ peers, own, onApply, onSaved }: PeerListPickerProps) {
   const ids = { search: useId(), name: useId(), status: useId() };
   const [draft, setDraft] = useState<ReadonlySet<string>>(() => new Set(peers.split(',')));
   // Another list chosen (back button, a saved list): start over from it.
@@ -46,7 +49,10 @@ export function PeerListPicker({ peers, own, onApply }: PeerListPickerProps) {
       return next;
     });
 
-  const saveList = () => save.mutate({ name: name.trim(), municipalities: list.split(',') }, { onSuccess: () => onApply(list) });
+  const saveList = () => {
+    const saved = name.trim();
+    save.mutate({ name: saved, municipalities: list.split(',') }, { onSuccess: () => onSaved(saved) });
+  };
 
   const count = list === '' ? 0 : list.split(',').length;
   return (
@@ -104,7 +110,6 @@ export function PeerListPicker({ peers, own, onApply }: PeerListPickerProps) {
         </span>
       </div>
       <p id={ids.status} className="peer-list__status" aria-live="polite">
-        {save.isSuccess && `Listen “${save.variables?.name}” er gemt og kan vælges under “Gemte lister”.`}
         {save.isError && 'Listen kunne ikke gemmes. Prøv igen.'}
       </p>
     </fieldset>

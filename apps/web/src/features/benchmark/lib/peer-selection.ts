@@ -1,11 +1,11 @@
 /**
  * The peer-group select: a built-in group, a saved list or "egen liste". The URL holds what the
- * API takes (a group name or codes); a list whose codes equal a saved list shows under its name.
+ * API takes: a group name ('kora'), a saved list by its name ('saved:<name>') or codes ('787,860').
  */
+import { savedPeers, savedPeersName } from '../../../lib/url-state';
 import type { PeerGroup } from '../api/peer-groups';
 
 export const CUSTOM = 'custom';
-const SAVED_PREFIX = 'saved:';
 
 export const BUILT_IN_NAMES: Readonly<Record<string, string>> = {
   kora: 'KORA-nabokommuner',
@@ -16,9 +16,16 @@ export const BUILT_IN_NAMES: Readonly<Record<string, string>> = {
 
 export const isBuiltIn = (peers: string): boolean => peers in BUILT_IN_NAMES;
 
-/** '787,860' → ['787', '860']; a built-in group → its members from the list of groups (empty until loaded). */
+/** The saved list the peers name, or null (not a saved list, or not among the groups: deleted, or not loaded yet). */
+export function savedGroupOf(peers: string, groups: readonly PeerGroup[]): PeerGroup | null {
+  const name = savedPeersName(peers);
+  return name === null ? null : (groups.find((group) => !group.builtIn && group.name === name) ?? null);
+}
+
+/** '787,860' → ['787', '860']; a built-in or saved group → its members from the list of groups (empty until loaded). */
 export function codesOf(peers: string, groups: readonly PeerGroup[]): string[] {
   if (isBuiltIn(peers)) return groups.find((group) => group.builtIn && group.name === peers)?.municipalities ?? [];
+  if (savedPeersName(peers) !== null) return savedGroupOf(peers, groups)?.municipalities ?? [];
   return peers.split(',');
 }
 
@@ -29,27 +36,11 @@ export const listParam = (codes: readonly string[], own: string): string =>
     .sort()
     .join(',');
 
-export const savedValue = (name: string): string => `${SAVED_PREFIX}${name}`;
-
-/** The saved list's name for a select value, or null. */
-export const savedName = (value: string): string | null =>
-  value.startsWith(SAVED_PREFIX) ? value.slice(SAVED_PREFIX.length) : null;
-
-/** The option the select shows for the URL's peers. */
-export function selectValue(peers: string, groups: readonly PeerGroup[], own: string): string {
-  if (isBuiltIn(peers)) return peers;
-  const list = listParam(peers.split(','), own);
-  const saved = groups.find((group) => !group.builtIn && listParam(group.municipalities, own) === list);
-  return saved ? savedValue(saved.name) : CUSTOM;
-}
+/** The option the select shows for the URL's peers: the group itself, or "egen liste" for codes. */
+export const selectValue = (peers: string): string => (isBuiltIn(peers) || savedPeersName(peers) !== null ? peers : CUSTOM);
 
 /** The peers parameter for a chosen option; "egen liste" starts from the group shown now. */
 export function peersForChoice(choice: string, current: string, groups: readonly PeerGroup[], own: string): string {
-  if (isBuiltIn(choice)) return choice;
-  const name = savedName(choice);
-  if (name !== null) {
-    const saved = groups.find((group) => !group.builtIn && group.name === name);
-    if (saved) return listParam(saved.municipalities, own) || current;
-  }
+  if (choice !== CUSTOM) return choice;
   return listParam(codesOf(current, groups), own) || current;
 }

@@ -19,13 +19,5 @@ export const followUpQueryOptions = (input: FollowUpInput) =>
 export const useFollowUp = (input: FollowUpInput) =>
   useQuery({ ...followUpQueryOptions(input), placeholderData: keepPreviousData });
 
-/**
- * The latest month with actuals. The follow-up does not carry it (the dashboard has latestPeriod),
- * so it is read from the default answer, which a visit to /budget has cached already.
- */
-export function useLatestBudgetPeriod(): string | null {
-  return useQuery({ ...followUpQueryOptions({ org: null, period: null }), select: (followUp) => followUp.period }).data ?? null;
-}
-
 export const followUpExportUrl = (org: string, period: string, format: 'csv' | 'xlsx'): string =>
   apiUrl('/budget/followup', { org, period, format });
