@@ -317,3 +317,38 @@ describe('size limit', () => {
     }
   });
 });
+
+describe('XLSX', () => {
+  it('loads the first worksheet of an Excel file, numbers as numbers and dates as dates, errors by row', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sygefravær');
+    sheet.addRow([
+      'Period',
+      'ORG_ID',
+      'headcount',
+      'fte',
+      'planned_hours',
+      'own_sickness_hours',
+      'work_injury_hours',
+      'long_term_hours',
+    ]);
+    sheet.addRow([new Date(Date.UTC(2016, 8, 1)), 'E-FJER-SK', 35, 31.9, 5114.5, 200.25, 0, 0]); // a month typed as an Excel date
+    sheet.addRow(['2016M10', 'E-FJER-SK', 35, '31,9', '5.114,5', 190, 7.4, 0]); // text cells in Danish notation
+    workbook.addWorksheet('Noter').addRow(['ignored']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const response = await postFeed(t.app, 'sickleave', xlsx, 'application/octet-stream');
+    expect(response.json()).toMatchObject({ status: 'loaded', rows: 2 });
+    const rows = await rowsOf(sql<{ period: string; fte: number; planned_hours: number; own_sickness_hours: number }>`
+      select period, fte, planned_hours, own_sickness_hours from sickleave where active and org_id = 'E-FJER-SK' and period >= '2016-09-01' order by period`);
+    expect(rows).toEqual([
+      { period: '2016-09-01', fte: 31.9, planned_hours: 5114.5, own_sickness_hours: 200.25 },
+      { period: '2016-10-01', fte: 31.9, planned_hours: 5114.5, own_sickness_hours: 190 },
+    ]);
+
+    sheet.getRow(3).getCell(8).value = 999; // long-term hours above sickness + injury, on row 3
+    const bad = await postFeed(t.app, 'sickleave', Buffer.from(await workbook.xlsx.writeBuffer()), 'application/octet-stream');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ line: 3, column: 'long_term_hours', value: '999' })]);
+  });
+});

@@ -37,7 +37,7 @@ async function withBackend(run: (backend: Backend) => Promise<void>): Promise<vo
 
 program
   .command('ingest')
-  .description('load a feed file (CSV or JSON), all or nothing')
+  .description('load a feed file (CSV, JSON or XLSX), all or nothing')
   .argument('<feed>', FEED_NAMES.join(' | '), feedArgument)
   .argument('<file>', 'the file to load')
   .option('--by <name>', 'who loads it, for the ledger', defaultLoader())

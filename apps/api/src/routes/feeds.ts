@@ -7,7 +7,14 @@ import { ingestFile } from '../modules/ingest/ingest.service.ts';
 import { saveUpload, UploadTooLargeError } from '../modules/ingest/upload.ts';
 import { HttpError } from '../plugins/errors.ts';
 
-const RAW_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/json', 'application/octet-stream'];
+const RAW_TYPES = [
+  'text/csv',
+  'application/csv',
+  'text/plain',
+  'application/json',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 /** POST /feeds/{feed}: a file as the body (CSV or JSON) or as a multipart upload. */
 export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,7 +32,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['feeds'],
         summary: 'Load a feed file (all or nothing)',
-        description: `Send the file as text/csv, application/json or multipart/form-data (field "file"). Feeds: ${FEED_NAMES.join(', ')}.`,
+        description: `Send the file (CSV, JSON or XLSX) as the body or as multipart/form-data (field "file"). Feeds: ${FEED_NAMES.join(', ')}.`,
         params: FeedParams,
         querystring: FeedLoadQuery,
         response: {

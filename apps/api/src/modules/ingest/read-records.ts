@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import type { RowError } from './errors.ts';
 import { countNewlines, plainCsvRecords } from './plain-csv.ts';
 import { readJsonObjects } from './read-json.ts';
+import { openWorkbook } from './read-xlsx.ts';
 import { detectSeparator, type FileFacts } from './sniff.ts';
 
 export type RawValue = string | number | boolean | null;
@@ -30,6 +31,7 @@ export const normaliseName = (name: string) => name.trim().toLowerCase();
 
 /** Opens a sniffed file as records; header problems are returned as errors and nothing is read. */
 export async function openRecords(path: string, facts: FileFacts, spec: FeedSpec): Promise<RecordSource | RowError[]> {
+  if (facts.format === 'xlsx') return openWorkbook(path, spec, checkHeader);
   const text = decodedStream(path, facts);
   if (facts.format === 'json') {
     return { decimalComma: true, batches: inBatches(jsonRecords(text, spec)) };
@@ -66,7 +68,7 @@ function splitHeader(line: string, separator: string): string[] {
     .map((cell) => normaliseName(cell.replace(/^\s*"(.*)"\s*$/, '$1')));
 }
 
-function checkHeader(header: string[], spec: FeedSpec): RowError[] {
+export function checkHeader(header: string[], spec: FeedSpec): RowError[] {
   const errors: RowError[] = [];
   const seen = new Set<string>();
   for (const name of header) {

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
-export type FileFormat = 'csv' | 'json';
+export type FileFormat = 'csv' | 'json' | 'xlsx';
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
 export interface FileFacts {
@@ -19,6 +19,7 @@ export interface FileFacts {
 
 const FIRST_LINE_LIMIT = 64 * 1024;
 const QUOTE = 0x22;
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const READ_BYTES = 1 << 20;
 
 /**
@@ -55,7 +56,8 @@ export async function sniffFile(path: string): Promise<FileFacts> {
   return {
     sha256: hash.digest('hex'),
     bytes,
-    format: trimmed.startsWith('[') ? 'json' : 'csv',
+    // an XLSX file is a zip archive: PK\x03\x04
+    format: head.subarray(0, 4).equals(ZIP_MAGIC) ? 'xlsx' : trimmed.startsWith('[') ? 'json' : 'csv',
     encoding,
     hasBom,
     hasQuotes,
