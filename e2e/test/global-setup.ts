@@ -10,7 +10,12 @@ let dataDir = '';
 
 /** Builds the product as `pnpm start` does and starts it on a fresh embedded store with the demo data. */
 export async function setup(project: TestProject) {
-  execFileSync('pnpm', ['--filter', '@lis/web', '--filter', '@lis/api', 'build'], { cwd: root, stdio: 'inherit' });
+  // NODE_ENV would be 'test' from vitest: build exactly what `pnpm start` serves (React's production build)
+  execFileSync('pnpm', ['--filter', '@lis/web', '--filter', '@lis/api', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   dataDir = mkdtempSync(join(tmpdir(), 'lis-e2e-'));
   const started = Date.now();
   server = spawn(process.execPath, [join(root, 'apps/api/dist/server.js')], {
