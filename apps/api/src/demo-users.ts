@@ -1,6 +1,8 @@
 import type { Database, Role } from '@lis/db';
 import type { Kysely } from 'kysely';
+import { usernames } from './modules/auth/auth.repository.ts';
 import { createUser } from './modules/auth/auth.service.ts';
+import { listOrgUnits } from './modules/kpi/indicators.repository.ts';
 
 export const DEMO_PASSWORD = 'demo-lis-2016';
 
@@ -9,19 +11,9 @@ export const DEMO_PASSWORD = 'demo-lis-2016';
  * The chef may read one forvaltning. Creates the ones missing; returns lines describing them.
  */
 export async function ensureDemoUsers(ctx: { db: Kysely<Database>; municipality: string }): Promise<string[]> {
-  const existing = new Set(
-    (await ctx.db.selectFrom('users').select('username').where('municipality', '=', ctx.municipality).execute()).map(
-      (u) => u.username,
-    ),
-  );
-  const forvaltning = await ctx.db
-    .selectFrom('org_units')
-    .select(['org_id', 'name'])
-    .where('municipality', '=', ctx.municipality)
-    .where('active', '=', true)
-    .where('level', '=', 'forvaltning')
-    .orderBy('name')
-    .executeTakeFirst();
+  const existing = await usernames(ctx.db, ctx.municipality);
+  // the units come sorted by name: the chef gets the first forvaltning
+  const forvaltning = (await listOrgUnits(ctx.db, ctx.municipality)).find((u) => u.level === 'forvaltning');
   const users: { username: string; role: Role; displayName: string; orgIds: string[] }[] = [
     { username: 'admin', role: 'admin', displayName: 'Administrator (demo)', orgIds: [] },
     { username: 'direktion', role: 'direktion', displayName: 'Direktionen (demo)', orgIds: [] },
@@ -29,7 +21,7 @@ export async function ensureDemoUsers(ctx: { db: Kysely<Database>; municipality:
     { username: 'feeder', role: 'feeder', displayName: 'Dataleverance (demo)', orgIds: [] },
   ];
   if (forvaltning)
-    users.push({ username: 'chef', role: 'chef', displayName: `Chef, ${forvaltning.name} (demo)`, orgIds: [forvaltning.org_id] });
+    users.push({ username: 'chef', role: 'chef', displayName: `Chef, ${forvaltning.name} (demo)`, orgIds: [forvaltning.id] });
   for (const user of users) if (!existing.has(user.username)) await createUser(ctx, { ...user, password: DEMO_PASSWORD });
   return users.map((u) => `  ${u.username.padEnd(10)} ${u.role}${u.orgIds.length ? ` (${forvaltning?.name})` : ''}`);
 }

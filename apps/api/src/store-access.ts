@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { acquireDataDirLock, createStore, type DataDirLock, migrateToLatest, type Store } from '@lis/db';
 import type { Config } from './config.ts';
+import { anyBatch } from './modules/ingest/ingest.repository.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -40,6 +41,5 @@ export async function openStore(config: Config): Promise<OpenedStore> {
 
 /** True before the first delivery: nothing in the ledger. */
 export async function storeIsEmpty(store: Store): Promise<boolean> {
-  const row = await store.db.selectFrom('batches').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
+  return !(await anyBatch(store.db));
 }

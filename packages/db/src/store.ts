@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Kysely, PGliteDialect, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, sql, PGliteDialect, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './schema.ts';
@@ -224,4 +224,9 @@ class PreparingClient extends pg.Client {
 function singleClientPool(client: pg.PoolClient): PostgresPool {
   const borrowed = { query: client.query.bind(client), release: () => {} } as unknown as PostgresPoolClient;
   return { connect: async () => borrowed, end: async () => {}, options: {} };
+}
+
+/** Whether the store answers a query (readiness). */
+export async function ping(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
 }

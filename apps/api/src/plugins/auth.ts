@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission, type Principal } from '../modules/auth/access.ts';
 import { type AuditEvent, insertAudit, subtreeOf } from '../modules/auth/auth.repository.ts';
 import { type AuthContext, principalFromSession, principalFromToken } from '../modules/auth/auth.service.ts';
+import { rootOrgId } from '../modules/kpi/indicators.repository.ts';
 import { HttpError } from './errors.ts';
 
 export const SESSION_COOKIE = 'lis_session';
@@ -57,16 +58,7 @@ export async function registerAuth(app: FastifyInstance, auth: AuthContext): Pro
     },
   );
 
-  app.decorate('rootOrgId', async () => {
-    const root = await auth.db
-      .selectFrom('org_units')
-      .select('org_id')
-      .where('municipality', '=', auth.municipality)
-      .where('active', '=', true)
-      .where('parent_id', 'is', null)
-      .executeTakeFirst();
-    return root?.org_id ?? null;
-  });
+  app.decorate('rootOrgId', () => rootOrgId(auth.db, auth.municipality));
 
   app.decorate('visibleOrgs', async (request: FastifyRequest) => {
     const principal = request.principal;

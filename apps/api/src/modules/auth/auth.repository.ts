@@ -14,6 +14,11 @@ export async function findUserByName(db: Db, municipality: string, username: str
   );
 }
 
+export async function usernames(db: Db, municipality: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('users').select('username').where('municipality', '=', municipality).execute();
+  return new Set(rows.map((u) => u.username));
+}
+
 export async function insertUser(
   db: Db,
   user: { municipality: string; username: string; displayName: string; role: Role; passwordHash: string },

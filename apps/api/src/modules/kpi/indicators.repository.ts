@@ -46,6 +46,18 @@ export async function findOrgUnit(db: Db, municipality: string, orgId: string): 
   );
 }
 
+/** The kommune: the unit in effect without a parent. */
+export async function rootOrgId(db: Db, municipality: string): Promise<string | null> {
+  const root = await db
+    .selectFrom('org_units')
+    .select('org_id')
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .where('parent_id', 'is', null)
+    .executeTakeFirst();
+  return root?.org_id ?? null;
+}
+
 export async function childrenOf(db: Db, municipality: string, orgId: string): Promise<OrgRow[]> {
   return db
     .selectFrom('org_units')

@@ -16,7 +16,6 @@ import {
   suppressedUnits,
   suppressSmallSurveys,
 } from '@lis/domain';
-import { sql } from 'kysely';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
 import * as repo from './rollup.repository.ts';
 
@@ -61,7 +60,7 @@ export const MIN_GROUP_SIZE = 5;
 export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promise<void> {
   // The refresh groups up to millions of rows into tens of thousands of groups per statement;
   // with the default 4 MB the hash aggregates spill to disk (a million economy rows: 0.5 s more).
-  await sql`set local work_mem = '32MB'`.execute(tx.db);
+  await repo.giveRefreshMemory(tx);
   const full = event.feed === 'organisation';
   const tree = await repo.loadTree(tx.db, event.municipality);
   const families = FAMILIES_OF[event.feed];

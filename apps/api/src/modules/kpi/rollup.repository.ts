@@ -19,6 +19,11 @@ type Db = StoreTx['db'];
 const monthStart = (period: string) => `${period}-01`;
 const YM = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`;
 
+/** More memory for the refresh's groupings, for this transaction only (see refresh.service.ts). */
+export async function giveRefreshMemory(tx: StoreTx): Promise<void> {
+  await sql`set local work_mem = '32MB'`.execute(tx.db);
+}
+
 /** Each unit's ancestors (itself first), the parent of each unit and the root. */
 export async function loadTree(db: Db, municipality: string) {
   const { rows } = await sql<{ ancestor_id: string; descendant_id: string; depth: number }>`
