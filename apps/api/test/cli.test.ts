@@ -17,9 +17,12 @@ interface Run {
   stderr: string;
 }
 
+// Plain output whatever the CI sets (picocolors colours when CI or FORCE_COLOR is set).
+const { FORCE_COLOR: _forced, ...plainEnv } = process.env;
+
 function lis(env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...plainEnv, LOG_LEVEL: 'silent', NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
