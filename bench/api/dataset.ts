@@ -21,6 +21,7 @@ export interface Dataset {
   dir: string;
   files: { feed: string; path: string; rows: number }[];
   orgIds: string[];
+  enheder: string[];
   periods: string[];
 }
 
@@ -82,12 +83,7 @@ export async function writeDataset(dir: string): Promise<Dataset> {
   };
 
   await add('organisation', 'org_id;parent_id;name;level', org);
-  await add('case_types', 'case_type;name;deadline_days', [
-    'SEL112;Hjælpemidler;56',
-    'SEL83;Personlig pleje;7',
-    'BYG;Byggesag;40',
-    'PLEJE;Plejebolig;56',
-  ]);
+  await add('case_types', CASE_TYPES_HEADER, CASE_TYPES);
   await add(
     'sickleave',
     'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours',
@@ -123,20 +119,9 @@ export async function writeDataset(dir: string): Promise<Dataset> {
   );
   await add(
     'cases',
-    'case_id;org_id;case_type;received;decided',
+    CASES_HEADER,
     (function* () {
-      const types = ['SEL112', 'SEL83', 'BYG', 'PLEJE'];
-      const start = Date.UTC(FIRST_YEAR, 0, 1);
-      const span = Date.UTC(LAST_YEAR, 11, 31) - start;
-      for (let i = 0; i < CASES; i++) {
-        const unit = enheder[(i * 7) % CASE_UNITS] as string;
-        const received = start + Math.floor((rand() * span) / 86_400_000) * 86_400_000;
-        const days = Math.floor(-Math.log(1 - rand()) * 30);
-        const decided = received + days * 86_400_000;
-        const open = decided > start + span;
-        const date = (t: number) => new Date(t).toISOString().slice(0, 10);
-        yield `C${i};${unit};${types[i % 4]};${date(received)};${open ? '' : date(decided)}`;
-      }
+      for (const c of benchCases(enheder)) yield caseLine(c);
     })(),
   );
   await add(
@@ -159,5 +144,78 @@ export async function writeDataset(dir: string): Promise<Dataset> {
       }
     })(),
   );
-  return { dir, files, orgIds: ['K', ...org.slice(1).map((line) => line.split(';')[0] as string)], periods };
+  return { dir, files, orgIds: ['K', ...org.slice(1).map((line) => line.split(';')[0] as string)], enheder, periods };
+}
+
+const CASE_TYPES_HEADER = 'case_type;name;deadline_days';
+const CASE_TYPES = ['SEL112;Hjælpemidler;56', 'SEL83;Personlig pleje;7', 'BYG;Byggesag;40', 'PLEJE;Plejebolig;56'];
+const CASES_HEADER = 'case_id;org_id;case_type;received;decided';
+const DAY = 86_400_000;
+const MONTH_END = Date.UTC(LAST_YEAR + 1, 0, 1) - DAY;
+
+interface BenchCase {
+  id: string;
+  unit: string;
+  type: string;
+  received: number;
+  decided: number | null;
+}
+
+const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+const caseLine = (c: BenchCase) =>
+  `${c.id};${c.unit};${c.type};${isoDate(c.received)};${c.decided === null ? '' : isoDate(c.decided)}`;
+/** Days until a decision: exponential with a mean of 30 days. */
+const duration = (rand: () => number) => Math.floor(-Math.log(1 - rand()) * 30) * DAY;
+
+/** The cases of the ten years, from their own seed so that a later delivery can decide the open ones. */
+function* benchCases(enheder: readonly string[]): Generator<BenchCase> {
+  const rand = random(1300);
+  const types = ['SEL112', 'SEL83', 'BYG', 'PLEJE'];
+  const start = Date.UTC(FIRST_YEAR, 0, 1);
+  for (let i = 0; i < CASES; i++) {
+    const received = start + Math.floor((rand() * (MONTH_END - start)) / DAY) * DAY;
+    const decided = received + duration(rand);
+    const unit = enheder[(i * 7) % CASE_UNITS] as string;
+    yield { id: `C${i}`, unit, type: types[i % 4] as string, received, decided: decided > MONTH_END ? null : decided };
+  }
+}
+
+/**
+ * The next month's delivery as a case system sends it: the decisions in January on the cases open at
+ * the end of the data, and a month's new cases (those not decided in January still open).
+ * Returns the file and the first day received in it, where the indicator refresh starts.
+ */
+export async function writeNextMonthCases(dataset: Dataset): Promise<{ path: string; rows: number; firstReceived: string }> {
+  const rand = random(2017);
+  const january = MONTH_END + DAY;
+  const inJanuary = () => january + Math.floor(rand() * 31) * DAY;
+  let first = january;
+  const lines = function* () {
+    for (const c of benchCases(dataset.enheder)) {
+      if (c.decided !== null) continue;
+      first = Math.min(first, c.received);
+      yield caseLine({ ...c, decided: Math.max(c.received, inJanuary()) });
+    }
+    const perMonth = Math.round(CASES / dataset.periods.length);
+    for (let i = 0; i < perMonth; i++) {
+      const received = inJanuary();
+      const decided = received + duration(rand);
+      const unit = dataset.enheder[(i * 11) % CASE_UNITS] as string;
+      yield caseLine({ id: `N${i}`, unit, type: 'SEL112', received, decided: decided < january + 31 * DAY ? decided : null });
+    }
+  };
+  const path = join(dataset.dir, 'cases-next-month.csv');
+  const rows = await writeLines(path, CASES_HEADER, lines());
+  return { path, rows, firstReceived: isoDate(first) };
+}
+
+/** A new deadline for one case type: every case may change status, so every month is recomputed. */
+export async function writeChangedCaseTypes(dataset: Dataset): Promise<string> {
+  const path = join(dataset.dir, 'case_types-changed.csv');
+  await writeLines(
+    path,
+    CASE_TYPES_HEADER,
+    CASE_TYPES.map((line) => line.replace('BYG;Byggesag;40', 'BYG;Byggesag;35')),
+  );
+  return path;
 }

@@ -189,6 +189,30 @@ describe('case-processing times', () => {
     expect((await indicator('E1', '2016-07', 'case_open_over_deadline')).value).toBe(2);
     expect((await indicator('K', '2016-06', 'case_backlog')).value).toBe(3); // o1, c1 (20 June), c3 (28 June)
   });
+
+  it('refreshes the months a restated case left, also when a restore moves it back', async () => {
+    const admin = bearer(await t.token('admin'));
+    const backlog = async () => [
+      (await indicator('K', '2016-06', 'case_backlog')).value,
+      (await indicator('E1', '2016-07', 'case_backlog')).value,
+    ];
+    const [first] = (await get('/api/v1/batches?feed=cases', admin)) as { id: number }[];
+    // o1 restated as received 1 August: June and July (before the delivery's own months) lose it
+    const restated = await postFeed(
+      t.app,
+      'cases',
+      'case_id;org_id;case_type;received;complete;decided\no1;E1;T;2016-08-01;;2016-08-15\n',
+    );
+    expect(await backlog()).toEqual([2, 2]); // June: c1, c3; July: o2, o3
+    expect((await indicator('E1', '2016-08', 'case_median_days')).value).toBe(14);
+    const restore = (id: number) => t.app.inject({ method: 'POST', url: `/api/v1/batches/${id}/restore`, headers: admin });
+    expect((await restore(first.id)).statusCode).toBe(200);
+    expect(await backlog()).toEqual([3, 3]);
+    // the restatement's own months are August only; the rows it sets aside again are from May
+    expect((await restore(restated.json().batchId)).statusCode).toBe(200);
+    expect(await backlog()).toEqual([2, 2]);
+    expect((await restore(first.id)).statusCode).toBe(200); // as before, for the tests that follow
+  });
 });
 
 describe('budget', () => {

@@ -140,8 +140,23 @@ export async function insertBatch(db: Db, batch: NewBatch): Promise<number> {
   return row.id;
 }
 
-/** Rows of earlier batches set aside by a publish or restore, per batch. */
-export type ReplacedRows = { batchId: number; rows: number }[];
+/**
+ * Rows of earlier batches set aside by a publish or restore, per batch, with the first and last
+ * period they held ('YYYY-MM-DD', or the year): a case delivered again may have moved to other months.
+ */
+export type ReplacedRows = { batchId: number; rows: number; first: string | null; last: string | null }[];
+
+/** The period of a row as text that sorts in time, null for feeds without one. */
+function periodText(spec: FeedSpec, alias: string) {
+  if (!spec.periodColumn) return sql<string | null>`null::text`;
+  const column = feedColumn(spec, spec.periodColumn);
+  const ref = sql.ref(`${alias}.${storedColumn(column)}`);
+  return column.type.kind === 'year' ? sql<string>`${ref}::text` : sql<string>`to_char(${ref}, 'YYYY-MM-DD')`;
+}
+
+type ReplacedRow = { batch_id: number; rows: number; first: string | null; last: string | null };
+const toReplaced = (rows: ReplacedRow[]): ReplacedRows =>
+  rows.map((r) => ({ batchId: r.batch_id, rows: r.rows, first: r.first, last: r.last }));
 
 /** The stage holds a key twice (or a concurrent load stored one first): the table's key index refused the publish. */
 export class KeyConflict extends Error {
@@ -159,19 +174,20 @@ export async function publishStage(tx: StoreTx, spec: FeedSpec, municipality: st
   const table = ident(spec.table);
   await sql`savepoint publish`.execute(tx.db);
   try {
-    const { rows } = await sql<{ batch_id: number; rows: number }>`
+    const { rows } = await sql<ReplacedRow>`
       with replaced as (
         update ${table} as f set active = false
         from ${ident(STAGE)} as s
         where f.active and f.municipality = ${municipality} and ${keyMatch(spec, 'f', 's')}
-        returning f.batch_id
-      ) select batch_id, count(*)::int as rows from replaced group by batch_id`.execute(tx.db);
+        returning f.batch_id, ${periodText(spec, 'f')} as period
+      ) select batch_id, count(*)::int as rows, min(period) as first, max(period) as last
+        from replaced group by batch_id`.execute(tx.db);
     const columns = sql.join(storedColumns(spec).map(ident));
     await sql`
       insert into ${table} (municipality, batch_id, active, ${columns})
       select ${municipality}, ${batchId}, true, ${columns} from ${ident(STAGE)}`.execute(tx.db);
     await sql`release savepoint publish`.execute(tx.db);
-    return rows.map((r) => ({ batchId: r.batch_id, rows: r.rows }));
+    return toReplaced(rows);
   } catch (error) {
     if (!isKeyViolation(error, `${spec.table}_active_key`)) throw error;
     await sql`rollback to savepoint publish`.execute(tx.db);
@@ -189,16 +205,17 @@ const isKeyViolation = (error: unknown, index: string) =>
  */
 export async function reactivateBatch(tx: StoreTx, spec: FeedSpec, batchId: number): Promise<ReplacedRows> {
   const table = ident(spec.table);
-  const { rows } = await sql<{ batch_id: number; rows: number }>`
+  const { rows } = await sql<ReplacedRow>`
     with replaced as (
       update ${table} as f set active = false
       from ${table} as r
       where r.batch_id = ${batchId} and f.active and f.batch_id <> ${batchId}
         and f.municipality = r.municipality and ${keyMatch(spec, 'f', 'r')}
-      returning f.batch_id
-    ) select batch_id, count(*)::int as rows from replaced group by batch_id`.execute(tx.db);
+      returning f.batch_id, ${periodText(spec, 'f')} as period
+    ) select batch_id, count(*)::int as rows, min(period) as first, max(period) as last
+      from replaced group by batch_id`.execute(tx.db);
   await sql`update ${table} set active = true where batch_id = ${batchId} and not active`.execute(tx.db);
-  return rows.map((r) => ({ batchId: r.batch_id, rows: r.rows }));
+  return toReplaced(rows);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Store, StoreTx } from '@lis/db';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
 import * as repo from './ingest.repository.ts';
 import { checkOrgTree } from './org-tree.ts';
+import { type PeriodRange, widenRange } from './period-range.ts';
 import { openRecords } from './read-records.ts';
 import { sniffFile } from './sniff.ts';
 import { stageRecords } from './stage-records.ts';
@@ -104,7 +105,7 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
         throw errors.total > 0 ? signal : error.cause; // not a key twice in the file: another load got there first
       });
       await repo.deductReplacedRows(tx, replaced);
-      await afterChange(tx, ctx, request.feed, rows + replacedCount(replaced), range.from, range.to);
+      await afterChange(tx, ctx, request.feed, rows + replacedCount(replaced), widenRange(range, replaced));
       return { batchId, feed: request.feed, rows, status: 'loaded' as const };
     });
   } catch (error) {
@@ -128,7 +129,8 @@ export async function restoreBatch(ctx: IngestContext, batchId: number) {
     const replaced = await repo.reactivateBatch(tx, spec, batchId);
     await repo.markRestored(tx, batchId);
     await repo.deductReplacedRows(tx, replaced);
-    await afterChange(tx, ctx, feed, batch.row_count + replacedCount(replaced), batch.period_from, batch.period_to);
+    const restored = { from: batch.period_from, to: batch.period_to };
+    await afterChange(tx, ctx, feed, batch.row_count + replacedCount(replaced), widenRange(restored, replaced));
   });
   return repo.findBatch(ctx.store.db, ctx.municipality, batchId);
 }
@@ -138,8 +140,7 @@ async function afterChange(
   ctx: IngestContext,
   feed: FeedName,
   changedRows: number,
-  periodFrom: string | null,
-  periodTo: string | null,
+  { from: periodFrom, to: periodTo }: PeriodRange,
 ) {
   await repo.analyzeAfterLargeChange(tx, FEEDS[feed], changedRows);
   if (feed === 'organisation') await repo.rebuildOrgClosure(tx, ctx.municipality);

@@ -23,11 +23,29 @@ export function periodRangeOf(spec: FeedSpec) {
       if (last === null || value > last) last = value;
     },
     range(): PeriodRange {
-      if (first === null || last === null) return { from: null, to: null };
-      // a month is stored as its first day, a date as itself, a year as a number
-      return typeof first === 'number'
-        ? { from: `${first}-01-01`, to: `${last}-12-01` }
-        : { from: `${first.slice(0, 7)}-01`, to: `${String(last).slice(0, 7)}-01` };
+      return first === null || last === null ? { from: null, to: null } : monthsBetween(first, last);
     },
   };
+}
+
+/** A month is stored as its first day, a date as itself, a year as a number (or its digits). */
+function monthsBetween(first: string | number, last: string | number): PeriodRange {
+  return /^\d{4}$/.test(String(first))
+    ? { from: `${first}-01-01`, to: `${last}-12-01` }
+    : { from: `${String(first).slice(0, 7)}-01`, to: `${String(last).slice(0, 7)}-01` };
+}
+
+/**
+ * The months a change touched: those of the delivered (or restored) rows and those of the rows it
+ * set aside, which differ when a key moved in time (a case received on another day).
+ */
+export function widenRange(range: PeriodRange, setAside: readonly { first: string | null; last: string | null }[]): PeriodRange {
+  let { from, to } = range;
+  for (const rows of setAside) {
+    if (rows.first === null || rows.last === null) continue;
+    const months = monthsBetween(rows.first, rows.last);
+    if (from === null || (months.from !== null && months.from < from)) from = months.from;
+    if (to === null || (months.to !== null && months.to > to)) to = months.to;
+  }
+  return { from, to };
 }

@@ -118,11 +118,15 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     );
   },
 
-  async cases(tx, municipality) {
-    // A case changes the backlog of every month it is open: recompute them all.
+  async cases(tx, municipality, _tree, changed) {
     const data = await repo.dataRange(tx.db, municipality, 'cases');
-    const rows = data ? caseRollups(await repo.caseMonths(tx.db, municipality, data.from, data.to)) : [];
-    await repo.replaceRollups(tx, municipality, KPI_IDS.cases, '0001-01', '9999-12', rows);
+    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.cases, '0001-01', '9999-12', []);
+    // A case counts from the month it is received: in the backlog while open, then in the month
+    // (and year to date) it is decided. So the months before the first one received in the
+    // change (delivered or set aside) stay as they are; the rest are refreshed to the end.
+    const from = changed?.from && changed.from > data.from ? changed.from : data.from;
+    const rows = caseRollups(await repo.caseMonths(tx.db, municipality, from, data.to));
+    await repo.replaceRollups(tx, municipality, KPI_IDS.cases, from, '9999-12', rows);
   },
 
   async kpi(tx, municipality, tree, changed) {
