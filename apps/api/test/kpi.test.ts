@@ -211,7 +211,14 @@ describe('case-processing times', () => {
     // the restatement's own months are August only; the rows it sets aside again are from May
     expect((await restore(restated.json().batchId)).statusCode).toBe(200);
     expect(await backlog()).toEqual([2, 2]);
-    expect((await restore(first.id)).statusCode).toBe(200); // as before, for the tests that follow
+    expect((await restore(first.id)).statusCode).toBe(200); // as before
+  });
+
+  it('counts the year to date of a month refreshed alone from all the year’s decisions', async () => {
+    // the delivery touches September only; the year so far: c1–c7 in July, o1 in August, n1
+    await postFeed(t.app, 'cases', 'case_id;org_id;case_type;received;complete;decided\nn1;E1;T;2016-09-01;;2016-09-03\n');
+    expect(await indicator('K', '2016-09', 'case_decided_count')).toMatchObject({ value: 1, ytd: 9 });
+    expect(await indicator('K', '2016-08', 'case_decided_count')).toMatchObject({ value: 1, ytd: 8 });
   });
 });
 
