@@ -196,7 +196,7 @@ describe('case-processing times', () => {
       (await indicator('K', '2016-06', 'case_backlog')).value,
       (await indicator('E1', '2016-07', 'case_backlog')).value,
     ];
-    const [first] = (await get('/api/v1/batches?feed=cases', admin)) as { id: number }[];
+    const [first] = (await get('/api/v1/batches?feed=cases', admin)) as [{ id: number }];
     // o1 restated as received 1 August: June and July (before the delivery's own months) lose it
     const restated = await postFeed(
       t.app,

@@ -29,7 +29,7 @@ export function periodRangeOf(spec: FeedSpec) {
 }
 
 /** A month is stored as its first day, a date as itself, a year as a number (or its digits). */
-function monthsBetween(first: string | number, last: string | number): PeriodRange {
+function monthsBetween(first: string | number, last: string | number): { from: string; to: string } {
   return /^\d{4}$/.test(String(first))
     ? { from: `${first}-01-01`, to: `${last}-12-01` }
     : { from: `${String(first).slice(0, 7)}-01`, to: `${String(last).slice(0, 7)}-01` };
@@ -44,8 +44,8 @@ export function widenRange(range: PeriodRange, setAside: readonly { first: strin
   for (const rows of setAside) {
     if (rows.first === null || rows.last === null) continue;
     const months = monthsBetween(rows.first, rows.last);
-    if (from === null || (months.from !== null && months.from < from)) from = months.from;
-    if (to === null || (months.to !== null && months.to > to)) to = months.to;
+    if (from === null || months.from < from) from = months.from;
+    if (to === null || months.to > to) to = months.to;
   }
   return { from, to };
 }
