@@ -140,6 +140,14 @@ describe('chef of one forvaltning', () => {
     const own = me.orgIds[0];
     expect(new URL(page.url()).searchParams.get('org') ?? own).toBe(own);
     expect(units.filter((u) => u.level === 'forvaltning').map((u) => u.id)).toEqual([own]);
+    // KPIs without a figure in a year are listed, not drawn as tiles (the demo gives this forvaltning no cases)
+    const dashboard = await api<Dashboard>(page, `/api/v1/dashboard?org=${own}`);
+    const silent = dashboard.indicators.filter((i) => i.status === 'no_data' && i.series.every((p) => p.value === null));
+    expect(silent.length).toBeGreaterThan(0);
+    await expect.poll(() => tiles(page).count()).toBe(dashboard.indicators.length - silent.length);
+    const listed = await page.getByTestId('silent-kpis').locator('li a').allTextContents();
+    expect(listed).toEqual(silent.map((i) => findKpi(i.kpiId)?.name));
+    await screenshot(page, 'overview-chef');
     const sibling = forvaltninger.find((u) => u.id !== own) as OrgUnit;
     await page.goto(`${baseUrl()}/?org=${sibling.id}`);
     await expect.poll(() => page.getByTestId('no-access').textContent()).toMatch(/ingen adgang/i);

@@ -1,6 +1,6 @@
 import type { Indicator } from '@lis/contracts';
 import { describe, expect, it } from 'vitest';
-import { groupByTheme } from '../src/features/overview/lib/group-by-theme';
+import { groupByTheme, isSilent } from '../src/features/overview/lib/group-by-theme';
 import { monthOptions } from '../src/lib/months';
 
 const indicator = (kpiId: string): Indicator => ({
@@ -27,6 +27,23 @@ describe('groupByTheme', () => {
     const groups = groupByTheme(['sick_leave_pct', 'promises_kept_pct', 'budget_consumption_pct', 'no_such_kpi'].map(indicator));
     expect(groups.map((g) => g.name)).toEqual(['Økonomi', 'Arbejdspladsen', 'Vi holder hvad vi lover']);
     expect(groups[1]?.items.map((i) => i.kpi.name)).toEqual(['Sygefravær']);
+  });
+});
+
+describe('isSilent', () => {
+  const noData = { ...indicator('case_backlog'), value: null, status: 'no_data' as const };
+  const months = (...values: (number | null)[]) =>
+    values.map((value, i) => ({ period: `2016-${String(i + 1).padStart(2, '0')}`, value }));
+
+  it('lists a KPI without a figure this month or in the year before', () => {
+    expect(isSilent({ ...noData, series: months(null, null, null) })).toBe(true);
+    expect(isSilent({ ...noData, series: [] })).toBe(true);
+  });
+
+  it('keeps the tile of a KPI that had figures earlier in the year, or is only hidden', () => {
+    expect(isSilent({ ...noData, series: months(12, null, null) })).toBe(false); // a missing month is news
+    expect(isSilent({ ...noData, status: 'suppressed' })).toBe(false);
+    expect(isSilent(indicator('case_backlog'))).toBe(false);
   });
 });
 

@@ -6,7 +6,8 @@ import { formatDate, formatMonthLong } from '../../../lib/format';
 import { Link } from '../../../lib/navigation';
 import { overviewHref } from '../../../lib/url-state';
 import { dashboardExportUrl } from '../api/get-dashboard';
-import { groupByTheme } from '../lib/group-by-theme';
+import { groupByTheme, isSilent } from '../lib/group-by-theme';
+import { SilentKpis } from './silent-kpis';
 import { ThemeSection } from './theme-section';
 import './overview.css';
 
@@ -15,7 +16,8 @@ const today = () => new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD in loc
 /** Every KPI of a unit for a month under the strategy's themes; prints as the monthly management report. */
 export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
   const { org, period, latestPeriod, indicators } = dashboard;
-  const groups = useMemo(() => groupByTheme(indicators), [indicators]);
+  const groups = useMemo(() => groupByTheme(indicators.filter((i) => !isSilent(i))), [indicators]);
+  const silent = useMemo(() => indicators.filter(isSilent), [indicators]);
   const noValues = indicators.every((indicator) => indicator.value === null && indicator.status !== 'suppressed');
   // Months after the latest delivery show only carried-forward survey figures: say so.
   const afterLatest = latestPeriod !== null && period > latestPeriod;
@@ -50,6 +52,7 @@ export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
           {groups.map((group) => (
             <ThemeSection key={group.theme} group={group} orgId={org.id} period={period} />
           ))}
+          <SilentKpis indicators={silent} orgId={org.id} orgName={org.name} period={period} />
         </div>
       )}
     </div>

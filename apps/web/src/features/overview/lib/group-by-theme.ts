@@ -18,3 +18,10 @@ export function groupByTheme(indicators: readonly Indicator[]): ThemeGroup[] {
   }
   return groups.filter((group) => group.items.length > 0);
 }
+
+/**
+ * KPIs without a figure this month or in the 12 before it: the unit is not delivered for (a
+ * forvaltning without cases of the delivered types). They are listed, not drawn as empty tiles.
+ */
+export const isSilent = (indicator: Indicator) =>
+  indicator.status === 'no_data' && indicator.series.every((point) => point.value === null);
