@@ -18,7 +18,12 @@ export interface OpenedStore {
 export async function openStore(config: Config): Promise<OpenedStore> {
   if (config.databaseUrl) {
     const store = await createStore({ databaseUrl: config.databaseUrl });
-    await migrateToLatest(store.db);
+    try {
+      await migrateToLatest(store.db);
+    } catch (error) {
+      await store.close();
+      throw unreachable(config.databaseUrl, error) ?? error;
+    }
     return { store, lock: null, close: () => store.close() };
   }
   const lock = acquireDataDirLock(config.dataDir);
@@ -42,4 +47,27 @@ export async function openStore(config: Config): Promise<OpenedStore> {
 /** True before the first delivery: nothing in the ledger. */
 export async function storeIsEmpty(store: Store): Promise<boolean> {
   return !(await anyBatch(store.db));
+}
+
+/** What a failed connection means, by the error code of the driver or the server. */
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers there. Is the server running?',
+  ENOTFOUND: 'the host name is unknown.',
+  ETIMEDOUT: 'the connection timed out.',
+  EHOSTUNREACH: 'the host cannot be reached.',
+  '28P01': 'the password was refused.',
+  '28000': 'the server does not let this role sign in (pg_hba.conf).',
+  '3D000': 'the database does not exist. Create it first (createdb).',
+};
+
+/** PostgreSQL cannot be used: where and why, in words (the password of the URL left out). */
+export class StoreUnreachableError extends Error {}
+
+/** The readable error for a failed connection, or null for other errors. */
+function unreachable(databaseUrl: string, error: unknown): StoreUnreachableError | null {
+  const reason = REASONS[(error as { code?: string } | null)?.code ?? ''];
+  if (!reason) return null;
+  const url = new URL(databaseUrl);
+  url.password = '';
+  return new StoreUnreachableError(`Cannot use PostgreSQL at ${url.host}${url.pathname} (DATABASE_URL): ${reason}`);
 }

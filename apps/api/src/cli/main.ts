@@ -8,6 +8,7 @@ import pc from 'picocolors';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AccessSetupError } from '../modules/auth/auth.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
+import { StoreUnreachableError } from '../store-access.ts';
 import { registerAccessCommands } from './access-commands.ts';
 import { type Backend, CliError, connect, openLocal } from './backend.ts';
 import { registerImportCommands } from './import-commands.ts';
@@ -133,7 +134,8 @@ program.parseAsync().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof CliError ||
     error instanceof DataDirLockedError ||
-    error instanceof AccessSetupError
+    error instanceof AccessSetupError ||
+    error instanceof StoreUnreachableError
   ) {
     console.error(pc.red(error.message));
   } else {
