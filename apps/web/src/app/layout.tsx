@@ -25,7 +25,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         </Link>
         <UserMenu me={me} />
       </header>
-      <MainNav />
+      <MainNav role={me.role} />
       <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
         {children}
       </main>

@@ -28,16 +28,19 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number] | 'network';
 export class ApiError extends Error {
   readonly code: ApiErrorCode | null;
   readonly parameter: string | null;
+  /** the whole answer, for errors that carry more (a rejected file's list of errors) */
+  readonly body: unknown;
 
   constructor(
     readonly status: number,
     message: string,
-    details: { code?: string | null; parameter?: string | null } = {},
+    details: { code?: string | null; parameter?: string | null; body?: unknown } = {},
   ) {
     super(message);
     this.name = 'ApiError';
     this.parameter = details.parameter ?? null;
     this.code = errorCode(status, details.code ?? null, this.parameter);
+    this.body = details.body ?? null;
   }
 }
 
@@ -89,6 +92,11 @@ export function apiPost<T>(path: string, body?: unknown): Promise<T> {
   });
 }
 
+/** A file upload as multipart/form-data (the browser sets the boundary). */
+export function apiPostForm<T>(path: string, form: FormData): Promise<T> {
+  return request<T>(apiUrl(path), { method: 'POST', body: form });
+}
+
 /** DELETE of a resource; the caller encodes path segments (encodeURIComponent). */
 export function apiDelete<T>(path: string): Promise<T> {
   return request<T>(apiUrl(path), { method: 'DELETE' });
@@ -113,6 +121,7 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     throw new ApiError(response.status, typeof error === 'string' ? error : response.statusText, {
       code: typeof code === 'string' ? code : null,
       parameter: typeof parameter === 'string' ? parameter : null,
+      body,
     });
   }
   return body as T;

@@ -15,4 +15,5 @@ export const queryKeys = {
   benchmarkSummary: (input: { year: number; peers: string; method: string; includeOwn: boolean; needAdjusted: boolean }) =>
     ['benchmark', 'summary', input] as const,
   peerGroups: ['benchmark', 'peer-groups'] as const,
+  batches: ['batches'] as const,
 };

@@ -49,7 +49,11 @@ export type Route =
   | { page: 'not_found'; path: string };
 
 /** Every page: the unit-and-month pages and the municipality-wide economy pages. */
-export type AppRoute = Route | { page: 'balance'; budgetYear: number | null } | ({ page: 'benchmark' } & BenchmarkState);
+export type AppRoute =
+  | Route
+  | { page: 'balance'; budgetYear: number | null }
+  | ({ page: 'benchmark' } & BenchmarkState)
+  | { page: 'feeds' };
 
 export function parseRoute(pathname: string, search: string): AppRoute {
   const params = new URLSearchParams(search);
@@ -64,6 +68,7 @@ export function parseRoute(pathname: string, search: string): AppRoute {
   if (path === '/budget') return { page: 'budget', org, period, account: accountParam(params.get('account')) };
   if (path === '/budget/balance') return { page: 'balance', budgetYear: yearParam(params.get('budgetYear')) };
   if (path === '/benchmark') return { page: 'benchmark', ...parseBenchmark(params) };
+  if (path === FEEDS_PATH) return { page: 'feeds' };
   return { page: 'not_found', path: pathname };
 }
 
@@ -81,8 +86,13 @@ export function routeHref(route: AppRoute): string {
       return withQuery('/budget/balance', { budgetYear: route.budgetYear });
     case 'benchmark':
       return benchmarkHref(route);
+    case 'feeds':
+      return FEEDS_PATH;
   }
 }
+
+/** Loading files and the ledger of deliveries. */
+export const FEEDS_PATH = '/leverancer';
 
 export const overviewHref = (org: string | null, period: string | null): string => routeHref({ page: 'overview', org, period });
 

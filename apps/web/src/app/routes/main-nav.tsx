@@ -1,34 +1,42 @@
+import type { Me } from '@lis/contracts';
 import { Link, useLocationHref } from '../../lib/navigation';
-import { type AppRoute, balanceHref, benchmarkHref, budgetHref, overviewHref, parseRoute } from '../../lib/url-state';
+import { type AppRoute, balanceHref, benchmarkHref, budgetHref, FEEDS_PATH, overviewHref, parseRoute } from '../../lib/url-state';
 import './main-nav.css';
 
-type Section = 'overview' | 'budget' | 'balance' | 'benchmark';
+type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'feeds';
 
 const sectionOf = (route: AppRoute): Section | null =>
   route.page === 'kpi' ? 'overview' : route.page === 'not_found' ? null : route.page;
 
-/** The four sections; the overview and the follow-up keep the unit and month the reader is looking at. */
-export function MainNav() {
+const READERS: readonly Me['role'][] = ['admin', 'direktion', 'oekonom', 'chef'];
+const LOADERS: readonly Me['role'][] = ['admin', 'feeder'];
+
+/** The sections the role may use; the overview and the follow-up keep the unit and month the reader is looking at. */
+export function MainNav({ role }: { role: Me['role'] }) {
   const url = new URL(useLocationHref(), window.location.origin);
   const route = parseRoute(url.pathname, url.search);
   const scope = 'org' in route ? { org: route.org, period: route.period } : { org: null, period: null };
-  const items: { section: Section; label: string; href: string }[] = [
-    { section: 'overview', label: 'Oversigt', href: overviewHref(scope.org, scope.period) },
-    { section: 'budget', label: 'Budgetopfølgning', href: budgetHref(scope.org, scope.period) },
-    { section: 'balance', label: 'Budgetbalance', href: balanceHref(null) },
-    { section: 'benchmark', label: 'Benchmark', href: benchmarkHref({}) },
+  const reads = READERS.includes(role);
+  const items: { section: Section; label: string; href: string; shown: boolean }[] = [
+    { section: 'overview', label: 'Oversigt', href: overviewHref(scope.org, scope.period), shown: reads },
+    { section: 'budget', label: 'Budgetopfølgning', href: budgetHref(scope.org, scope.period), shown: reads },
+    { section: 'balance', label: 'Budgetbalance', href: balanceHref(null), shown: reads },
+    { section: 'benchmark', label: 'Benchmark', href: benchmarkHref({}), shown: reads },
+    { section: 'feeds', label: 'Leverancer', href: FEEDS_PATH, shown: LOADERS.includes(role) },
   ];
   const current = sectionOf(route);
   return (
     <nav className="main-nav" aria-label="Hovedmenu" data-testid="main-nav">
       <ul>
-        {items.map((item) => (
-          <li key={item.section}>
-            <Link href={item.href} aria-current={item.section === current ? 'page' : undefined}>
-              {item.label}
-            </Link>
-          </li>
-        ))}
+        {items
+          .filter((item) => item.shown)
+          .map((item) => (
+            <li key={item.section}>
+              <Link href={item.href} aria-current={item.section === current ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
       </ul>
     </nav>
   );

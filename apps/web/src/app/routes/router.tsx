@@ -1,10 +1,13 @@
-import { EmptyState } from '../../components/ui/query-state';
-import { Link, useLocationHref } from '../../lib/navigation';
-import { parseRoute } from '../../lib/url-state';
+import { useEffect } from 'react';
+import { EmptyState, Loading } from '../../components/ui/query-state';
+import { useMe } from '../../features/auth/api/get-me';
+import { Link, navigate, useLocationHref } from '../../lib/navigation';
+import { FEEDS_PATH, parseRoute } from '../../lib/url-state';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { BalanceRoute } from './balance-route';
 import { BenchmarkRoute } from './benchmark-route';
 import { BudgetRoute } from './budget-route';
+import { FeedsRoute } from './feeds-route';
 import { KpiRoute } from './kpi-route';
 import { OverviewRoute } from './overview-route';
 
@@ -12,6 +15,12 @@ import { OverviewRoute } from './overview-route';
 export function AppRoutes() {
   const url = new URL(useLocationHref(), window.location.origin);
   const route = parseRoute(url.pathname, url.search);
+  // A data supplier may only send files: every address leads to the upload page.
+  const onlyFeeds = useMe().data?.role === 'feeder' && route.page !== 'feeds';
+  useEffect(() => {
+    if (onlyFeeds) navigate(FEEDS_PATH, { replace: true });
+  }, [onlyFeeds]);
+  if (onlyFeeds) return <Loading label="Åbner leverancer …" />;
   switch (route.page) {
     case 'overview':
       return <OverviewRoute {...route} />;
@@ -23,6 +32,8 @@ export function AppRoutes() {
       return <BalanceRoute {...route} />;
     case 'benchmark':
       return <BenchmarkRoute {...route} />;
+    case 'feeds':
+      return <FeedsRoute />;
     case 'not_found':
       return <NotFound />;
   }

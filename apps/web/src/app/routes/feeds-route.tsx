@@ -1,0 +1,27 @@
+import { lazy, Suspense } from 'react';
+import { Loading } from '../../components/ui/query-state';
+import { useMe } from '../../features/auth/api/get-me';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+// The upload form and the ledger are for a few users: they load on first visit.
+const FeedsPage = lazy(() => import('../../features/feeds/components/feeds-page'));
+
+export function FeedsRoute() {
+  const me = useMe().data;
+  useDocumentTitle(null, 'Leverancer');
+  return (
+    <div>
+      <header className="page-header">
+        <h1>Leverancer</h1>
+        <p className="page-header__sub">
+          Indlæs data til LIS{me?.role === 'admin' ? ', og se og genindsæt tidligere leverancer' : ''}
+        </p>
+      </header>
+      {me && (
+        <Suspense fallback={<Loading label="Henter siden …" />}>
+          <FeedsPage me={me} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
