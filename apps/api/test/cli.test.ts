@@ -70,8 +70,8 @@ describe('lis ingest, batches, restore', () => {
   it('exits non-zero on a rejected file and prints each error with line and column', async () => {
     const run = await lis(env, 'ingest', 'economy', badEconomy);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('bad.csv was rejected: 1 error. Nothing was stored.');
-    expect(run.stderr).toContain('line 3, column period (value "2016-13"): not a month');
+    expect(run.stderr).toContain('bad.csv blev afvist: 1 fejl. Intet er gemt.');
+    expect(run.stderr).toContain('linje 3, kolonne period (værdi "2016-13"): er ikke en måned');
   });
 
   it('lists the ledger and restores a replaced batch', async () => {

@@ -51,7 +51,7 @@ describe('a key twice in a file', () => {
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({
       errorCount: 1,
-      errors: [{ line: lines.length + 1, column: 'period', value: null, message: expect.stringContaining('on line 3') }],
+      errors: [{ line: lines.length + 1, column: 'period', value: null, message: expect.stringContaining('på linje 3') }],
     });
     expect(await factFingerprint(t.store)).toEqual(before);
   });

@@ -158,8 +158,8 @@ describe('all or nothing', () => {
       [9, 'period'],
       [10, null],
     ]);
-    expect(body.errors[5]).toMatchObject({ value: '12x', message: expect.stringContaining('not a number') });
-    expect(body.errors[6].message).toContain('line 2');
+    expect(body.errors[5]).toMatchObject({ value: '12x', message: expect.stringContaining('ikke et tal') });
+    expect(body.errors[6].message).toContain('linje 2');
     expect(await factFingerprint(t.store)).toEqual(before);
     const [ledger] = (await asAdmin(t.app, 'GET', '/api/v1/batches?limit=1')).json();
     expect(ledger).toMatchObject({ status: 'rejected', errorCount: 8, rows: 9, activeRows: 0 });
@@ -179,7 +179,7 @@ describe('all or nothing', () => {
     const body = (
       await postFeed(t.app, 'economy', 'period;org_id;function;dranst;amount\n2016-05;E-AABY-SK;3.22.01;1;5\n')
     ).json();
-    expect(body.errors).toEqual([{ line: 1, column: 'amount_type', value: null, message: expect.stringContaining('missing') }]);
+    expect(body.errors).toEqual([{ line: 1, column: 'amount_type', value: null, message: expect.stringContaining('mangler') }]);
   });
 
   it.each([
@@ -188,51 +188,51 @@ describe('all or nothing', () => {
       'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;E-AABY-SK;40;36;5.800;100;10;111\n',
       2,
       'long_term_hours',
-      'greater than',
+      'større end',
     ],
     [
       'sickleave',
       'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;E-AABY-SK;40;36;5.800;-1;0;0\n',
       2,
       'own_sickness_hours',
-      'negative',
+      'negativ',
     ],
     [
       'sickleave',
       'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;E-AABY-SK;0;0;0;7,4;0;0\n',
       2,
       'headcount',
-      'hours',
+      'timer',
     ],
     [
       'cases',
       'case_id;org_id;case_type;received;decided\nX1;E-BROV-PH;SEL112;10-02-2016;09-02-2016\n',
       2,
       'decided',
-      'before received',
+      'før received',
     ],
-    ['cases', 'case_id;org_id;case_type;received\nX2;E-BROV-PH;SEL999;10-02-2016\n', 2, 'case_type', 'unknown case type'],
-    ['budget_plan', 'budget_year;year;line;amount\n2017;2021;taxes;-1\n', 2, 'year', 'budget year'],
-    ['kpi', 'period;org_id;kpi_id;numerator;denominator\n2016-02;E-AABY-SK;happiness;1;2\n', 2, 'kpi_id', 'not a KPI'],
-    ['kpi', 'period;org_id;kpi_id;numerator;denominator\n2016-02;E-AABY-SK;sick_leave_pct;1;2\n', 2, 'kpi_id', 'computed from'],
-    ['targets', 'kpi_id;org_id;year;target\nsick_leave_pct;E-NOWHERE;2016;4\n', 2, 'org_id', 'unknown org unit'],
+    ['cases', 'case_id;org_id;case_type;received\nX2;E-BROV-PH;SEL999;10-02-2016\n', 2, 'case_type', 'ukendt sagstype'],
+    ['budget_plan', 'budget_year;year;line;amount\n2017;2021;taxes;-1\n', 2, 'year', 'budgetåret'],
+    ['kpi', 'period;org_id;kpi_id;numerator;denominator\n2016-02;E-AABY-SK;happiness;1;2\n', 2, 'kpi_id', 'ikke et nøgletal'],
+    ['kpi', 'period;org_id;kpi_id;numerator;denominator\n2016-02;E-AABY-SK;sick_leave_pct;1;2\n', 2, 'kpi_id', 'beregnes ud fra'],
+    ['targets', 'kpi_id;org_id;year;target\nsick_leave_pct;E-NOWHERE;2016;4\n', 2, 'org_id', 'ukendt enhed'],
     [
       'benchmark',
       'year;municipality;area;net_expenditure;target_population\n2015;999;dagtilbud;1;1\n',
       2,
       'municipality',
-      'municipality code',
+      'kommunekode',
     ],
-    ['organisation', 'org_id;parent_id;name;level\nE-X;E-NOPE;X;enhed\n', 2, 'parent_id', 'unknown parent'],
-    ['organisation', 'org_id;parent_id;name;level\nK2;;Anden kommune;kommune\n', 2, 'parent_id', 'second root'],
-    ['organisation', 'org_id;parent_id;name;level\nA-X;E-AABY-SK;X;afdeling\n', 2, 'parent_id', 'not above'],
+    ['organisation', 'org_id;parent_id;name;level\nE-X;E-NOPE;X;enhed\n', 2, 'parent_id', 'ukendt overordnet'],
+    ['organisation', 'org_id;parent_id;name;level\nK2;;Anden kommune;kommune\n', 2, 'parent_id', 'endnu en rod'],
+    ['organisation', 'org_id;parent_id;name;level\nA-X;E-AABY-SK;X;afdeling\n', 2, 'parent_id', 'ikke ligger over'],
     ['organisation', 'org_id;parent_id;name;level\nA-1;A-2;En;afdeling\nA-2;A-1;To;afdeling\n', 2, 'parent_id', ''],
     [
       'case_types',
       'case_type;name;deadline_days\nSEL112;Hjælpemidler;56\nSEL112;Hjælpemidler;42\n',
       3,
       'case_type',
-      'duplicate key',
+      'dobbelt nøgle',
     ],
   ])('%s: reports %s', async (feed, file, line, column, message) => {
     const before = await factFingerprint(t.store);

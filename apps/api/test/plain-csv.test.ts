@@ -49,8 +49,8 @@ describe('CSV without quotes', () => {
   it('reports a row with too few or too many cells on its own line', async () => {
     const { out } = await fileRecords(`${HEADER}\n2016-01;E1;3.22.01\n2016-01;E1;3.22.01;1;actual;5;extra\n`);
     expect(out.map((r) => [r.line, r.shapeError])).toEqual([
-      [2, 'expected 6 cells as in the header, found 3'],
-      [3, 'expected 6 cells as in the header, found 7'],
+      [2, 'forventede 6 celler som i overskriften, fandt 3'],
+      [3, 'forventede 6 celler som i overskriften, fandt 7'],
     ]);
     expect(out[0]?.values).toEqual(['2016-01', 'E1', '3.22.01', null, null, null]);
   });

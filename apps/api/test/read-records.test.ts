@@ -141,9 +141,9 @@ describe('JSON records', () => {
       for await (const item of readJsonObjects([input])) out.push(item);
       return out;
     };
-    await expect(items('{"a": 1}')).rejects.toThrow('array of objects');
+    await expect(items('{"a": 1}')).rejects.toThrow('liste (array) af objekter');
     await expect(items('[{"a": 1},\n 5]')).rejects.toThrow('line 2');
-    await expect(items('[{"a": 1}')).rejects.toThrow('not closed');
-    expect((await items('[{"a": tru}]'))[0]?.error).toContain('not valid JSON');
+    await expect(items('[{"a": 1}')).rejects.toThrow('ikke lukket');
+    expect((await items('[{"a": tru}]'))[0]?.error).toContain('ikke gyldig JSON');
   });
 });

@@ -6,18 +6,15 @@ const count = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 
 export const formatCount = (n: number) => count.format(n);
 
+/** A rejected file in Danish, like its row errors: the people who fix the file read them. */
 export function printRejection(fileName: string, errors: readonly RowError[], errorCount: number): void {
-  console.error(
-    pc.red(
-      pc.bold(`✗ ${fileName} was rejected: ${formatCount(errorCount)} error${errorCount === 1 ? '' : 's'}. Nothing was stored.`),
-    ),
-  );
+  console.error(pc.red(pc.bold(`✗ ${fileName} blev afvist: ${formatCount(errorCount)} fejl. Intet er gemt.`)));
   for (const e of errors) {
-    const where = `line ${e.line}${e.column ? `, column ${e.column}` : ''}`;
-    const value = e.value === null ? '' : ` (value ${JSON.stringify(e.value)})`;
+    const where = `linje ${e.line}${e.column ? `, kolonne ${e.column}` : ''}`;
+    const value = e.value === null ? '' : ` (værdi ${JSON.stringify(e.value)})`;
     console.error(`  ${pc.yellow(where)}${value}: ${e.message}`);
   }
-  if (errorCount > errors.length) console.error(pc.dim(`  … and ${formatCount(errorCount - errors.length)} more`));
+  if (errorCount > errors.length) console.error(pc.dim(`  … og ${formatCount(errorCount - errors.length)} fejl mere`));
 }
 
 export function printBatches(batches: readonly Batch[]): void {

@@ -19,26 +19,26 @@ const MAX_TEXT = 300;
 export function cellParser(type: ColumnType, decimalComma: boolean): CellParser {
   switch (type.kind) {
     case 'text': {
-      const tooLong = new CellProblem(`longer than ${MAX_TEXT} characters`);
+      const tooLong = new CellProblem(`er længere end ${MAX_TEXT} tegn`);
       return (text) => (text.length > MAX_TEXT ? tooLong : text);
     }
     case 'month': {
-      const problem = new CellProblem('not a month (use YYYY-MM or 2016M03)');
+      const problem = new CellProblem('er ikke en måned (skriv ÅÅÅÅ-MM eller 2016M03)');
       return memoised((text) => {
         const month = parseMonth(text);
         return month ? `${month}-01` : problem;
       });
     }
     case 'date': {
-      const problem = new CellProblem('not a date (use YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY)');
+      const problem = new CellProblem('er ikke en dato (skriv ÅÅÅÅ-MM-DD, DD-MM-ÅÅÅÅ eller DD.MM.ÅÅÅÅ)');
       return memoised((text) => parseDanishDate(text) ?? problem);
     }
     case 'year': {
-      const problem = new CellProblem('not a year (YYYY)');
+      const problem = new CellProblem('er ikke et år (ÅÅÅÅ)');
       return memoised((text) => parseYear(text) ?? problem);
     }
     case 'integer': {
-      const problem = new CellProblem('not a whole number');
+      const problem = new CellProblem('er ikke et helt tal');
       const inRange = rangeCheck(type.min, 'max' in type ? type.max : undefined);
       return memoised((text) => {
         const n = readNumber(text, decimalComma);
@@ -47,7 +47,7 @@ export function cellParser(type: ColumnType, decimalComma: boolean): CellParser 
     }
     case 'number': {
       // Amounts hardly repeat: not memoised.
-      const problem = new CellProblem('not a number (e.g. 1234,5 or 1.234,5)');
+      const problem = new CellProblem('er ikke et tal (fx 1234,5 eller 1.234,5)');
       const inRange = rangeCheck(type.min, undefined);
       return (text) => {
         const n = readNumber(text, decimalComma);
@@ -55,15 +55,15 @@ export function cellParser(type: ColumnType, decimalComma: boolean): CellParser 
       };
     }
     case 'function': {
-      const problem = new CellProblem('not a function number of the chart of accounts (h.hf.ff, e.g. 5.32.32)');
+      const problem = new CellProblem('er ikke et funktionsnummer fra kontoplanen (h.hf.ff, fx 5.32.32)');
       return memoised((text) => (FUNCTION_CODE.test(text) ? text : problem));
     }
     case 'municipality': {
-      const problem = new CellProblem('not a known 3-digit municipality code');
+      const problem = new CellProblem('er ikke en kendt kommunekode (3 cifre)');
       return memoised((text) => (findMunicipality(text) ? text : problem));
     }
     case 'enum': {
-      const problem = new CellProblem(`must be one of ${[...new Set(Object.values(type.values))].join(', ')}`);
+      const problem = new CellProblem(`skal være en af ${[...new Set(Object.values(type.values))].join(', ')}`);
       return memoised((text) => {
         const spelling = text.toLowerCase();
         return Object.hasOwn(type.values, spelling) ? (type.values[spelling] as string) : problem;
@@ -74,8 +74,8 @@ export function cellParser(type: ColumnType, decimalComma: boolean): CellParser 
 
 /** `n`, or the problem with its range. */
 export function rangeCheck(min: number | undefined, max: number | undefined): (n: number) => number | CellProblem {
-  const belowMin = new CellProblem(min === 0 ? 'must not be negative' : `must be at least ${min}`);
-  const aboveMax = new CellProblem(`must be at most ${max}`);
+  const belowMin = new CellProblem(min === 0 ? 'må ikke være negativ' : `skal være mindst ${min}`);
+  const aboveMax = new CellProblem(`må højst være ${max}`);
   return (n) => (min !== undefined && n < min ? belowMin : max !== undefined && n > max ? aboveMax : n);
 }
 

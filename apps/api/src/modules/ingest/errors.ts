@@ -45,6 +45,6 @@ export class FileRejectedError extends Error {
     readonly errorCount: number,
     readonly batchId: number | null,
   ) {
-    super(`The file was rejected: ${errorCount} error${errorCount === 1 ? '' : 's'}`);
+    super(`Filen blev afvist: ${errorCount} fejl`);
   }
 }

@@ -24,7 +24,7 @@ const NONE: readonly Omit<RowError, 'line'>[] = Object.freeze([]);
 function knownOrg(row: Row, refs: ReferenceData): readonly Omit<RowError, 'line'>[] {
   const orgId = row.org_id;
   return typeof orgId === 'string' && !refs.orgIds.has(orgId)
-    ? [problem('org_id', orgId, 'unknown org unit (load it with the organisation feed first)')]
+    ? [problem('org_id', orgId, 'ukendt enhed (indlæs den med leverancen organisation først)')]
     : NONE; // the economy feed's one rule: no allocation for a row that passes
 }
 
@@ -32,12 +32,12 @@ function knownKpi(row: Row, fromFeed: boolean) {
   const id = row.kpi_id;
   if (typeof id !== 'string') return [];
   const kpi = findKpi(id);
-  if (!kpi) return [problem('kpi_id', id, 'not a KPI of the catalogue (GET /api/v1/kpis lists them)')];
+  if (!kpi) return [problem('kpi_id', id, 'er ikke et nøgletal i kataloget (GET /api/v1/kpis viser dem)')];
   if (fromFeed && kpi.sourceFeed !== 'kpi') {
-    return [problem('kpi_id', id, `is computed from the ${kpi.sourceFeed} feed and cannot be delivered in the kpi feed`)];
+    return [problem('kpi_id', id, `beregnes ud fra leverancen ${kpi.sourceFeed} og kan ikke leveres i leverancen kpi`)];
   }
   if (fromFeed && kpi.aggregation === 'ratio' && row.denominator === null) {
-    return [problem('denominator', null, `is required for ${id} (a ratio)`)];
+    return [problem('denominator', null, `skal udfyldes for ${id} (en brøk)`)];
   }
   return [];
 }
@@ -45,13 +45,13 @@ function knownKpi(row: Row, fromFeed: boolean) {
 const RULES: Partial<Record<FeedName, Check>> = {
   organisation: (row) =>
     typeof row.valid_from === 'string' && typeof row.valid_to === 'string' && row.valid_to < row.valid_from
-      ? [problem('valid_to', row.valid_to, 'is before valid_from')]
+      ? [problem('valid_to', row.valid_to, 'ligger før valid_from')]
       : [],
   economy: knownOrg,
   budget_plan: (row) => {
     const [budgetYear, year] = [num(row.budget_year), num(row.year)];
     return year < budgetYear || year > budgetYear + 3
-      ? [problem('year', year, `must be the budget year ${budgetYear} or one of the 3 years after it`)]
+      ? [problem('year', year, `skal være budgetåret ${budgetYear} eller et af de 3 år efter det`)]
       : [];
   },
   sickleave: (row, refs) => {
@@ -59,7 +59,7 @@ const RULES: Partial<Record<FeedName, Check>> = {
     const counted = num(row.own_sickness_hours) + num(row.work_injury_hours);
     if (num(row.long_term_hours) > counted + 1e-9) {
       errors.push(
-        problem('long_term_hours', row.long_term_hours, `is greater than own_sickness_hours + work_injury_hours (${counted})`),
+        problem('long_term_hours', row.long_term_hours, `er større end own_sickness_hours + work_injury_hours (${counted})`),
       );
     }
     const hourColumns = [
@@ -71,24 +71,24 @@ const RULES: Partial<Record<FeedName, Check>> = {
       'parental_leave_hours',
     ];
     if (row.headcount === 0 && hourColumns.some((c) => num(row[c] ?? null) > 0)) {
-      errors.push(problem('headcount', 0, 'is 0 but the row has hours'));
+      errors.push(problem('headcount', 0, 'er 0, men rækken har timer'));
     }
     return errors;
   },
   cases: (row, refs) => {
     const errors = [...knownOrg(row, refs)];
     if (typeof row.case_type === 'string' && !refs.caseTypes.has(row.case_type)) {
-      errors.push(problem('case_type', row.case_type, 'unknown case type (load it with the case_types feed first)'));
+      errors.push(problem('case_type', row.case_type, 'ukendt sagstype (indlæs den med leverancen case_types først)'));
     }
     const { received, complete, decided } = row;
     if (typeof decided === 'string' && typeof received === 'string' && decided < received) {
-      errors.push(problem('decided', decided, `is before received (${received})`));
+      errors.push(problem('decided', decided, `ligger før received (${received})`));
     }
     if (typeof complete === 'string' && typeof received === 'string' && complete < received) {
-      errors.push(problem('complete', complete, `is before received (${received})`));
+      errors.push(problem('complete', complete, `ligger før received (${received})`));
     }
     if (typeof decided === 'string' && typeof complete === 'string' && decided < complete && decided >= String(received)) {
-      errors.push(problem('decided', decided, `is before complete (${complete})`));
+      errors.push(problem('decided', decided, `ligger før complete (${complete})`));
     }
     return errors;
   },

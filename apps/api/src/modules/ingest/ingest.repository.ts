@@ -100,7 +100,7 @@ export async function findDuplicateKeys(
       line: r.line,
       column: spec.key[0] ?? null,
       value: null,
-      message: `duplicate key (${keyText}): the same key is on line ${r.first_line}`,
+      message: `dobbelt nøgle (${keyText}): samme nøgle står på linje ${r.first_line}`,
     })),
     total: Number(rows[0]?.total ?? 0),
   };

@@ -87,7 +87,7 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
       };
       const problems =
         request.feed === 'organisation' ? checkOrgTree(await repo.loadOrgRows(tx.db, ctx.municipality), staged.orgRows) : [];
-      if (rows === 0) problems.push({ line: 1, column: null, value: null, message: 'the file has no data rows' });
+      if (rows === 0) problems.push({ line: 1, column: null, value: null, message: 'filen har ingen datarækker' });
       if (errors.total > 0 || problems.length > 0) throw await rejectWith(problems);
 
       const { range } = staged;

@@ -27,17 +27,23 @@ export function checkOrgTree(existing: readonly OrgRow[], delivered: readonly Or
   const depthOf = (level: OrgLevel) => ORG_LEVELS.indexOf(level);
   for (const unit of units.values()) {
     if (unit.parentId === null) {
-      if (unit.level !== 'kommune') report(unit, 'parent_id', null, `a ${unit.level} needs a parent; only the kommune is a root`);
+      if (unit.level !== 'kommune')
+        report(unit, 'parent_id', null, `en ${unit.level} skal have en overordnet enhed; kun kommunen er rod`);
       else if (roots.length > 1 && unit !== roots.find((r) => r.level === 'kommune')) {
-        report(unit, 'parent_id', null, 'a second root: there must be exactly one kommune');
+        report(unit, 'parent_id', null, 'endnu en rod: der skal være præcis én kommune');
       }
       continue;
     }
-    if (unit.level === 'kommune') report(unit, 'level', unit.level, 'the kommune is the root and has no parent');
+    if (unit.level === 'kommune') report(unit, 'level', unit.level, 'kommunen er roden og har ingen overordnet enhed');
     const parent = units.get(unit.parentId);
-    if (!parent) report(unit, 'parent_id', unit.parentId, 'unknown parent unit');
+    if (!parent) report(unit, 'parent_id', unit.parentId, 'ukendt overordnet enhed');
     else if (depthOf(parent.level) >= depthOf(unit.level)) {
-      report(unit, 'parent_id', unit.parentId, `the parent is a ${parent.level}, not above a ${unit.level}`);
+      report(
+        unit,
+        'parent_id',
+        unit.parentId,
+        `den overordnede enhed er en ${parent.level}, som ikke ligger over en ${unit.level}`,
+      );
     }
   }
   if (roots.length === 0 && units.size > 0) {
@@ -45,11 +51,11 @@ export function checkOrgTree(existing: readonly OrgRow[], delivered: readonly Or
       line: delivered[0]?.line ?? 2,
       column: 'parent_id',
       value: null,
-      message: 'no root: exactly one kommune must have an empty parent_id',
+      message: 'ingen rod: præcis én enhed, kommunen, skal have tom parent_id',
     });
   }
   for (const unit of delivered) {
-    if (inCycle(unit, units)) report(unit, 'parent_id', unit.parentId, 'the unit is its own ancestor (a cycle)');
+    if (inCycle(unit, units)) report(unit, 'parent_id', unit.parentId, 'enheden er sin egen overordnede (en løkke)');
   }
   return errors;
 }

@@ -57,7 +57,7 @@ function toRecord(text: string, line: number, { separator, width, positions }: S
     const cell = cells[positions[i] as number];
     values[i] = cell === undefined ? null : cell.trim();
   }
-  const shapeError = cells.length === width ? null : `expected ${width} cells as in the header, found ${cells.length}`;
+  const shapeError = cells.length === width ? null : `forventede ${width} celler som i overskriften, fandt ${cells.length}`;
   return { line, values, shapeError };
 }
 

@@ -49,7 +49,7 @@ export async function* readJsonObjects(
       }
       if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\uFEFF') continue;
       if (state === 'before') {
-        if (c !== '[') throw new SyntaxError(`line ${line}: a JSON feed must be an array of objects`);
+        if (c !== '[') throw new SyntaxError(`line ${line}: en JSON-leverance skal være en liste (array) af objekter`);
         state = 'between';
       } else if (state === 'between') {
         if (c === ']') state = 'after';
@@ -59,18 +59,18 @@ export async function* readJsonObjects(
           depth = 1;
           start = i;
           elementLine = line;
-        } else throw new SyntaxError(`line ${line}: expected an object in the array, found "${c}"`);
-      } else throw new SyntaxError(`line ${line}: unexpected "${c}" after the end of the array`);
+        } else throw new SyntaxError(`line ${line}: forventede et objekt i listen, fandt "${c}"`);
+      } else throw new SyntaxError(`line ${line}: uventet "${c}" efter listens slutning`);
     }
     if (state === 'element') element += s.slice(start);
   }
-  if (state !== 'after') throw new SyntaxError(`line ${line}: the JSON array is not closed`);
+  if (state !== 'after') throw new SyntaxError(`line ${line}: JSON-listen er ikke lukket`);
 }
 
 function toItem(text: string, line: number): JsonItem {
   try {
     return { line, object: JSON.parse(text) as Record<string, unknown>, error: null };
   } catch (error) {
-    return { line, object: null, error: `not valid JSON: ${(error as Error).message}` };
+    return { line, object: null, error: `ikke gyldig JSON: ${(error as Error).message}` };
   }
 }

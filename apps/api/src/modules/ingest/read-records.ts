@@ -73,7 +73,7 @@ export function checkHeader(header: string[], spec: FeedSpec): RowError[] {
   const seen = new Set<string>();
   for (const name of header) {
     if (name !== '' && seen.has(name))
-      errors.push({ line: 1, column: name, value: name, message: 'the column appears twice in the header' });
+      errors.push({ line: 1, column: name, value: name, message: 'kolonnen står to gange i overskriften' });
     seen.add(name);
   }
   for (const column of spec.columns) {
@@ -82,7 +82,7 @@ export function checkHeader(header: string[], spec: FeedSpec): RowError[] {
         line: 1,
         column: column.name,
         value: null,
-        message: `required column "${column.name}" is missing (the header has: ${header.filter(Boolean).join(', ') || 'nothing'})`,
+        message: `den påkrævede kolonne "${column.name}" mangler (overskriften har: ${header.filter(Boolean).join(', ') || 'intet'})`,
       });
     }
   }
@@ -100,7 +100,7 @@ async function* csvRecords(text: Readable, separator: string, width: number, pos
     line += 1 + countNewlines(raw.replace(/[\r\n]$/, ''));
     if (start === 1) continue; // the header, read before
     if (record.every((cell) => cell === '')) continue; // empty lines and ";;;;" rows from spreadsheets
-    const shapeError = record.length === width ? null : `expected ${width} cells as in the header, found ${record.length}`;
+    const shapeError = record.length === width ? null : `forventede ${width} celler som i overskriften, fandt ${record.length}`;
     yield { line: start, values: positions.map((p) => (p === -1 ? null : (record[p] ?? null))), shapeError };
   }
 }

@@ -92,6 +92,6 @@ function parseErrorToRowError(error: Error): RowError {
     line: csvLine ?? (jsonLine ? Number(jsonLine[1]) : 1),
     column: null,
     value: null,
-    message: `the file cannot be read: ${error.message.replace(/^line \d+: /, '')}`,
+    message: `filen kan ikke læses: ${error.message.replace(/^line \d+: /, '')}`,
   };
 }

@@ -37,7 +37,7 @@ type ColumnReader = (raw: RawValue) => StoredValue | CellProblem;
 
 function columnReader(column: FeedColumn, decimalComma: boolean): ColumnReader {
   const parse = cellParser(column.type, decimalComma);
-  const required = new CellProblem('is required');
+  const required = new CellProblem('skal udfyldes');
   const readText = (raw: string) => {
     const text = raw.trim();
     if (text === '') return column.required ? required : null;
@@ -49,8 +49,8 @@ function columnReader(column: FeedColumn, decimalComma: boolean): ColumnReader {
 
 /** JSON numbers are taken as they are; booleans are refused. */
 function jsonValueReader(column: FeedColumn, parse: CellParser): (raw: number | boolean) => StoredValue | CellProblem {
-  const notText = new CellProblem('expected text or a number, found true/false');
-  const notWhole = new CellProblem('not a whole number');
+  const notText = new CellProblem('forventede tekst eller et tal, fandt true/false');
+  const notWhole = new CellProblem('er ikke et helt tal');
   const { type } = column;
   const inRange = rangeCheck(type.kind === 'number' || type.kind === 'integer' ? type.min : undefined, undefined);
   return (raw) => {
