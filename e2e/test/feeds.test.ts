@@ -1,7 +1,7 @@
 import type { Batch } from '@lis/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, launch, screenshot, signIn } from './browser.ts';
+import { api, baseUrl, launch, screenshot, signIn } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,6 +59,15 @@ describe('loading files in the browser', () => {
     await page.getByTestId('upload-file').waitFor();
     expect(await page.getByTestId('main-nav').getByRole('link').allTextContents()).toEqual(['Leverancer']);
     expect(await page.getByTestId('ledger').count()).toBe(0);
+    await context.close();
+  });
+
+  it('a reader who types the address sees "ingen adgang", not the form', async () => {
+    const { page, context } = await signIn(browser, 'oekonom');
+    expect(await page.getByTestId('main-nav').getByRole('link', { name: 'Leverancer' }).count()).toBe(0);
+    await page.goto(`${baseUrl()}/leverancer`);
+    await expect.poll(() => page.getByTestId('no-access').textContent()).toMatch(/ingen adgang/i);
+    expect(await page.getByTestId('upload-file').count()).toBe(0);
     await context.close();
   });
 });

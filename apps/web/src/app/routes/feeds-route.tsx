@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { Loading } from '../../components/ui/query-state';
+import { ErrorMessage, Loading } from '../../components/ui/query-state';
 import { useMe } from '../../features/auth/api/get-me';
+import { ApiError } from '../../lib/api-client';
+import { loadsFeeds } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 // The upload form and the ledger are for a few users: they load on first visit.
@@ -17,7 +19,8 @@ export function FeedsRoute() {
           Indlæs data til LIS{me?.role === 'admin' ? ', og se og genindsæt tidligere leverancer' : ''}
         </p>
       </header>
-      {me && (
+      {me && !loadsFeeds(me.role) && <ErrorMessage error={new ApiError(403, 'feeds', { code: 'role_forbidden' })} />}
+      {me && loadsFeeds(me.role) && (
         <Suspense fallback={<Loading label="Henter siden …" />}>
           <FeedsPage me={me} />
         </Suspense>

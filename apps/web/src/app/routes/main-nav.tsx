@@ -1,5 +1,6 @@
 import type { Me } from '@lis/contracts';
 import { Link, useLocationHref } from '../../lib/navigation';
+import { loadsFeeds, readsIndicators } from '../../lib/roles';
 import { type AppRoute, balanceHref, benchmarkHref, budgetHref, FEEDS_PATH, overviewHref, parseRoute } from '../../lib/url-state';
 import './main-nav.css';
 
@@ -8,21 +9,18 @@ type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'feeds';
 const sectionOf = (route: AppRoute): Section | null =>
   route.page === 'kpi' ? 'overview' : route.page === 'not_found' ? null : route.page;
 
-const READERS: readonly Me['role'][] = ['admin', 'direktion', 'oekonom', 'chef'];
-const LOADERS: readonly Me['role'][] = ['admin', 'feeder'];
-
 /** The sections the role may use; the overview and the follow-up keep the unit and month the reader is looking at. */
 export function MainNav({ role }: { role: Me['role'] }) {
   const url = new URL(useLocationHref(), window.location.origin);
   const route = parseRoute(url.pathname, url.search);
   const scope = 'org' in route ? { org: route.org, period: route.period } : { org: null, period: null };
-  const reads = READERS.includes(role);
+  const reads = readsIndicators(role);
   const items: { section: Section; label: string; href: string; shown: boolean }[] = [
     { section: 'overview', label: 'Oversigt', href: overviewHref(scope.org, scope.period), shown: reads },
     { section: 'budget', label: 'Budgetopfølgning', href: budgetHref(scope.org, scope.period), shown: reads },
     { section: 'balance', label: 'Budgetbalance', href: balanceHref(null), shown: reads },
     { section: 'benchmark', label: 'Benchmark', href: benchmarkHref({}), shown: reads },
-    { section: 'feeds', label: 'Leverancer', href: FEEDS_PATH, shown: LOADERS.includes(role) },
+    { section: 'feeds', label: 'Leverancer', href: FEEDS_PATH, shown: loadsFeeds(role) },
   ];
   const current = sectionOf(route);
   return (

@@ -1,0 +1,11 @@
+import type { Me } from '@lis/contracts';
+
+// The API decides; these only keep the menu and pages to what the role can use (access.ts GRANTS).
+const READERS: readonly Me['role'][] = ['admin', 'direktion', 'oekonom', 'chef'];
+const LOADERS: readonly Me['role'][] = ['admin', 'feeder'];
+
+/** May read indicators, the economy pages and the benchmark. */
+export const readsIndicators = (role: Me['role']): boolean => READERS.includes(role);
+
+/** May send feed files. */
+export const loadsFeeds = (role: Me['role']): boolean => LOADERS.includes(role);
