@@ -1,5 +1,7 @@
+import { FEEDS } from '@lis/contracts';
 import { describe, expect, it } from 'vitest';
 import { batchPeriodText, batchStatusText, canRestore } from '../src/features/feeds/lib/batch-status';
+import { columnText } from '../src/features/feeds/lib/column-words';
 import { parseRoute, routeHref } from '../src/lib/url-state';
 
 const batch = { status: 'loaded' as const, rows: 1200, activeRows: 1200, errorCount: 0 };
@@ -31,5 +33,16 @@ describe('the ledger in words', () => {
   it('has its own address', () => {
     expect(parseRoute('/leverancer', '')).toEqual({ page: 'feeds' });
     expect(routeHref({ page: 'feeds' })).toBe('/leverancer');
+  });
+});
+
+describe('the columns of a feed in words', () => {
+  it('names the kind, the codes and whether a column may be empty', () => {
+    const text = FEEDS.cases.columns.map(columnText);
+    expect(text).toContain('received (dato)');
+    expect(text).toContain('decided (dato, kan være tom)');
+    expect(FEEDS.economy.columns.map(columnText)).toContain(
+      'amount_type (kode: original_budget, corrected_budget, actual, forecast)',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state';
 import { formatCount } from '../../../lib/format';
 import { type UploadOutcome, useUploadFeed } from '../api/feeds-api';
+import { columnText } from '../lib/column-words';
 
 /** Choose a feed and a file, send it, and see what became of it. */
 export function UploadPanel() {
@@ -45,6 +46,9 @@ export function UploadPanel() {
           {upload.isPending ? 'Indlæser …' : 'Indlæs'}
         </button>
       </form>
+      <p className="upload-columns" data-testid="upload-columns">
+        Kolonner i {FEEDS[feed].title.toLowerCase()}: {FEEDS[feed].columns.map(columnText).join(' · ')}
+      </p>
       {upload.isError && <ErrorMessage error={upload.error} />}
       {upload.isSuccess && upload.variables && (
         <UploadResult outcome={upload.data} feed={upload.variables.feed} fileName={upload.variables.file.name} />
