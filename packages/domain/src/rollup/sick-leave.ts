@@ -44,25 +44,29 @@ export function sickLeaveRollups(
       const hidden = suppressed(orgId, period);
       const base = { headcount: month.headcount, batchId: month.batchId };
 
-      const pct = emptyRow(orgId, period, 'sick_leave_pct');
-      Object.assign(pct, base, {
-        numerator: month.countedHours,
-        denominator: month.plannedHours,
-        value: ratio(month.countedHours, month.plannedHours, 100),
-        ytdNumerator: sum(ytd, (m) => m.countedHours),
-        ytdDenominator: sum(ytd, (m) => m.plannedHours),
-      });
-      pct.ytdValue = ratio(pct.ytdNumerator, pct.ytdDenominator, 100);
-
-      const longTerm = emptyRow(orgId, period, 'long_term_share');
-      Object.assign(longTerm, base, {
-        numerator: month.longTermHours,
-        denominator: month.countedHours,
-        value: ratio(month.longTermHours, month.countedHours, 100),
-        ytdNumerator: sum(ytd, (m) => m.longTermHours),
-        ytdDenominator: sum(ytd, (m) => m.countedHours),
-      });
-      longTerm.ytdValue = ratio(longTerm.ytdNumerator, longTerm.ytdDenominator, 100);
+      /** A share in per cent of two hour sums, for the month and the year to date. */
+      const share = (kpiId: string, part: (m: SickLeaveMonth) => number, whole: (m: SickLeaveMonth) => number) => {
+        const row = emptyRow(orgId, period, kpiId);
+        Object.assign(row, base, {
+          numerator: part(month),
+          denominator: whole(month),
+          value: ratio(part(month), whole(month), 100),
+          ytdNumerator: sum(ytd, part),
+          ytdDenominator: sum(ytd, whole),
+        });
+        row.ytdValue = ratio(row.ytdNumerator, row.ytdDenominator, 100);
+        return row;
+      };
+      const pct = share(
+        'sick_leave_pct',
+        (m) => m.countedHours,
+        (m) => m.plannedHours,
+      );
+      const longTerm = share(
+        'long_term_share',
+        (m) => m.longTermHours,
+        (m) => m.countedHours,
+      );
 
       const perFte = emptyRow(orgId, period, 'sick_leave_days_per_fte');
       Object.assign(perFte, base);
