@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { EmptyState, Loading } from '../../components/ui/query-state';
 import { useMe } from '../../features/auth/api/get-me';
+import { useOrgTree } from '../../features/org/api/get-org-units';
 import { Link, navigate, useLocationHref } from '../../lib/navigation';
+import { loadsFeeds } from '../../lib/roles';
 import { FEEDS_PATH, parseRoute } from '../../lib/url-state';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { BalanceRoute } from './balance-route';
@@ -20,7 +22,11 @@ export function AppRoutes() {
   useEffect(() => {
     if (onlyFeeds) navigate(FEEDS_PATH, { replace: true });
   }, [onlyFeeds]);
+  const tree = useOrgTree();
   if (onlyFeeds) return <Loading label="Åbner leverancer …" />;
+  // A new installation has no organisation yet: say what to do instead of "findes ikke".
+  const aboutUnits = route.page === 'overview' || route.page === 'kpi' || route.page === 'budget';
+  if (aboutUnits && tree.data?.roots.length === 0) return <NoDataYet />;
   switch (route.page) {
     case 'overview':
       return <OverviewRoute {...route} />;
@@ -37,6 +43,23 @@ export function AppRoutes() {
     case 'not_found':
       return <NotFound />;
   }
+}
+
+function NoDataYet() {
+  useDocumentTitle('Ingen data endnu');
+  const role = useMe().data?.role;
+  return (
+    <EmptyState title="LIS har ingen data endnu">
+      <p>Der er ikke indlæst nogen organisation, så der er ingen enheder at vise nøgletal for.</p>
+      {role && loadsFeeds(role) ? (
+        <p>
+          Start med leverancen organisation, og derefter de øvrige, under <Link href={FEEDS_PATH}>Leverancer</Link>.
+        </p>
+      ) : (
+        <p>Kontakt LIS-administratoren, som indlæser data.</p>
+      )}
+    </EmptyState>
+  );
 }
 
 function NotFound() {
