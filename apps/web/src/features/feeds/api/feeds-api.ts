@@ -4,12 +4,8 @@ import { ApiError, apiGet, apiPost, apiPostForm } from '../../../lib/api-client'
 import { queryKeys } from '../../../lib/query-keys';
 
 /** The ledger, newest first (admin only). */
-export const useBatches = (enabled: boolean) =>
-  useQuery({
-    queryKey: queryKeys.batches,
-    queryFn: ({ signal }) => apiGet<Batch[]>('/batches', { limit: '200' }, signal),
-    enabled,
-  });
+export const useBatches = () =>
+  useQuery({ queryKey: queryKeys.batches, queryFn: ({ signal }) => apiGet<Batch[]>('/batches', { limit: '200' }, signal) });
 
 export type UploadOutcome = { kind: 'stored'; result: FeedLoadResult } | { kind: 'rejected'; rejection: FeedRejected };
 

@@ -6,7 +6,7 @@ import { batchPeriodText, batchStatusText, canRestore } from '../lib/batch-statu
 
 /** Every delivery, newest first, and the way back to an earlier one. */
 export function LedgerPanel() {
-  const batches = useBatches(true);
+  const batches = useBatches();
   const restore = useRestoreBatch();
   const confirmRestore = (id: number) => {
     if (window.confirm(`Genindsæt leverance nr. ${id}? Dens rækker gælder igen i stedet for nyere rækker med samme nøgle.`))
