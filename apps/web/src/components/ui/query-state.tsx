@@ -87,6 +87,13 @@ function describe(code: ApiErrorCode | null, parameter: string | null): { title:
       return { title: 'Ugyldigt link', text: `Adressen indeholder en ugyldig værdi for ${what}.` };
     case 'network':
       return { title: 'Ingen forbindelse', text: 'Kunne ikke få forbindelse til serveren. Tjek netværket, og prøv igen.' };
+    case 'too_large':
+      return {
+        title: 'Filen er for stor',
+        text: 'Filen er større, end serveren tager imod (LIS_MAX_UPLOAD_MB, 200 MB som standard).',
+      };
+    case 'unsupported_media_type':
+      return { title: 'Filtypen kan ikke læses', text: 'Send filen som CSV, XLSX eller JSON.' };
     case 'too_many_requests':
       return { title: 'For mange forespørgsler', text: 'Serveren får for mange forespørgsler lige nu. Vent lidt, og prøv igen.' };
     case 'internal':
