@@ -5,6 +5,7 @@ import * as indicatorsAndAccess from './migrations/2026-11-28T0900-indicators-an
 import * as peerGroups from './migrations/2026-11-28T1200-peer-groups.ts';
 import * as ingestThroughput from './migrations/2026-11-28T1500-ingest-throughput.ts';
 import * as kpiPeriods from './migrations/2026-11-28T1800-kpi-periods.ts';
+import * as demoMarks from './migrations/2026-12-04T1200-demo-marks.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-peer-groups': peerGroups,
   '2026-11-28T1500-ingest-throughput': ingestThroughput,
   '2026-11-28T1800-kpi-periods': kpiPeriods,
+  '2026-12-04T1200-demo-marks': demoMarks,
 };
 
 // Kysely<any>: migrations run against every schema version, not the current types

@@ -31,6 +31,8 @@ export interface BatchTable {
   period_from: DateString | null;
   period_to: DateString | null;
   restored_at: Timestamp | null;
+  /** loaded by the demo generator into a store the demo created */
+  from_demo: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface OrgUnitTable extends FactColumns {
@@ -159,6 +161,8 @@ export interface UserTable {
   password_hash: string;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
+  /** a demo user with the published password; retired once the store holds real data */
+  from_demo: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ApiTokenTable {
