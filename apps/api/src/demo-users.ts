@@ -2,13 +2,15 @@ import type { Database, Role } from '@lis/db';
 import type { Kysely } from 'kysely';
 import { usernames } from './modules/auth/auth.repository.ts';
 import { createUser } from './modules/auth/auth.service.ts';
+import { markDemoUsers } from './modules/demo-store/demo-store.repository.ts';
 import { listOrgUnits } from './modules/kpi/indicators.repository.ts';
 
 export const DEMO_PASSWORD = 'demo-lis-2016';
 
 /**
- * One user per role for trying the product on the embedded demo store (never on PostgreSQL).
- * The chef may read one forvaltning. Creates the ones missing; returns lines describing them.
+ * One user per role for trying the product on the embedded demo store (never on PostgreSQL, never
+ * beside real data: see demo-store.service.ts). The chef may read one forvaltning. Creates the
+ * ones missing, marked as the demo's; returns lines describing them.
  */
 export async function ensureDemoUsers(ctx: { db: Kysely<Database>; municipality: string }): Promise<string[]> {
   const existing = await usernames(ctx.db, ctx.municipality);
@@ -22,6 +24,12 @@ export async function ensureDemoUsers(ctx: { db: Kysely<Database>; municipality:
   ];
   if (forvaltning)
     users.push({ username: 'chef', role: 'chef', displayName: `Chef, ${forvaltning.name} (demo)`, orgIds: [forvaltning.id] });
-  for (const user of users) if (!existing.has(user.username)) await createUser(ctx, { ...user, password: DEMO_PASSWORD });
+  const missing = users.filter((user) => !existing.has(user.username));
+  for (const user of missing) await createUser(ctx, { ...user, password: DEMO_PASSWORD });
+  await markDemoUsers(
+    ctx.db,
+    ctx.municipality,
+    missing.map((u) => u.username),
+  );
   return users.map((u) => `  ${u.username.padEnd(10)} ${u.role}${u.orgIds.length ? ` (${forvaltning?.name})` : ''}`);
 }

@@ -4,8 +4,16 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_PASSWORD, ensureDemoUsers } from './demo-users.ts';
+import {
+  loadDemoInto,
+  retireDemoUsersIfReal,
+  type StoreContents,
+  storeContents,
+} from './modules/demo-store/demo-store.service.ts';
 import { ingestFile } from './modules/ingest/ingest.service.ts';
-import { openStore, storeIsEmpty } from './store-access.ts';
+import { openStore } from './store-access.ts';
+
+type App = Awaited<ReturnType<typeof buildApp>>;
 
 /** Starts the server: configuration, store, app, listen, graceful shutdown. Nothing else. */
 async function main() {
@@ -13,8 +21,7 @@ async function main() {
   const opened = await openStore(config);
   const cliToken = opened.lock ? randomBytes(24).toString('base64url') : null;
   const app = await buildApp({ config, store: opened.store, cliToken });
-  // Demo mode: the embedded store only, never PostgreSQL.
-  const demoUsers = !config.databaseUrl && config.demo ? await prepareDemo(app) : [];
+  const store = await prepareStore(app);
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     await app.close();
@@ -24,23 +31,45 @@ async function main() {
   const { port } = app.server.address() as AddressInfo;
   // `lis` commands find the server through the lock file and use this one-time credential.
   opened.lock?.update({ url: `http://127.0.0.1:${port}`, cliToken });
-  const where = opened.store.kind === 'pglite' ? `the embedded store in ${config.dataDir}` : 'PostgreSQL';
-  console.log(`\nLIS is running at http://localhost:${port} (${where})`);
-  if (demoUsers.length > 0) console.log(`Demo users, all with the password "${DEMO_PASSWORD}":\n${demoUsers.join('\n')}\n`);
+  const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+  console.log(`\nLIS is running at http://${host}:${port}`);
+  console.log(`Store: ${store.description}`);
+  if (store.demoUsers.length > 0)
+    console.log(`Demo users, all with the password "${DEMO_PASSWORD}":\n${store.demoUsers.join('\n')}\n`);
 }
 
-/** Loads the demo data into an empty store and makes sure the demo users exist. */
-async function prepareDemo(app: Awaited<ReturnType<typeof buildApp>>): Promise<string[]> {
+/**
+ * Demo data and demo users only in an empty embedded store (with LIS_DEMO=1) or one the demo
+ * made; a store with real data never gets them, and loses demo users it still has.
+ */
+async function prepareStore(app: App): Promise<{ description: string; demoUsers: string[] }> {
   const { store, ingest, config } = app.lis;
-  if (await storeIsEmpty(store)) {
+  const ctx = { db: store.db, municipality: config.municipality };
+  const where = store.kind === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL';
+  const demoAllowed = store.kind === 'pglite' && config.demo;
+  let contents = await storeContents(ctx);
+  if (contents === 'empty' && demoAllowed) {
     const { loadDemoData } = await import('./demo-seed.ts'); // the generator is only needed for an empty store
     app.log.info('The embedded store is empty: loading the demo data (set LIS_DEMO=0 to start empty)');
-    await loadDemoData((feed, path, fileName) => ingestFile(ingest, { feed, path, fileName, loadedBy: 'demo' }), {
-      log: (line) => app.log.info(line),
-    });
+    await loadDemoInto(ctx, () =>
+      loadDemoData((feed, path, fileName) => ingestFile(ingest, { feed, path, fileName, loadedBy: 'demo' }), {
+        log: (line) => app.log.info(line),
+      }),
+    );
+    contents = 'demo';
   }
-  return ensureDemoUsers({ db: store.db, municipality: config.municipality });
+  const retired = await retireDemoUsersIfReal(ctx);
+  if (retired.length > 0)
+    app.log.warn(`The store holds real deliveries: the demo users ${retired.join(', ')} are disabled and signed out.`);
+  const demoUsers = contents === 'demo' && demoAllowed ? await ensureDemoUsers(ctx) : [];
+  return { description: `${where}, ${CONTENTS[contents]}`, demoUsers };
 }
+
+const CONTENTS: Record<StoreContents, string> = {
+  empty: 'empty (no deliveries yet; load the organisation first under Leverancer or with `lis ingest`)',
+  demo: 'a demo store (generated demo data only; never load real data into it)',
+  real: 'real data (no demo users)',
+};
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { acquireDataDirLock, createStore, type DataDirLock, migrateToLatest, type Store } from '@lis/db';
 import type { Config } from './config.ts';
-import { anyBatch } from './modules/ingest/ingest.repository.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -42,11 +41,6 @@ export async function openStore(config: Config): Promise<OpenedStore> {
     lock.release();
     throw error;
   }
-}
-
-/** True before the first delivery: nothing in the ledger. */
-export async function storeIsEmpty(store: Store): Promise<boolean> {
-  return !(await anyBatch(store.db));
 }
 
 /** What a failed connection means, by the error code of the driver or the server. */

@@ -7,7 +7,10 @@ import { Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { ConfigError, loadConfig } from '../config.ts';
 import { AccessSetupError } from '../modules/auth/auth.service.ts';
+import { loadDemoInto, NotADemoStoreError } from '../modules/demo-store/demo-store.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
+import { ingestFile } from '../modules/ingest/ingest.service.ts';
+import { ingestContext } from '../modules/kpi/ingest-context.ts';
 import { StoreUnreachableError } from '../store-access.ts';
 import { registerAccessCommands } from './access-commands.ts';
 import { type Backend, CliError, connect, openLocal } from './backend.ts';
@@ -106,16 +109,27 @@ program
 
 program
   .command('demo')
-  .description('generate the deterministic Jammerbugt-like demo data and load it through the normal ingestion')
+  .description('load the deterministic Jammerbugt-like demo data into an empty store (or one the demo made)')
   .option('--seed <n>', 'random seed (default: the seed of the shipped demo)', positiveInteger)
-  .action(async (options: { seed?: number }) =>
-    withBackend(async (backend) => {
+  .action(async (options: { seed?: number }) => {
+    const config = loadConfig();
+    // Local only: the loads must be marked as the demo's, which the server's feed route never does.
+    const opened = await openLocal(config);
+    try {
       const { loadDemoData, DEMO_SEED } = await import('../demo-seed.ts'); // the generator is only needed here
       const seed = options.seed ?? DEMO_SEED;
-      console.log(`Loading demo data (seed ${seed}) into ${backend.where}:`);
-      await loadDemoData((feed, path, fileName) => backend.ingest(feed, path, fileName, 'demo'), { seed, log: console.log });
-    }),
-  );
+      const ingest = ingestContext(opened.store, config.municipality);
+      console.log(`Loading demo data (seed ${seed}) into ${opened.store.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}:`);
+      await loadDemoInto({ db: opened.store.db, municipality: config.municipality }, () =>
+        loadDemoData((feed, path, fileName) => ingestFile(ingest, { feed, path, fileName, loadedBy: 'demo' }), {
+          seed,
+          log: console.log,
+        }),
+      );
+    } finally {
+      await opened.close();
+    }
+  });
 
 program
   .command('migrate')
@@ -135,6 +149,7 @@ program.parseAsync().catch((error: unknown) => {
     error instanceof CliError ||
     error instanceof DataDirLockedError ||
     error instanceof AccessSetupError ||
+    error instanceof NotADemoStoreError ||
     error instanceof StoreUnreachableError
   ) {
     console.error(pc.red(error.message));

@@ -1,0 +1,53 @@
+import type { Database } from '@lis/db';
+import type { Kysely } from 'kysely';
+
+type Db = Kysely<Database>;
+
+/** How many stored deliveries there are, and how many of them the demo made (rejected files store nothing). */
+export async function countDeliveries(db: Db, municipality: string): Promise<{ all: number; demo: number }> {
+  const row = await db
+    .selectFrom('batches')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('all'),
+      eb.fn.count<string>('id').filterWhere('from_demo', '=', true).as('demo'),
+    ])
+    .where('municipality', '=', municipality)
+    .where('status', '!=', 'rejected')
+    .executeTakeFirstOrThrow();
+  return { all: Number(row.all), demo: Number(row.demo) };
+}
+
+export async function markDemoBatches(db: Db, batchIds: readonly number[]): Promise<void> {
+  if (batchIds.length > 0) await db.updateTable('batches').set({ from_demo: true }).where('id', 'in', batchIds).execute();
+}
+
+export async function markDemoUsers(db: Db, municipality: string, usernames: readonly string[]): Promise<void> {
+  if (usernames.length === 0) return;
+  await db
+    .updateTable('users')
+    .set({ from_demo: true })
+    .where('municipality', '=', municipality)
+    .where('username', 'in', usernames)
+    .execute();
+}
+
+/** Disables the demo users that can still sign in and ends their sessions; returns their names. */
+export async function disableDemoUsers(db: Db, municipality: string): Promise<string[]> {
+  const users = await db
+    .updateTable('users')
+    .set({ disabled: true })
+    .where('municipality', '=', municipality)
+    .where('from_demo', '=', true)
+    .where('disabled', '=', false)
+    .returning(['id', 'username'])
+    .execute();
+  if (users.length === 0) return [];
+  const ids = users.map((u) => u.id);
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: new Date() })
+    .where('user_id', 'in', ids)
+    .where('ended_at', 'is', null)
+    .execute();
+  return users.map((u) => u.username).sort();
+}
