@@ -6,6 +6,7 @@ import * as peerGroups from './migrations/2026-11-28T1200-peer-groups.ts';
 import * as ingestThroughput from './migrations/2026-11-28T1500-ingest-throughput.ts';
 import * as kpiPeriods from './migrations/2026-11-28T1800-kpi-periods.ts';
 import * as demoMarks from './migrations/2026-12-04T1200-demo-marks.ts';
+import * as loginThrottle from './migrations/2026-12-04T1300-login-throttle.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1500-ingest-throughput': ingestThroughput,
   '2026-11-28T1800-kpi-periods': kpiPeriods,
   '2026-12-04T1200-demo-marks': demoMarks,
+  '2026-12-04T1300-login-throttle': loginThrottle,
 };
 
 // Kysely<any>: migrations run against every schema version, not the current types

@@ -204,6 +204,15 @@ export interface AuditLogTable {
   details: ColumnType<unknown, string | null, string | null>;
 }
 
+/** Failed sign-ins of one account name within a window (the per-account back-off). */
+export interface LoginThrottleTable {
+  municipality: string;
+  /** lower case, whether or not the user exists */
+  username: string;
+  failures: number;
+  window_start: Timestamp;
+}
+
 export interface PeerGroupTable {
   municipality: string;
   name: string;
@@ -236,6 +245,7 @@ export interface Database {
   access_scopes: AccessScopeTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  login_throttle: LoginThrottleTable;
   peer_groups: PeerGroupTable;
   kpi_periods: KpiPeriodsTable;
 }
