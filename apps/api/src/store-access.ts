@@ -25,7 +25,7 @@ export async function openStore(config: Config): Promise<OpenedStore> {
     }
     return { store, lock: null, close: () => store.close() };
   }
-  const lock = acquireDataDirLock(config.dataDir);
+  const lock = await acquireDataDirLock(config.dataDir);
   try {
     const store = await createStore({ dataDir: join(config.dataDir, 'pglite') });
     await migrateToLatest(store.db);

@@ -146,8 +146,8 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded store belongs to on
       env: { ...process.env, LIS_DATA_DIR: dataDir, PORT: '0', LIS_DEMO: '0', LOG_LEVEL: 'silent' },
       cwd: new URL('..', import.meta.url).pathname,
     });
-    for (let i = 0; i < 300 && !readLiveLock(dataDir)?.url; i++) await new Promise((r) => setTimeout(r, 100));
-    const holder = readLiveLock(dataDir);
+    for (let i = 0; i < 300 && !(await readLiveLock(dataDir))?.url; i++) await new Promise((r) => setTimeout(r, 100));
+    const holder = await readLiveLock(dataDir);
     expect(holder?.pid).toBe(server.pid);
     const run = await lis({ LIS_DATA_DIR: dataDir }, 'ingest', 'organisation', join(EXAMPLES, 'organisation.csv'));
     expect(run.code).toBe(0);

@@ -90,7 +90,7 @@ async function startServer(dataDir: string) {
   let stdout = '';
   server.stdout.on('data', (d) => (stdout += d));
   for (let i = 0; i < 300 && !stdout.includes('Store:'); i++) await new Promise((r) => setTimeout(r, 100));
-  return { server, stdout: () => stdout, url: readLiveLock(dataDir)?.url as string };
+  return { server, stdout: () => stdout, url: (await readLiveLock(dataDir))?.url as string };
 }
 
 describe.runIf(!process.env.TEST_DATABASE_URL)('starting on an embedded store that holds real data', () => {

@@ -36,7 +36,7 @@ export class CliError extends Error {}
  * the server when one holds the data directory; otherwise it opens (and locks) the directory.
  */
 export async function connect(config: Config): Promise<Backend> {
-  const server = config.databaseUrl ? null : readLiveLock(config.dataDir);
+  const server = config.databaseUrl ? null : await readLiveLock(config.dataDir);
   if (server) {
     if (!server.url || !server.cliToken) {
       throw new CliError(
@@ -53,7 +53,7 @@ export async function connect(config: Config): Promise<Backend> {
  * With the embedded store held by a running server this refuses, naming the server.
  */
 export async function openLocal(config: Config) {
-  const server = config.databaseUrl ? null : readLiveLock(config.dataDir);
+  const server = config.databaseUrl ? null : await readLiveLock(config.dataDir);
   if (server) {
     throw new CliError(
       `The LIS server (process ${server.pid}${server.url ? `, ${server.url}` : ''}) has the embedded store in ${config.dataDir} open. ` +
