@@ -10,13 +10,16 @@ import {
   PeerGroupList,
   PeerGroupParams,
 } from '@lis/contracts';
+import type { FastifyRequest } from 'fastify';
 import {
   type BenchmarkOptions,
   BenchmarkRequestError,
   benchmarkArea,
   benchmarkAreas,
   benchmarkSummary,
+  type Caller,
   deletePeerGroup,
+  PeerGroupRefusal,
   peerGroups,
   savePeerGroup,
 } from '../modules/benchmark/benchmark.service.ts';
@@ -26,6 +29,14 @@ import { respond } from './export-reply.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const read = { permission: 'benchmark:read' as const };
+/** Saved peer groups are the municipality's shared lists: those who prepare benchmarks keep them (ADR 0003). */
+const write = { permission: 'benchmark:write' as const };
+
+/** The caller as the peer groups know them; the permission check has made sure there is one. */
+const callerOf = (request: FastifyRequest): Caller => ({
+  name: request.principal?.name ?? 'anonymous',
+  role: request.principal?.role ?? 'feeder',
+});
 
 /** Unit costs against comparable municipalities (municipality level, visible to every reader). */
 export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -46,7 +57,14 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const asHttp = (error: unknown): never => {
     if (error instanceof BenchmarkRequestError)
       throw new HttpError(error.parameter === 'area' ? 404 : 400, error.message, error.parameter);
+    if (error instanceof PeerGroupRefusal) throw new HttpError(error.statusCode, error.message, 'name', error.code);
     throw error;
+  };
+  /** A refused save or delete is audited before it is answered. */
+  const auditRefusal = async (request: FastifyRequest, action: string, name: string, error: unknown) => {
+    if (error instanceof PeerGroupRefusal)
+      await app.audit(request, { action, target: `peer_group:${name}`, outcome: 'denied', details: { code: error.code } });
+    return asHttp(error);
   };
 
   app.get(
@@ -118,43 +136,59 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: { tags: ['benchmark'], summary: 'Built-in and saved peer groups', response: { 200: PeerGroupList, ...errors } },
     },
-    async () => peerGroups(ctx()),
+    async (request) => peerGroups(ctx(), callerOf(request)),
   );
 
   app.post(
     '/benchmark/peer-groups',
     {
-      config: read,
+      config: write,
       schema: {
         tags: ['benchmark'],
-        summary: 'Save a peer group under a name',
+        summary: 'Save a peer group under a name (a new one is the caller’s; only its owner or an admin replaces it)',
         body: PeerGroup,
-        response: { 200: PeerGroupList, ...errors },
+        response: { 200: PeerGroupList, 409: ErrorResponse, ...errors },
       },
     },
     async (request) => {
-      await savePeerGroup(ctx(), request.body.name, request.body.municipalities, request.principal?.name ?? 'unknown').catch(
-        asHttp,
+      const { name, municipalities } = request.body;
+      const saved = await savePeerGroup(ctx(), name, municipalities, callerOf(request)).catch((error: unknown) =>
+        auditRefusal(request, 'peer_group_save', name, error),
       );
-      return peerGroups(ctx());
+      await app.audit(request, {
+        action: saved.change === 'created' ? 'peer_group_save' : 'peer_group_overwrite',
+        target: `peer_group:${name}`,
+        outcome: 'ok',
+        details: { owner: saved.owner, municipalities: saved.municipalities },
+      });
+      return peerGroups(ctx(), callerOf(request));
     },
   );
 
   app.delete(
     '/benchmark/peer-groups/:name',
     {
-      config: read,
+      config: write,
       schema: {
         tags: ['benchmark'],
-        summary: 'Delete a saved peer group',
+        summary: 'Delete a saved peer group (its owner or an admin)',
         params: PeerGroupParams,
         response: { 200: PeerGroupList, ...errors },
       },
     },
     async (request) => {
-      if (!(await deletePeerGroup(ctx(), request.params.name)))
-        throw new HttpError(404, `No saved peer group "${request.params.name}"`, 'name');
-      return peerGroups(ctx());
+      const { name } = request.params;
+      const deleted = await deletePeerGroup(ctx(), name, callerOf(request)).catch((error: unknown) =>
+        auditRefusal(request, 'peer_group_delete', name, error),
+      );
+      if (!deleted) throw new HttpError(404, `No saved peer group "${name}"`, 'name');
+      await app.audit(request, {
+        action: 'peer_group_delete',
+        target: `peer_group:${name}`,
+        outcome: 'ok',
+        details: { owner: deleted.owner },
+      });
+      return peerGroups(ctx(), callerOf(request));
     },
   );
 };

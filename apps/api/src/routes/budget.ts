@@ -7,9 +7,11 @@ import {
   ErrorResponse,
   FollowUp,
   FollowUpQuery,
+  type OrgUnit,
   PlanYears,
 } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
+import { subtreeOf } from '../modules/auth/auth.repository.ts';
 import {
   accounts,
   balance,
@@ -23,6 +25,12 @@ import { childrenOf } from '../modules/kpi/indicators.repository.ts';
 import { getOrg, NotFoundError } from '../modules/kpi/indicators.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { respond } from './export-reply.ts';
+
+/** A chef's unit that has since closed reads as nothing. */
+const closedAsNull = (error: unknown) => {
+  if (error instanceof NotFoundError) return null;
+  throw error;
+};
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -40,6 +48,31 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
     await app.assertCanRead(request, id);
     return org;
+  };
+
+  /**
+   * null when the caller may break the unit down in full. A chef reads the kommune root (outside
+   * their subtrees) for its totals only: its breakdowns then cover the chef's own units, the
+   * topmost of them, never a sibling's figures (ADR 0003).
+   */
+  const ownUnitsAt = async (request: FastifyRequest, org: OrgUnit): Promise<OrgUnit[] | null> => {
+    if (!request.principal || request.principal.orgIds === null) return null;
+    const orgIds = [...new Set(request.principal.orgIds)];
+    const { db, municipality } = ctx();
+    if ((await subtreeOf(db, municipality, orgIds)).has(org.id)) return null;
+    const topmost: OrgUnit[] = [];
+    for (const id of orgIds) {
+      const inAnother = (
+        await subtreeOf(
+          db,
+          municipality,
+          orgIds.filter((other) => other !== id),
+        )
+      ).has(id);
+      const unit = inAnother ? null : await getOrg(ctx(), id).catch(closedAsNull);
+      if (unit) topmost.push(unit);
+    }
+    return topmost.sort((a, b) => a.name.localeCompare(b.name, 'da'));
   };
 
   app.get(
@@ -60,7 +93,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const children = (await childrenOf(app.lis.store.db, app.lis.config.municipality, org.id)).filter(
         (c) => visible === null || visible.has(c.id),
       );
-      const result = await followUp(ctx(), org, period, children);
+      const result = await followUp(ctx(), org, period, children, await ownUnitsAt(request, org));
       return respond(app, request, reply, request.query.format, result, `budgetopfoelgning-${org.id}-${period}`, followUpTables);
     },
   );
@@ -79,7 +112,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const org = await unitFor(request, request.query.org);
       const period = request.query.period ?? (await defaultPeriod(ctx()));
-      const result = await accounts(ctx(), org, period, request.query.prefix ?? '');
+      const result = await accounts(ctx(), org, period, request.query.prefix ?? '', await ownUnitsAt(request, org));
       return respond(
         app,
         request,
@@ -117,7 +150,8 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      // The plan is the whole municipality's; a chef sees it as the kommune-level context it is.
+      // The plan is the whole municipality's, by kind of income and spending, never by unit: a chef
+      // sees it as the kommune-level context it is (ADR 0003).
       const result = await balance(ctx(), request.query.budgetYear, request.query.compareTo ?? null).catch((error: unknown) => {
         if (error instanceof NoPlanError) throw new HttpError(404, error.message, 'budgetYear');
         throw error;

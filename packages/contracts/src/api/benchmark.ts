@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import type { Me } from './auth.ts';
 import { Nullable } from './common.ts';
 
 const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]));
@@ -28,6 +29,15 @@ const common = {
 
 export const BenchmarkQuery = Type.Object({ area: Type.String({ minLength: 1 }), ...common });
 export const BenchmarkSummaryQuery = Type.Object(common);
+
+/** A municipality's row that cannot enter the computation (target population ≤ 0), left out and said so. */
+const Excluded = Type.Array(
+  Type.Object({
+    municipality: Type.String(),
+    name: Type.String(),
+    reason: Type.Literal('no_target_population'),
+  }),
+);
 
 const Peer = Type.Object({
   municipality: Type.String(),
@@ -71,6 +81,8 @@ export const BenchmarkResult = Type.Object({
   potential: Type.Number(),
   /** peers without data for the year and area */
   missing: Type.Array(Type.Object({ municipality: Type.String(), name: Type.String() })),
+  /** peers (or the own municipality) whose row is unusable: the others are computed without them */
+  excluded: Excluded,
 });
 export type BenchmarkResult = Static<typeof BenchmarkResult>;
 
@@ -85,6 +97,7 @@ export const BenchmarkSummary = Type.Object({
       gap: Nullable(Type.Number()),
       potential: Type.Number(),
       position: Type.Union([Type.Literal('over'), Type.Literal('under'), Type.Literal('at'), Type.Literal('no_data')]),
+      excluded: Excluded,
     }),
   ),
   /** Σ of the positive potentials; areas under the benchmark are not netted */
@@ -107,6 +120,16 @@ export const PeerGroupList = Type.Array(
     municipalities: Type.Array(Type.String()),
     builtIn: Type.Boolean(),
     description: Type.String(),
+    /** who saved it (null for the built-in groups); only they or an admin may replace or delete it */
+    owner: Nullable(Type.String()),
+    /** whether the caller may replace or delete it */
+    mayChange: Type.Boolean(),
   }),
 );
+
+/** The roles that may save peer groups (permission benchmark:write): those who prepare benchmarks. */
+export const PEER_GROUP_EDITORS: readonly Me['role'][] = ['admin', 'oekonom'];
+
+/** At most this many saved peer groups per municipality: a list longer than a picker can show is no help. */
+export const MAX_SAVED_PEER_GROUPS = 200;
 export const PeerGroupParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }) });

@@ -28,6 +28,14 @@ const Figures = {
   deviationPct: Nullable(Type.Number()),
 };
 
+/**
+ * What the breakdowns (categories, units, account lines) cover. 'unit': the unit's whole subtree.
+ * 'own_units': a chef at the kommune root, outside their own subtrees: totals stay the kommune's,
+ * but every breakdown covers the caller's own units only, never a sibling's figures (ADR 0003).
+ */
+export const BreakdownCoverage = Type.Union([Type.Literal('unit'), Type.Literal('own_units')]);
+export type BreakdownCoverage = Static<typeof BreakdownCoverage>;
+
 export const FollowUpQuery = Type.Object({
   org: Type.Optional(Type.String({ minLength: 1 })),
   period: Type.Optional(Period),
@@ -42,6 +50,8 @@ export const FollowUp = Type.Object({
   year: Type.Integer(),
   /** the headline figures cover operating spending: service + overførsler */
   scope: Type.Literal('drift'),
+  /** 'own_units': the headline figures and months are the unit's, byCategory and children the caller's own units' */
+  breakdown: BreakdownCoverage,
   ...Figures,
   byCategory: Type.Array(Type.Object({ category: Category, name: Type.String(), ...Figures })),
   months: Type.Array(
@@ -54,6 +64,7 @@ export const FollowUp = Type.Object({
       forecast: Nullable(Type.Number()),
     }),
   ),
+  /** the units one level down; with breakdown 'own_units' the caller's own units instead */
   children: Type.Array(Type.Object({ org: OrgUnit, ...Figures })),
 });
 export type FollowUp = Static<typeof FollowUp>;
@@ -74,6 +85,8 @@ export const Accounts = Type.Object({
   org: OrgUnit,
   period: Type.String(),
   prefix: Type.String(),
+  /** 'own_units': the lines sum the caller's own units only */
+  breakdown: BreakdownCoverage,
   lines: Type.Array(
     Type.Object({ code: Type.String(), name: Nullable(Type.String()), category: Nullable(Category), ...Figures }),
   ),

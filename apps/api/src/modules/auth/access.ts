@@ -1,3 +1,4 @@
+import { PEER_GROUP_EDITORS } from '@lis/contracts';
 import type { Role } from '@lis/db';
 
 /** Who is asking: a signed-in person, a machine token, or the local `lis` command. */
@@ -16,6 +17,7 @@ export type Permission =
   | 'kpi:read'
   | 'economy:read'
   | 'benchmark:read'
+  | 'benchmark:write'
   | 'feeds:write'
   | 'batches:read'
   | 'batches:restore'
@@ -28,6 +30,7 @@ export const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'kpi:read': READERS,
   'economy:read': READERS,
   'benchmark:read': READERS,
+  'benchmark:write': PEER_GROUP_EDITORS,
   'feeds:write': ['admin', 'feeder'],
   'batches:read': ['admin'],
   'batches:restore': ['admin'],

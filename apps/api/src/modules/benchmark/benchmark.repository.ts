@@ -45,20 +45,52 @@ export async function latestYear(db: Db, municipality: string): Promise<number |
   return row?.year ?? null;
 }
 
+/** The saved peer groups; `owner` is who saved each first (created_by). */
 export async function listPeerGroups(db: Db, municipality: string) {
   return db
     .selectFrom('peer_groups')
-    .select(['name', 'municipalities'])
+    .select(['name', 'municipalities', 'created_by as owner'])
     .where('municipality', '=', municipality)
     .orderBy('name')
     .execute();
 }
 
-export async function savePeerGroup(db: Db, municipality: string, name: string, codes: string[], createdBy: string) {
+export async function findPeerGroup(db: Db, municipality: string, name: string): Promise<{ owner: string } | null> {
+  const row = await db
+    .selectFrom('peer_groups')
+    .select('created_by as owner')
+    .where('municipality', '=', municipality)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * Saves a new group unless the municipality already has `max` (checked in the same statement) or
+ * the name was taken meanwhile; false when nothing was saved.
+ */
+export async function insertPeerGroup(
+  db: Db,
+  municipality: string,
+  group: { name: string; codes: string[]; owner: string },
+  max: number,
+): Promise<boolean> {
+  const { rows } = await sql<{ name: string }>`
+    insert into peer_groups (municipality, name, municipalities, created_by)
+    select ${municipality}, ${group.name}, ${group.codes}::text[], ${group.owner}
+    where (select count(*) from peer_groups where municipality = ${municipality}) < ${max}
+    on conflict (municipality, name) do nothing
+    returning name`.execute(db);
+  return rows.length > 0;
+}
+
+/** Replaces a group's municipalities; its owner stays. */
+export async function replacePeerGroup(db: Db, municipality: string, name: string, codes: string[]) {
   await db
-    .insertInto('peer_groups')
-    .values({ municipality, name, municipalities: codes, created_by: createdBy })
-    .onConflict((oc) => oc.columns(['municipality', 'name']).doUpdateSet({ municipalities: codes, created_by: createdBy }))
+    .updateTable('peer_groups')
+    .set({ municipalities: codes })
+    .where('municipality', '=', municipality)
+    .where('name', '=', name)
     .execute();
 }
 

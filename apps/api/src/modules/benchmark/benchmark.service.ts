@@ -1,4 +1,5 @@
-import type { BenchmarkResult, BenchmarkSummary } from '@lis/contracts';
+import { type BenchmarkResult, type BenchmarkSummary, MAX_SAVED_PEER_GROUPS } from '@lis/contracts';
+import type { Role } from '@lis/db';
 import {
   areaName,
   BENCHMARK_CAVEAT,
@@ -10,6 +11,7 @@ import {
   peerCodes,
   unitCost,
 } from '@lis/domain';
+import { GRANTS } from '../auth/access.ts';
 import type { ReadContext } from '../kpi/indicators.service.ts';
 import * as repo from './benchmark.repository.ts';
 
@@ -28,6 +30,23 @@ export class BenchmarkRequestError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A save or delete of a peer group that is refused: someone else's group, or the cap reached. */
+export class PeerGroupRefusal extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: 403 | 409,
+    readonly code: 'peer_group_not_owner' | 'peer_group_limit',
+  ) {
+    super(message);
+  }
+}
+
+/** Who saves or reads the peer groups: the principal's name and role. */
+export interface Caller {
+  name: string;
+  role: Role;
 }
 
 const PRICE_BASE = 'Nettodriftsudgifter (dranst 1+2) i faste priser, som leveret i benchmark-feedet';
@@ -70,8 +89,16 @@ async function savedGroup(ctx: ReadContext, name: string, includeOwn: boolean) {
   return { codes: group.codes, name: `${name} (${group.codes.length} kommuner)` };
 }
 
+/** A row without a positive target population has no unit cost: it is left out of every figure, and listed. */
+const usable = (row: repo.BenchmarkRow) => row.targetPopulation > 0;
+
 function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: readonly string[], options: BenchmarkOptions) {
-  const byCode = new Map(rows.map((r) => [r.municipality, r]));
+  const byCode = new Map(rows.filter(usable).map((r) => [r.municipality, r]));
+  const concerned = new Set([...codes, ctx.municipality]);
+  const excluded = rows
+    .filter((r) => !usable(r) && concerned.has(r.municipality))
+    .map((r) => ({ municipality: r.municipality, name: nameOf(r.municipality), reason: 'no_target_population' as const }));
+  const excludedCodes = new Set(excluded.map((e) => e.municipality));
   const peerRows = codes.flatMap((code) => byCode.get(code) ?? []);
   const own = byCode.get(ctx.municipality) ?? null;
   const cost = (row: repo.BenchmarkRow) => unitCost(row, options.needAdjusted);
@@ -100,7 +127,10 @@ function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: r
     ownUnitCost,
     benchmark,
     gap,
-    missing: codes.filter((code) => !byCode.has(code)).map((code) => ({ municipality: code, name: nameOf(code) })),
+    missing: codes
+      .filter((code) => !byCode.has(code) && !excludedCodes.has(code))
+      .map((code) => ({ municipality: code, name: nameOf(code) })),
+    excluded,
   };
 }
 
@@ -127,6 +157,7 @@ export async function benchmarkArea(ctx: ReadContext, area: string, options: Ben
     gap: result.gap,
     potential: Math.max(0, result.gap ?? 0),
     missing: result.missing,
+    excluded: result.excluded,
   };
 }
 
@@ -154,36 +185,81 @@ export async function benchmarkSummary(ctx: ReadContext, options: BenchmarkOptio
       gap,
       potential: Math.max(0, gap ?? 0),
       position,
+      excluded: result.excluded,
     } as const;
   });
   return { ...common, areas: results, totalPotential: results.reduce((s, r) => s + r.potential, 0) };
 }
 
-/** The built-in peer groups and the ones saved in the municipality. */
-export async function peerGroups(ctx: ReadContext) {
+/** The owner of a saved group, or an admin, may replace or delete it (ADR 0003). */
+const mayChange = (caller: Caller, owner: string) => caller.role === 'admin' || caller.name === owner;
+
+/** The built-in peer groups and the ones saved in the municipality, each saying whether the caller may change it. */
+export async function peerGroups(ctx: ReadContext, caller: Caller) {
+  const writes = GRANTS['benchmark:write'].includes(caller.role);
   const builtIn = (['kora', 'kommunegruppe', 'region', 'all'] as const).map((name) => {
     const group = peerCodes(ctx.municipality, name, false);
-    return { name, municipalities: group.codes, builtIn: true, description: group.name };
+    return { name, municipalities: group.codes, builtIn: true, description: group.name, owner: null, mayChange: false };
   });
   const saved = (await repo.listPeerGroups(ctx.db, ctx.municipality)).map((g) => ({
     name: g.name,
     municipalities: g.municipalities,
     builtIn: false,
     description: `Gemt liste: ${g.municipalities.map(nameOf).join(', ')}`,
+    owner: g.owner,
+    mayChange: writes && mayChange(caller, g.owner),
   }));
   return [...builtIn, ...saved];
 }
 
 const BUILT_IN = new Set(['kora', 'kommunegruppe', 'region', 'all']);
 
-export async function savePeerGroup(ctx: ReadContext, name: string, codes: readonly string[], createdBy: string) {
+const notOwner = (name: string, owner: string, what: string) =>
+  new PeerGroupRefusal(
+    `The peer group "${name}" was saved by ${owner}; only they or an admin may ${what} it`,
+    403,
+    'peer_group_not_owner',
+  );
+
+/**
+ * Saves a new group (owned by the caller) or replaces the municipalities of an existing one (its
+ * owner's or an admin's call). Returns what happened, for the audit log.
+ */
+export async function savePeerGroup(
+  ctx: ReadContext,
+  name: string,
+  codes: readonly string[],
+  caller: Caller,
+): Promise<{ change: 'created' | 'replaced'; owner: string; municipalities: string[] }> {
   if (BUILT_IN.has(name)) throw new BenchmarkRequestError(`"${name}" is a built-in peer group`, 'name');
   const unknown = codes.filter((code) => !findMunicipality(code));
   if (unknown.length > 0) throw new BenchmarkRequestError(`Unknown municipality codes: ${unknown.join(', ')}`, 'municipalities');
-  await repo.savePeerGroup(ctx.db, ctx.municipality, name, [...new Set(codes)].sort(), createdBy);
+  const municipalities = [...new Set(codes)].sort();
+  const existing = await repo.findPeerGroup(ctx.db, ctx.municipality, name);
+  if (existing) {
+    if (!mayChange(caller, existing.owner)) throw notOwner(name, existing.owner, 'replace');
+    await repo.replacePeerGroup(ctx.db, ctx.municipality, name, municipalities);
+    return { change: 'replaced', owner: existing.owner, municipalities };
+  }
+  const group = { name, codes: municipalities, owner: caller.name };
+  if (await repo.insertPeerGroup(ctx.db, ctx.municipality, group, MAX_SAVED_PEER_GROUPS))
+    return { change: 'created', owner: caller.name, municipalities };
+  // saved by someone else a moment ago: now a replace, with its owner check
+  if (await repo.findPeerGroup(ctx.db, ctx.municipality, name)) return savePeerGroup(ctx, name, codes, caller);
+  throw new PeerGroupRefusal(
+    `The municipality has ${MAX_SAVED_PEER_GROUPS} saved peer groups, the most there may be; delete one first`,
+    409,
+    'peer_group_limit',
+  );
 }
 
-export const deletePeerGroup = (ctx: ReadContext, name: string) => repo.deletePeerGroup(ctx.db, ctx.municipality, name);
+/** Deletes a saved group (its owner's or an admin's call); null when there is none by the name. */
+export async function deletePeerGroup(ctx: ReadContext, name: string, caller: Caller): Promise<{ owner: string } | null> {
+  const existing = await repo.findPeerGroup(ctx.db, ctx.municipality, name);
+  if (!existing) return null;
+  if (!mayChange(caller, existing.owner)) throw notOwner(name, existing.owner, 'delete');
+  return (await repo.deletePeerGroup(ctx.db, ctx.municipality, name)) ? existing : null;
+}
 
 export async function benchmarkAreas(ctx: ReadContext) {
   return (await repo.areasAndYears(ctx.db, ctx.municipality)).map((r) => ({

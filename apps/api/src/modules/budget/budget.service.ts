@@ -31,13 +31,24 @@ export async function defaultPeriod(ctx: ReadContext): Promise<string> {
   return (await repo.latestActualPeriod(ctx.db, ctx.municipality)) ?? new Date().toISOString().slice(0, 7);
 }
 
-/** Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down. */
-export async function followUp(ctx: ReadContext, org: OrgUnit, period: string, children: readonly OrgUnit[]): Promise<FollowUp> {
+/**
+ * Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down.
+ * With `ownUnits` (a chef at the kommune root) the headline and the months stay the unit's totals,
+ * but the categories and the units listed cover the caller's own units only (ADR 0003).
+ */
+export async function followUp(
+  ctx: ReadContext,
+  org: OrgUnit,
+  period: string,
+  children: readonly OrgUnit[],
+  ownUnits: readonly OrgUnit[] | null,
+): Promise<FollowUp> {
   const year = periodYear(period);
   const latestPeriod = await repo.latestActualPeriod(ctx.db, ctx.municipality);
   const result = budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year), period);
+  const parts = ownUnits === null ? result : budgetFollowUp(await ownAmounts(ctx, ownUnits, year), period);
   const childFigures = await Promise.all(
-    children.map(async (child) => ({
+    (ownUnits ?? children).map(async (child) => ({
       org: child,
       ...withPercentages(budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, child.id, year), period).operating),
     })),
@@ -48,17 +59,41 @@ export async function followUp(ctx: ReadContext, org: OrgUnit, period: string, c
     latestPeriod,
     year,
     scope: 'drift',
+    breakdown: ownUnits === null ? 'unit' : 'own_units',
     ...withPercentages(result.operating),
-    byCategory: result.byCategory.map((c) => ({ ...withPercentages(c), category: c.category, name: CATEGORY_NAMES[c.category] })),
+    byCategory: parts.byCategory.map((c) => ({ ...withPercentages(c), category: c.category, name: CATEGORY_NAMES[c.category] })),
     months: result.months,
     children: childFigures,
   };
 }
 
-export async function accounts(ctx: ReadContext, org: OrgUnit, period: string, prefix: string): Promise<Accounts> {
-  const amounts = await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, periodYear(period));
-  return { org, period, prefix, lines: accountLines(amounts, period, prefix).map(withPercentages) };
+/** The unit's account lines; with `ownUnits` (a chef at the kommune root) summed over the caller's own units only. */
+export async function accounts(
+  ctx: ReadContext,
+  org: OrgUnit,
+  period: string,
+  prefix: string,
+  ownUnits: readonly OrgUnit[] | null,
+): Promise<Accounts> {
+  const year = periodYear(period);
+  const amounts =
+    ownUnits === null ? await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year) : await ownAmounts(ctx, ownUnits, year);
+  return {
+    org,
+    period,
+    prefix,
+    breakdown: ownUnits === null ? 'unit' : 'own_units',
+    lines: accountLines(amounts, period, prefix).map(withPercentages),
+  };
 }
+
+const ownAmounts = (ctx: ReadContext, units: readonly OrgUnit[], year: number) =>
+  repo.amountsOfSubtrees(
+    ctx.db,
+    ctx.municipality,
+    units.map((u) => u.id),
+    year,
+  );
 
 /** Jammerbugt's policy targets (domain.md §3): driftsoverskud ≥ 50 mio. kr., anlæg ≈ 50 mio. kr. */
 const POLICY = [

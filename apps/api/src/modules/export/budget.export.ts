@@ -30,14 +30,22 @@ const figures = (f: Figures) => [
 ];
 
 export function followUpTables(f: FollowUp): ExportTable[] {
+  // a chef at the kommune root: kommune totals, but categories and units of their own units only
+  const own = f.breakdown === 'own_units';
   return [
     {
-      title: 'Kategorier',
+      title: own ? 'Kategorier, dine enheder' : 'Kategorier',
       columns: [{ header: 'Kategori', kind: 'text' }, ...FIGURE_COLUMNS],
-      rows: [['Drift i alt (service + overførsler)', ...figures(f)], ...f.byCategory.map((c) => [c.name, ...figures(c)])],
+      rows: [
+        [
+          own ? `Drift i alt for hele ${f.org.name} (service + overførsler)` : 'Drift i alt (service + overførsler)',
+          ...figures(f),
+        ],
+        ...f.byCategory.map((c) => [own ? `${c.name}, dine enheder` : c.name, ...figures(c)]),
+      ],
     },
     {
-      title: 'Underenheder',
+      title: own ? 'Dine enheder' : 'Underenheder',
       columns: [{ header: 'Enhed', kind: 'text' }, { header: 'Enheds-id', kind: 'text' }, ...FIGURE_COLUMNS],
       rows: f.children.map((c) => [c.org.name, c.org.id, ...figures(c)]),
     },
@@ -58,7 +66,7 @@ export function followUpTables(f: FollowUp): ExportTable[] {
 
 export function accountsTable(a: Accounts): ExportTable {
   return {
-    title: `Konti ${a.prefix || 'hovedkonti'}`,
+    title: `Konti ${a.prefix || 'hovedkonti'}${a.breakdown === 'own_units' ? ', dine enheder' : ''}`,
     columns: [
       { header: 'Konto', kind: 'text' },
       { header: 'Navn', kind: 'text' },
