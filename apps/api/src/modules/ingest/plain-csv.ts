@@ -1,3 +1,4 @@
+import { lineTooLong, MAX_LINE_CHARS } from './errors.ts';
 import type { RawRecord } from './read-records.ts';
 
 /**
@@ -16,19 +17,27 @@ export async function* plainCsvRecords(
   positions: readonly number[],
 ): AsyncGenerator<Iterable<RawRecord>> {
   const shape = { separator, width, positions };
-  let carry = '';
+  // The start of an unfinished line, kept in pieces: joining it to every new piece and searching
+  // the whole again made a long line cost quadratic time (a 10 MB line took seconds).
+  let carry: string[] = [];
+  let carryLength = 0;
   let nextLine = 1;
   for await (const piece of text) {
-    const chunk = carry + piece;
-    const end = chunk.lastIndexOf('\n') + 1;
-    carry = chunk.slice(end);
-    if (end === 0) continue;
-    const lines = chunk.slice(0, end);
+    const end = piece.lastIndexOf('\n') + 1;
+    if (end === 0) {
+      carry.push(piece);
+      carryLength += piece.length;
+      if (carryLength > MAX_LINE_CHARS) throw lineTooLong(nextLine);
+      continue;
+    }
+    const lines = carry.length > 0 ? carry.join('') + piece.slice(0, end) : piece.slice(0, end);
+    carry = end < piece.length ? [piece.slice(end)] : [];
+    carryLength = piece.length - end;
     const firstLine = nextLine;
     nextLine += countNewlines(lines);
     yield linesToRecords(lines, firstLine, shape);
   }
-  if (carry !== '') yield linesToRecords(carry, nextLine, shape);
+  if (carry.length > 0) yield linesToRecords(carry.join(''), nextLine, shape);
 }
 
 interface Shape {
@@ -42,6 +51,7 @@ function* linesToRecords(text: string, firstLine: number, shape: Shape): Generat
   for (let start = 0; start < text.length; line++) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
+    if (end - start > MAX_LINE_CHARS) throw lineTooLong(line);
     const record = line === 1 ? null : toRecord(text.slice(start, end), line, shape);
     if (record) yield record;
     start = end + 1;

@@ -3,11 +3,11 @@ import type { Readable } from 'node:stream';
 import type { FeedSpec } from '@lis/contracts';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import type { RowError } from './errors.ts';
+import { lineTooLong, MAX_LINE_CHARS, type RowError, readError } from './errors.ts';
 import { countNewlines, plainCsvRecords } from './plain-csv.ts';
 import { readJsonObjects } from './read-json.ts';
 import { openWorkbook } from './read-xlsx.ts';
-import { detectSeparator, type FileFacts } from './sniff.ts';
+import { type BytePlace, detectSeparator, type FileFacts } from './sniff.ts';
 
 export type RawValue = string | number | boolean | null;
 
@@ -32,6 +32,7 @@ export const normaliseName = (name: string) => name.trim().toLowerCase();
 /** Opens a sniffed file as records; header problems are returned as errors and nothing is read. */
 export async function openRecords(path: string, facts: FileFacts, spec: FeedSpec): Promise<RecordSource | RowError[]> {
   if (facts.format === 'xlsx') return openWorkbook(path, spec, checkHeader);
+  if (facts.mixedEncoding) return [mixedEncodingError(facts.mixedEncoding)];
   const text = decodedStream(path, facts);
   if (facts.format === 'json') {
     return { decimalComma: true, batches: inBatches(jsonRecords(text, spec)) };
@@ -59,6 +60,16 @@ function decodedStream(path: string, facts: FileFacts): Readable {
   return createReadStream(path, { highWaterMark: READ_BYTES }).pipe(
     iconv.decodeStream('win1252') as unknown as NodeJS.WritableStream,
   ) as unknown as Readable;
+}
+
+function mixedEncodingError({ line, byteInLine, byte }: BytePlace): RowError {
+  const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+  return {
+    line,
+    column: null,
+    value: null,
+    message: `filen blander tegnsæt: den er UTF-8, men byte ${byteInLine} i linjen (0x${hex}) er ikke UTF-8 (måske Windows-1252); gem hele filen som UTF-8`,
+  };
 }
 
 function splitHeader(line: string, separator: string): string[] {
@@ -91,18 +102,42 @@ export function checkHeader(header: string[], spec: FeedSpec): RowError[] {
 
 async function* csvRecords(text: Readable, separator: string, width: number, positions: number[]): AsyncGenerator<RawRecord> {
   const parser = text.pipe(
-    parse({ delimiter: separator, record_delimiter: ['\r\n', '\n'], bom: true, relax_column_count: true, trim: true, raw: true }),
+    parse({
+      delimiter: separator,
+      record_delimiter: ['\r\n', '\n'],
+      bom: true,
+      relax_column_count: true,
+      trim: true,
+      raw: true,
+      max_record_size: MAX_LINE_CHARS,
+    }),
   );
   // csv-parse miscounts lines around quoted CRLFs, so lines are counted here from each record's raw text.
   let line = 1;
-  for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-    const start = line;
-    line += 1 + countNewlines(raw.replace(/[\r\n]$/, ''));
-    if (start === 1) continue; // the header, read before
-    if (record.every((cell) => cell === '')) continue; // empty lines and ";;;;" rows from spreadsheets
-    const shapeError = record.length === width ? null : `forventede ${width} celler som i overskriften, fandt ${record.length}`;
-    yield { line: start, values: positions.map((p) => (p === -1 ? null : (record[p] ?? null))), shapeError };
+  try {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const start = line;
+      line += 1 + countNewlines(raw.replace(/[\r\n]$/, ''));
+      if (start === 1) continue; // the header, read before
+      if (record.every((cell) => cell === '')) continue; // empty lines and ";;;;" rows from spreadsheets
+      const shapeError = record.length === width ? null : `forventede ${width} celler som i overskriften, fandt ${record.length}`;
+      yield { line: start, values: positions.map((p) => (p === -1 ? null : (record[p] ?? null))), shapeError };
+    }
+  } catch (error) {
+    throw csvReadError(error, line);
   }
+}
+
+/** csv-parse's error, for the record that starts at `line`, in the words of the other read errors. */
+function csvReadError(error: unknown, line: number): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('CSV_')) return error;
+  if (code === 'CSV_MAX_RECORD_SIZE') return lineTooLong(line);
+  if (code === 'CSV_QUOTE_NOT_CLOSED')
+    return readError(line, 'et anførselstegn (") åbner en celle, men den lukkes aldrig (filen slutter inde i cellen)');
+  if (code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE')
+    return readError(line, 'tegn efter et afsluttende anførselstegn ("); skriv "" for et anførselstegn inde i en celle');
+  return readError(line, `ikke gyldig CSV (${code})`);
 }
 
 const BATCH_RECORDS = 10_000;

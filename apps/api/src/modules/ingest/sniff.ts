@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
@@ -15,6 +15,15 @@ export interface FileFacts {
   hasQuotes: boolean;
   /** the first line (decoded), for separator detection and the header check */
   firstLine: string;
+  /** a text file that is UTF-8 but for some bytes: where the first of them is (it is refused) */
+  mixedEncoding: BytePlace | null;
+}
+
+/** A byte of a file: its line (1 = the first), its place in the line (1 = the first byte), its value. */
+export interface BytePlace {
+  line: number;
+  byteInLine: number;
+  byte: number;
 }
 
 const FIRST_LINE_LIMIT = 64 * 1024;
@@ -53,35 +62,107 @@ export async function sniffFile(path: string): Promise<FileFacts> {
   const text = new TextDecoder(encoding).decode(head.subarray(hasBom ? 3 : 0));
   const trimmed = text.trimStart();
   const newline = text.search(/\r?\n/);
+  // an XLSX file is a zip archive: PK\x03\x04
+  const format = head.subarray(0, 4).equals(ZIP_MAGIC) ? 'xlsx' : trimmed.startsWith('[') ? 'json' : 'csv';
   return {
     sha256: hash.digest('hex'),
     bytes,
-    // an XLSX file is a zip archive: PK\x03\x04
-    format: head.subarray(0, 4).equals(ZIP_MAGIC) ? 'xlsx' : trimmed.startsWith('[') ? 'json' : 'csv',
+    format,
     encoding,
     hasBom,
     hasQuotes,
     firstLine: newline === -1 ? text : text.slice(0, newline),
+    mixedEncoding: format === 'xlsx' ? null : utf8.mixed(),
   };
 }
 
 /**
  * Whether bytes read piece by piece are valid UTF-8, without decoding them (decoding made a
  * string of every read): a character cut by the end of a piece is checked with the next one.
+ * Also whether they are mixed: valid UTF-8 characters of more than one byte (æ ø å) and bytes
+ * that are not UTF-8 (Windows-1252's æ ø å are single bytes that UTF-8 does not allow alone).
+ * Reading such a file as either encoding garbles part of it ("Ã¦rÃ¸" or "�").
  */
 function utf8Validator() {
-  let valid = true;
+  let firstInvalid: BytePlace | null = null;
+  let sawMultibyte = false;
   let cut = Buffer.alloc(0);
+  let line = 1;
+  let lineStart = 0; // offset of the current line's first byte, in the whole file
+  let offset = 0; // offset of `bytes[0]` in the whole file
+
+  /** Walks bytes one character at a time, from the first invalid byte on (Windows-1252 files only). */
+  function scan(bytes: Buffer, end: number): void {
+    for (let i = 0; i < end && !(firstInvalid && sawMultibyte); ) {
+      const byte = bytes[i] as number;
+      if (byte < 0x80) {
+        if (byte === NEWLINE) {
+          line++;
+          lineStart = offset + i + 1;
+        }
+        i++;
+        continue;
+      }
+      const length = utf8Length(bytes, i);
+      if (length > 1) {
+        sawMultibyte = true;
+        i += length;
+      } else {
+        firstInvalid ??= { line, byteInLine: offset + i - lineStart + 1, byte };
+        i++;
+      }
+    }
+  }
+
   return {
     add(piece: Buffer): void {
-      if (!valid) return;
+      if (firstInvalid && sawMultibyte) return;
       const bytes = cut.length > 0 ? Buffer.concat([cut, piece]) : piece;
       const whole = bytes.length - incompleteTail(bytes);
-      valid = isUtf8(bytes.subarray(0, whole));
+      const part = bytes.subarray(0, whole);
+      if (!firstInvalid && isUtf8(part)) {
+        sawMultibyte ||= !isAscii(part);
+        for (let i = part.indexOf(NEWLINE); i !== -1; i = part.indexOf(NEWLINE, i + 1)) {
+          line++;
+          lineStart = offset + i + 1;
+        }
+      } else scan(part, whole);
+      offset += whole;
       cut = Buffer.from(bytes.subarray(whole));
     },
-    valid: () => valid && cut.length === 0,
+    valid: () => !firstInvalid && cut.length === 0,
+    mixed: (): BytePlace | null => (sawMultibyte ? (firstInvalid ?? mixedAtEnd()) : null),
   };
+
+  // a UTF-8 character cut off by the end of the file
+  function mixedAtEnd(): BytePlace | null {
+    return cut.length > 0 ? { line, byteInLine: offset - lineStart + 1, byte: cut[0] as number } : null;
+  }
+}
+
+const NEWLINE = 0x0a;
+const isContinuation = (byte: number | undefined) => byte !== undefined && (byte & 0xc0) === 0x80;
+
+/** The length of the valid UTF-8 character that starts at `i`, or 1 when the byte there starts none. */
+function utf8Length(bytes: Buffer, i: number): number {
+  const lead = bytes[i] as number;
+  const second = bytes[i + 1];
+  if (lead >= 0xc2 && lead <= 0xdf) return isContinuation(second) ? 2 : 1;
+  // the second byte's range excludes overlong forms and UTF-16 surrogates (as isUtf8 does)
+  const secondOk =
+    second !== undefined &&
+    (lead === 0xe0
+      ? second >= 0xa0 && second <= 0xbf
+      : lead === 0xed
+        ? second >= 0x80 && second <= 0x9f
+        : lead === 0xf0
+          ? second >= 0x90 && second <= 0xbf
+          : lead === 0xf4
+            ? second >= 0x80 && second <= 0x8f
+            : isContinuation(second));
+  if (lead >= 0xe0 && lead <= 0xef) return secondOk && isContinuation(bytes[i + 2]) ? 3 : 1;
+  if (lead >= 0xf0 && lead <= 0xf4) return secondOk && isContinuation(bytes[i + 2]) && isContinuation(bytes[i + 3]) ? 4 : 1;
+  return 1;
 }
 
 /** How many bytes at the end begin a multi-byte character that the bytes do not complete. */
