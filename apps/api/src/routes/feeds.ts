@@ -59,22 +59,12 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
           path: upload.path,
           fileName: request.query.fileName ?? upload.fileName,
           loadedBy: request.principal?.name ?? 'api',
-        });
-        await app.audit(request, {
-          action: 'feed_load',
-          target: `${feed}:${result.batchId}`,
-          outcome: 'ok',
-          details: { ...result },
+          role: request.principal?.role ?? null,
+          ip: request.ip, // the ingestion service audits the load
         });
         return result;
       } catch (error) {
         if (!(error instanceof FileRejectedError)) throw error;
-        await app.audit(request, {
-          action: 'feed_load',
-          target: `${feed}:${error.batchId}`,
-          outcome: 'failed',
-          details: { errorCount: error.errorCount },
-        });
         return reply
           .status(422)
           .send({ error: error.message, errorCount: error.errorCount, errors: error.errors, batchId: error.batchId });

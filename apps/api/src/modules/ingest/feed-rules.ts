@@ -6,6 +6,8 @@ import type { StoredValue } from './validate-row.ts';
 /** What a row may refer to: units and case types already in the store. */
 export interface ReferenceData {
   orgIds: ReadonlySet<string>;
+  /** units in effect that have children */
+  parentIds: ReadonlySet<string>;
   caseTypes: ReadonlySet<string>;
 }
 
@@ -27,6 +29,20 @@ function knownOrg(row: Row, refs: ReferenceData): readonly Omit<RowError, 'line'
     ? [problem('org_id', orgId, 'ukendt enhed (indlæs den med leverancen organisation først)')]
     : NONE; // the economy feed's one rule: no allocation for a row that passes
 }
+
+/**
+ * Personal-data rows (sick leave, surveys) are delivered for lowest-level units only (domain.md
+ * §4): a row for a unit with children would be a hidden small group beside them (parent − children).
+ */
+function lowestLevel(row: Row, refs: ReferenceData, what: string): readonly Omit<RowError, 'line'>[] {
+  const orgId = row.org_id;
+  return typeof orgId === 'string' && refs.parentIds.has(orgId)
+    ? [problem('org_id', orgId, `har underenheder; ${what} er personoplysninger og leveres kun for enheder uden underenheder`)]
+    : NONE;
+}
+
+/** Rounded for a message: 340.2 + 7.4 is 347.6, not 347.59999999999997. */
+const shown = (hours: number) => Math.round(hours * 100) / 100;
 
 function knownKpi(row: Row, fromFeed: boolean) {
   const id = row.kpi_id;
@@ -55,7 +71,7 @@ const RULES: Partial<Record<FeedName, Check>> = {
       : [];
   },
   sickleave: (row, refs) => {
-    const errors = [...knownOrg(row, refs)];
+    const errors = [...knownOrg(row, refs), ...lowestLevel(row, refs, 'sygefravær')];
     const counted = num(row.own_sickness_hours) + num(row.work_injury_hours);
     if (num(row.long_term_hours) > counted + 1e-9) {
       errors.push(
@@ -72,6 +88,21 @@ const RULES: Partial<Record<FeedName, Check>> = {
     ];
     if (row.headcount === 0 && hourColumns.some((c) => num(row[c] ?? null) > 0)) {
       errors.push(problem('headcount', 0, 'er 0, men rækken har timer'));
+    }
+    const planned = num(row.planned_hours);
+    // Sick leave is a share of the planned hours (domain.md §4): more sick hours than planned cannot be.
+    if (planned === 0 && counted > 0) {
+      errors.push(
+        problem('planned_hours', row.planned_hours, `er 0, men rækken har ${shown(counted)} timers sygdom og arbejdsskade`),
+      );
+    } else if (counted > planned + 1e-9) {
+      errors.push(
+        problem(
+          'own_sickness_hours',
+          row.own_sickness_hours,
+          `own_sickness_hours + work_injury_hours (${shown(counted)}) er flere timer end planned_hours (${shown(planned)})`,
+        ),
+      );
     }
     return errors;
   },
@@ -92,7 +123,15 @@ const RULES: Partial<Record<FeedName, Check>> = {
     }
     return errors;
   },
-  kpi: (row, refs) => [...knownOrg(row, refs), ...knownKpi(row, true)],
+  // Unit cost is spending per member of the target population, and need-adjusted cost divides by the index.
+  benchmark: (row) => [
+    ...(row.target_population === 0 ? [problem('target_population', 0, 'skal være større end 0 (udgiften deles med den)')] : []),
+    ...(row.need_index === 0 ? [problem('need_index', 0, 'skal være større end 0 eller tom (udgiften deles med den)')] : []),
+  ],
+  kpi: (row, refs) => {
+    const personal = typeof row.kpi_id === 'string' && findKpi(row.kpi_id)?.personalData === true;
+    return [...knownOrg(row, refs), ...knownKpi(row, true), ...(personal ? lowestLevel(row, refs, String(row.kpi_id)) : NONE)];
+  },
   targets: (row, refs) => [...knownOrg(row, refs), ...knownKpi(row, false)],
 };
 

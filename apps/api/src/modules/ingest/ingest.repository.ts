@@ -38,9 +38,23 @@ export async function findLoadedBatch(db: Db, municipality: string, feed: FeedNa
   );
 }
 
+/**
+ * One load (or restore) at a time per store: taken first in the publishing transaction and held
+ * until it ends, so the next load reads the units, keys and ledger as the previous one left them.
+ * The key is the bytes of 'LIS_LOAD'; advisory locks are per database.
+ */
+export async function lockLoads(tx: StoreTx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(5497016488949662020)`.execute(tx.db);
+}
+
 export async function loadReferenceIds(db: Db, municipality: string) {
   const [orgs, caseTypes] = await Promise.all([
-    db.selectFrom('org_units').select('org_id').where('municipality', '=', municipality).where('active', '=', true).execute(),
+    db
+      .selectFrom('org_units')
+      .select(['org_id', 'parent_id'])
+      .where('municipality', '=', municipality)
+      .where('active', '=', true)
+      .execute(),
     db
       .selectFrom('case_types')
       .select('case_type')
@@ -49,7 +63,38 @@ export async function loadReferenceIds(db: Db, municipality: string) {
       .where('active', '=', true)
       .execute(),
   ]);
-  return { orgIds: new Set(orgs.map((o) => o.org_id)), caseTypes: new Set(caseTypes.map((c) => c.case_type)) };
+  return {
+    orgIds: new Set(orgs.map((o) => o.org_id)),
+    parentIds: new Set(orgs.flatMap((o) => (o.parent_id === null ? [] : [o.parent_id]))),
+    caseTypes: new Set(caseTypes.map((c) => c.case_type)),
+  };
+}
+
+/** Which of the units hold personal-data rows in effect: sick leave, or values of the given (personal) KPIs. */
+export async function unitsWithPersonalRows(
+  db: Db,
+  municipality: string,
+  orgIds: readonly string[],
+  personalKpis: readonly string[],
+): Promise<Set<string>> {
+  if (orgIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('sickleave')
+    .select('org_id')
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .where('org_id', 'in', orgIds)
+    .union(
+      db
+        .selectFrom('kpi_values')
+        .select('org_id')
+        .where('municipality', '=', municipality)
+        .where('active', '=', true)
+        .where('org_id', 'in', orgIds)
+        .where('kpi_id', 'in', personalKpis.length > 0 ? personalKpis : ['']),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.org_id));
 }
 
 export async function loadOrgRows(db: Db, municipality: string): Promise<OrgRow[]> {

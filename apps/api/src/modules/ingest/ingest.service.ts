@@ -1,8 +1,11 @@
 import { FEEDS, type FeedName } from '@lis/contracts';
-import type { Store, StoreTx } from '@lis/db';
+import type { Database, Store, StoreTx } from '@lis/db';
+import { KPIS } from '@lis/domain';
+import type { Kysely } from 'kysely';
+import { insertAudit } from '../auth/auth.repository.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
 import * as repo from './ingest.repository.ts';
-import { checkOrgTree } from './org-tree.ts';
+import { checkNewParents, checkOrgTree, type OrgRow, parentsGainingChildren } from './org-tree.ts';
 import { type PeriodRange, widenRange } from './period-range.ts';
 import { openRecords } from './read-records.ts';
 import { sniffFile } from './sniff.ts';
@@ -29,7 +32,11 @@ export interface IngestRequest {
   feed: FeedName;
   path: string;
   fileName: string;
+  /** who loads: the ledger's loaded_by and the audit log's actor */
   loadedBy: string;
+  /** the caller's role and address for the audit log (none from the CLI) */
+  role?: string | null;
+  ip?: string | null;
   onProgress?: (rowsRead: number) => void;
 }
 
@@ -44,12 +51,48 @@ export interface IngestResult {
  * Loads one delivered file all or nothing: parse and validate every row, stage them, check keys,
  * then publish in the same transaction. A rejected file leaves the store as it was (the ledger
  * records the rejection) and throws FileRejectedError with the first errors.
+ * Every load is audited here, whoever calls (the HTTP route, the CLI, the demo): a loaded file in
+ * its publishing transaction, an unchanged, rejected or failed one afterwards.
  */
 export async function ingestFile(ctx: IngestContext, request: IngestRequest): Promise<IngestResult> {
+  const audit = (db: Kysely<Database>, outcome: 'ok' | 'failed', batchId: number | null, details: Record<string, unknown>) =>
+    insertAudit(db, {
+      municipality: ctx.municipality,
+      actor: request.loadedBy,
+      role: request.role ?? null,
+      ip: request.ip ?? null,
+      action: 'feed_load',
+      target: batchId === null ? request.feed : `${request.feed}:${batchId}`,
+      outcome,
+      details,
+    });
+  try {
+    const result = await loadFile(ctx, request, (tx, loaded) => audit(tx.db, 'ok', loaded.batchId, { ...loaded }));
+    if (result.status === 'unchanged') await audit(ctx.store.db, 'ok', result.batchId, { ...result });
+    return result;
+  } catch (error) {
+    if (error instanceof FileRejectedError) {
+      await audit(ctx.store.db, 'failed', error.batchId, { errorCount: error.errorCount });
+    } else {
+      await audit(ctx.store.db, 'failed', null, { error: 'internal' }).catch(() => {}); // the store may be what failed
+    }
+    throw error;
+  }
+}
+
+async function loadFile(
+  ctx: IngestContext,
+  request: IngestRequest,
+  auditLoaded: (tx: StoreTx, result: IngestResult) => Promise<void>,
+): Promise<IngestResult> {
   const spec = FEEDS[request.feed];
   const facts = await sniffFile(request.path);
-  const loaded = await repo.findLoadedBatch(ctx.store.db, ctx.municipality, request.feed, facts.sha256);
-  if (loaded) return { batchId: loaded.id, feed: request.feed, rows: loaded.row_count, status: 'unchanged' };
+  const unchanged = async (db: Kysely<Database>): Promise<IngestResult | null> => {
+    const loaded = await repo.findLoadedBatch(db, ctx.municipality, request.feed, facts.sha256);
+    return loaded && { batchId: loaded.id, feed: request.feed, rows: loaded.row_count, status: 'unchanged' };
+  };
+  const loadedBefore = await unchanged(ctx.store.db);
+  if (loadedBefore) return loadedBefore;
 
   const errors = new ErrorList();
   let rows = 0;
@@ -74,6 +117,10 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
   let outcome: IngestResult | null = null;
   try {
     outcome = await ctx.store.transaction(async (tx) => {
+      // Loads wait for each other here; the same file loaded meanwhile is then answered unchanged.
+      await repo.lockLoads(tx);
+      const loadedMeanwhile = await unchanged(tx.db);
+      if (loadedMeanwhile) return loadedMeanwhile;
       const refs = await repo.loadReferenceIds(tx.db, ctx.municipality);
       const staged = await stageRecords(tx, spec, source, refs, errors, request.onProgress);
       rows = staged.rows;
@@ -85,8 +132,7 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
         for (const problem of problems) errors.add(problem);
         return new RejectSignal();
       };
-      const problems =
-        request.feed === 'organisation' ? checkOrgTree(await repo.loadOrgRows(tx.db, ctx.municipality), staged.orgRows) : [];
+      const problems = request.feed === 'organisation' ? await organisationProblems(tx, ctx.municipality, staged.orgRows) : [];
       if (rows === 0) problems.push({ line: 1, column: null, value: null, message: 'filen har ingen datarækker' });
       if (errors.total > 0 || problems.length > 0) throw await rejectWith(problems);
 
@@ -106,7 +152,9 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
       });
       await repo.deductReplacedRows(tx, replaced);
       await afterChange(tx, ctx, request.feed, rows + replacedCount(replaced), widenRange(range, replaced));
-      return { batchId, feed: request.feed, rows, status: 'loaded' as const };
+      const result: IngestResult = { batchId, feed: request.feed, rows, status: 'loaded' };
+      await auditLoaded(tx, result);
+      return result;
     });
   } catch (error) {
     if (!(error instanceof RejectSignal)) throw error;
@@ -126,6 +174,7 @@ export async function restoreBatch(ctx: IngestContext, batchId: number) {
   const feed = batch.feed as FeedName;
   const spec = FEEDS[feed];
   await ctx.store.transaction(async (tx) => {
+    await repo.lockLoads(tx);
     const replaced = await repo.reactivateBatch(tx, spec, batchId);
     await repo.markRestored(tx, batchId);
     await repo.deductReplacedRows(tx, replaced);
@@ -133,6 +182,22 @@ export async function restoreBatch(ctx: IngestContext, batchId: number) {
     await afterChange(tx, ctx, feed, batch.row_count + replacedCount(replaced), widenRange(restored, replaced));
   });
   return repo.findBatch(ctx.store.db, ctx.municipality, batchId);
+}
+
+/** KPIs of the kpi feed that are personal data (surveys): delivered for lowest-level units only (domain.md §4). */
+export const PERSONAL_FEED_KPIS: readonly string[] = KPIS.filter((k) => k.personalData && k.sourceFeed === 'kpi').map(
+  (k) => k.id,
+);
+
+/**
+ * The tree after the delivery must be sound, and no unit holding personal-data rows may get
+ * children: its own rows would become a hidden small group beside them.
+ */
+async function organisationProblems(tx: StoreTx, municipality: string, delivered: readonly OrgRow[]): Promise<RowError[]> {
+  const existing = await repo.loadOrgRows(tx.db, municipality);
+  const gaining = parentsGainingChildren(existing, delivered);
+  const withPersonalRows = await repo.unitsWithPersonalRows(tx.db, municipality, [...gaining], PERSONAL_FEED_KPIS);
+  return [...checkOrgTree(existing, delivered), ...checkNewParents(existing, delivered, withPersonalRows)];
 }
 
 async function afterChange(

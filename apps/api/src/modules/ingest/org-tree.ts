@@ -70,3 +70,34 @@ function inCycle(start: OrgRow, units: ReadonlyMap<string, OrgRow>): boolean {
   }
   return false;
 }
+
+/** Units of the file placed under a parent they were not under in the store. */
+function newLinks(existing: readonly OrgRow[], delivered: readonly OrgRow[]): OrgRow[] {
+  const storedParent = new Map(existing.map((u) => [u.orgId, u.parentId]));
+  return delivered.filter((u) => u.parentId !== null && storedParent.get(u.orgId) !== u.parentId);
+}
+
+/** The parents that get a child they did not have before the delivery. */
+export function parentsGainingChildren(existing: readonly OrgRow[], delivered: readonly OrgRow[]): Set<string> {
+  return new Set(newLinks(existing, delivered).map((u) => u.parentId as string));
+}
+
+/**
+ * Personal-data rows (sick leave, surveys) belong to lowest-level units (domain.md §4): a unit that
+ * holds them cannot be given children, or its own rows would be a hidden small group beside them.
+ * Each unit of the file placed under such a unit is an error on its line.
+ */
+export function checkNewParents(
+  existing: readonly OrgRow[],
+  delivered: readonly OrgRow[],
+  withPersonalRows: ReadonlySet<string>,
+): RowError[] {
+  return newLinks(existing, delivered)
+    .filter((u) => withPersonalRows.has(u.parentId as string))
+    .map((u) => ({
+      line: u.line ?? 2,
+      column: 'parent_id',
+      value: u.parentId,
+      message: `enheden ${u.parentId} har rækker med sygefravær eller trivsel (personoplysninger, kun for enheder uden underenheder) og kan ikke få underenheder`,
+    }));
+}
