@@ -37,6 +37,14 @@ export interface Store {
    * connection, so a query on `store.db` would wait for this transaction forever.
    */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Whether a transaction (a load, a restore) holds the embedded engine's single connection or
+   * waits for it: until it ends, every other query waits too. Always false on PostgreSQL, where
+   * readers get connections of their own.
+   */
+  busy(): boolean;
+  /** Resolves once no transaction runs or waits any more (at once when none does). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +56,11 @@ export interface StoreOptions {
   /** A PGlite data dir dump (from `dumpDataDir`) to start from, e.g. a migrated empty store. */
   pgliteSnapshot?: Blob;
   poolSize?: number;
+  /**
+   * Told of a PostgreSQL connection that broke while nothing was asked of it (the server
+   * restarted or dropped it); the next query connects again. Default: one line on stderr.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 // The one place where database values become JS values, identical for both engines:
@@ -62,7 +75,7 @@ const PARSERS: Record<number, (value: string) => unknown> = {
 };
 
 export async function createStore(options: StoreOptions = {}): Promise<Store> {
-  return options.databaseUrl ? createPostgresStore(options.databaseUrl, options.poolSize ?? 10) : createPgliteStore(options);
+  return options.databaseUrl ? createPostgresStore(options.databaseUrl, options) : createPgliteStore(options);
 }
 
 async function createPgliteStore(options: StoreOptions): Promise<Store> {
@@ -74,33 +87,38 @@ async function createPgliteStore(options: StoreOptions): Promise<Store> {
     parsers: PARSERS,
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const transactions = new TransactionCount();
   return {
     kind: 'pglite',
     db,
+    busy: () => transactions.count > 0,
+    idle: () => transactions.idle(),
     transaction: (fn) =>
-      pglite.transaction(async (pgTx) => {
-        // A Kysely bound to the open transaction: PGlite's transaction holds the instance exclusively.
-        const txDb = new Kysely<Database>({
-          dialect: new PGliteDialect({
-            pglite: {
-              query: (query, params, opts) => pgTx.query(query, params, opts),
-              transaction: () => Promise.reject(new Error('nested transaction')),
-              close: async () => {},
-              closed: false,
-              ready: true,
-              waitReady: Promise.resolve(),
-            },
-          }),
-        });
-        const copyBlob = async (table: string, columns: readonly string[], blob: Blob) => {
-          await pgTx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob });
-        };
-        return fn({
-          db: txDb,
-          copyInto: (table, columns, text) => copyBlob(table, columns, new Blob([text])),
-          copyWriter: (table, columns) => pgliteCopyWriter((blob) => copyBlob(table, columns, blob)),
-        });
-      }),
+      transactions.during(() =>
+        pglite.transaction(async (pgTx) => {
+          // A Kysely bound to the open transaction: PGlite's transaction holds the instance exclusively.
+          const txDb = new Kysely<Database>({
+            dialect: new PGliteDialect({
+              pglite: {
+                query: (query, params, opts) => pgTx.query(query, params, opts),
+                transaction: () => Promise.reject(new Error('nested transaction')),
+                close: async () => {},
+                closed: false,
+                ready: true,
+                waitReady: Promise.resolve(),
+              },
+            }),
+          });
+          const copyBlob = async (table: string, columns: readonly string[], blob: Blob) => {
+            await pgTx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob });
+          };
+          return fn({
+            db: txDb,
+            copyInto: (table, columns, text) => copyBlob(table, columns, new Blob([text])),
+            copyWriter: (table, columns) => pgliteCopyWriter((blob) => copyBlob(table, columns, blob)),
+          });
+        }),
+      ),
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -108,17 +126,25 @@ async function createPgliteStore(options: StoreOptions): Promise<Store> {
   };
 }
 
-async function createPostgresStore(connectionString: string, poolSize: number): Promise<Store> {
+async function createPostgresStore(connectionString: string, options: StoreOptions): Promise<Store> {
   const types = {
     getTypeParser: (oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
   };
-  const pool = new pg.Pool({ connectionString, max: poolSize, types, Client: PreparingClient });
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, types, Client: PreparingClient });
+  // A connection that breaks while idle (or checked out between two queries) emits 'error'; with no
+  // listener that would end the process. The pool drops such a connection and opens a new one when asked.
+  const onConnectionError = options.onConnectionError ?? logConnectionError;
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  pool.on('error', () => {}); // an idle connection's error again, already told by its own listener
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     db,
+    busy: () => false,
+    idle: async () => {},
     transaction: async (fn) => {
       const client = await pool.connect();
+      let brokenConnection: Error | undefined;
       const txDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });
       try {
         await client.query('begin');
@@ -134,10 +160,14 @@ async function createPostgresStore(connectionString: string, poolSize: number): 
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        // A connection that cannot even roll back is broken: the pool must not hand it out again.
+        brokenConnection = await client.query('rollback').then(
+          () => undefined,
+          (rollbackError: Error) => rollbackError,
+        );
         throw error;
       } finally {
-        client.release();
+        client.release(brokenConnection);
       }
     },
     close: () => db.destroy(),
@@ -224,6 +254,60 @@ class PreparingClient extends pg.Client {
 function singleClientPool(client: pg.PoolClient): PostgresPool {
   const borrowed = { query: client.query.bind(client), release: () => {} } as unknown as PostgresPoolClient;
   return { connect: async () => borrowed, end: async () => {}, options: {} };
+}
+
+/** Counts the transactions that run or wait, and tells who waits for none to be left. */
+class TransactionCount {
+  count = 0;
+  #waiting: (() => void)[] = [];
+
+  async during<T>(run: () => Promise<T>): Promise<T> {
+    this.count++;
+    try {
+      return await run();
+    } finally {
+      if (--this.count === 0) for (const resume of this.#waiting.splice(0)) resume();
+    }
+  }
+
+  idle(): Promise<void> {
+    return this.count === 0 ? Promise.resolve() : new Promise((resume) => this.#waiting.push(resume));
+  }
+}
+
+function logConnectionError(error: Error) {
+  console.error(`PostgreSQL connection lost (${error.message}); the next query connects again`);
+}
+
+// Errors that mean PostgreSQL cannot be reached or is restarting, not that a query was wrong.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown: terminating connection due to administrator command
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: the database system is starting up or shutting down
+  '08000', // connection_exception
+  '08001', // sqlclient_unable_to_establish_sqlconnection
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+]);
+// node-postgres reports a broken connection without a code
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/** Whether `error` says that the database server is out of reach (answer 503, not 500). */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  // Node reports a refused connection to both 127.0.0.1 and ::1 as one AggregateError
+  if (error instanceof AggregateError) return error.errors.some(isStoreUnavailable);
+  return UNAVAILABLE_MESSAGES.test(error.message);
 }
 
 /** Whether the store answers a query (readiness). */

@@ -1,3 +1,4 @@
+import { isStoreUnavailable } from '@lis/db';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 const CODES: Record<number, string> = {
@@ -24,6 +25,14 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       code: CODES[400],
       parameter: parameter || String(error.validationContext ?? 'request'),
       error: `Invalid ${error.validationContext ?? 'request'} parameter "${parameter}": ${first?.message ?? 'invalid'}`,
+    });
+  }
+  if (isStoreUnavailable(error)) {
+    request.log.warn({ err: error }, 'the database cannot be reached');
+    return reply.status(503).header('retry-after', '10').send({
+      statusCode: 503,
+      code: 'store_unavailable',
+      error: 'The database cannot be reached right now; try again in a moment',
     });
   }
   const statusCode = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
