@@ -26,7 +26,8 @@ export type ColumnType =
   | { kind: 'date' }
   | { kind: 'year' }
   | { kind: 'integer'; min?: number; max?: number }
-  | { kind: 'number'; min?: number }
+  /** `digits`: how many digits before the decimal mark the store keeps (numeric(p, s): p − s) */
+  | { kind: 'number'; min?: number; digits: number }
   | { kind: 'function' }
   | { kind: 'municipality' }
   /** `values` maps every accepted spelling (lower case) to the stored value */
@@ -56,7 +57,7 @@ const text = { kind: 'text' } as const;
 const month = { kind: 'month' } as const;
 const date = { kind: 'date' } as const;
 const year = { kind: 'year' } as const;
-const hours = { kind: 'number', min: 0 } as const;
+const hours = { kind: 'number', min: 0, digits: 12 } as const;
 const identity = (...values: string[]) => Object.fromEntries(values.map((v) => [v, v]));
 
 const col = (name: string, type: ColumnType, description: string, required = true, storedAs?: string): FeedColumn =>
@@ -121,7 +122,7 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
         },
         'original_budget, corrected_budget, actual or forecast (Danish aliases accepted)',
       ),
-      col('amount', { kind: 'number' }, 'DKK, + expense, − income'),
+      col('amount', { kind: 'number', digits: 16 }, 'DKK, + expense, − income'),
     ],
     key: ['period', 'org_id', 'function', 'dranst', 'amount_type'],
     periodColumn: 'period',
@@ -134,7 +135,7 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
       col('budget_year', year, 'the budget that made the plan'),
       col('year', year, 'budget_year … budget_year + 3'),
       col('line', { kind: 'enum', values: identity(...BUDGET_LINES) }, 'line of the resultatopgørelse'),
-      col('amount', { kind: 'number' }, 'DKK, + expense, − income'),
+      col('amount', { kind: 'number', digits: 16 }, 'DKK, + expense, − income'),
     ],
     key: ['budget_year', 'year', 'line'],
     periodColumn: 'year',
@@ -147,7 +148,7 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
       col('period', month, 'the month'),
       col('org_id', text, 'lowest-level unit'),
       col('headcount', { kind: 'integer', min: 0 }, 'employees in the unit that month'),
-      col('fte', hours, 'full-time equivalents (årsværk)'),
+      col('fte', { ...hours, digits: 9 }, 'full-time equivalents (årsværk)'),
       col('planned_hours', hours, 'normed working hours'),
       col('own_sickness_hours', hours, 'own sickness incl. partial-day and pregnancy-related'),
       col('work_injury_hours', hours, 'work injury'),
@@ -196,9 +197,9 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
       col('year', year, 'the year'),
       col('municipality', { kind: 'municipality' }, '3-digit municipality code', true, 'subject_municipality'),
       col('area', text, 'e.g. dagtilbud, folkeskole, aeldre, administration'),
-      col('net_expenditure', { kind: 'number' }, 'net operating spending (dranst 1+2), DKK, fixed prices'),
-      col('target_population', { kind: 'number', min: 0 }, "the area's target population"),
-      col('need_index', { kind: 'number', min: 0 }, 'expenditure-need index (1 = national average)', false),
+      col('net_expenditure', { kind: 'number', digits: 16 }, 'net operating spending (dranst 1+2), DKK, fixed prices'),
+      col('target_population', { kind: 'number', min: 0, digits: 12 }, "the area's target population"),
+      col('need_index', { kind: 'number', min: 0, digits: 4 }, 'expenditure-need index (1 = national average)', false),
     ],
     key: ['year', 'municipality', 'area'],
     periodColumn: 'year',
@@ -211,8 +212,8 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
       col('period', month, 'the month'),
       col('org_id', text, 'the unit'),
       col('kpi_id', text, 'defined in the KPI catalogue'),
-      col('numerator', { kind: 'number' }, 'numerator, or the value of a plain sum'),
-      col('denominator', { kind: 'number' }, 'empty for KPIs that are plain sums', false),
+      col('numerator', { kind: 'number', digits: 14 }, 'numerator, or the value of a plain sum'),
+      col('denominator', { kind: 'number', digits: 14 }, 'empty for KPIs that are plain sums', false),
     ],
     key: ['period', 'org_id', 'kpi_id'],
     periodColumn: 'period',
@@ -225,8 +226,8 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
       col('kpi_id', text, 'KPI id from the catalogue'),
       col('org_id', text, 'the unit; its descendants inherit unless they have their own'),
       col('year', year, 'the year'),
-      col('target', { kind: 'number' }, "in the KPI's unit"),
-      col('tolerance', { kind: 'number', min: 0 }, 'yellow band as a fraction of the target, default 0.10', false),
+      col('target', { kind: 'number', digits: 14 }, "in the KPI's unit"),
+      col('tolerance', { kind: 'number', min: 0, digits: 4 }, 'yellow band as a fraction of the target, default 0.10', false),
     ],
     key: ['kpi_id', 'org_id', 'year'],
     periodColumn: 'year',

@@ -57,14 +57,17 @@ export function parseDanishDate(input: string): string | null {
     if (!m) return null;
     [day, month, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${year}-${pad2(month)}-${pad2(day)}`;
+  if (year === 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** 'YYYY-MM' or DST style '2016M03' → 'YYYY-MM'. */
+/**
+ * 'YYYY-MM' or DST style '2016M03' → 'YYYY-MM'. Year 0000 is refused here and in dates: the
+ * calendar (and PostgreSQL's date type) goes from 1 BC to AD 1 without a year 0.
+ */
 export function parseMonth(input: string): string | null {
   const m = /^(\d{4})(?:-|M)(\d{1,2})$/i.exec(input.trim());
-  if (!m) return null;
+  if (!m || m[1] === '0000') return null;
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;
   return `${m[1]}-${pad2(month)}`;

@@ -56,9 +56,14 @@ describe('dates and months', () => {
     ['29.02.2016', '2016-02-29'],
   ])('reads %s as %s', (text, expected) => expect(parseDanishDate(text)).toBe(expected));
 
-  it.each(['29.02.2015', '2016-13-01', '32-01-2016', '2016/03/01', '01-03.2016', ''])('rejects %j', (text) =>
-    expect(parseDanishDate(text)).toBeNull(),
+  it.each(['29.02.2015', '2016-13-01', '32-01-2016', '2016/03/01', '01-03.2016', '', '0000-01-01', '01.01.0000'])(
+    'rejects %j',
+    (text) => expect(parseDanishDate(text)).toBeNull(),
   );
+
+  it('keeps four digits in the year of an early date', () => {
+    expect(parseDanishDate('05.03.0099')).toBe('0099-03-05');
+  });
 
   it('reads months in ISO and DST style', () => {
     expect(parseMonth('2016-03')).toBe('2016-03');
@@ -66,6 +71,9 @@ describe('dates and months', () => {
     expect(parseMonth('2016m3')).toBe('2016-03');
     expect(parseMonth('2016-13')).toBeNull();
     expect(parseMonth('03-2016')).toBeNull();
+    expect(parseMonth('0000-01')).toBeNull(); // there is no year 0 (PostgreSQL refuses it)
+    expect(parseMonth('0000M01')).toBeNull();
+    expect(parseMonth('0001-01')).toBe('0001-01');
   });
 
   it('reads years', () => {

@@ -20,7 +20,9 @@ export function cellParser(type: ColumnType, decimalComma: boolean): CellParser 
   switch (type.kind) {
     case 'text': {
       const tooLong = new CellProblem(`er længere end ${MAX_TEXT} tegn`);
-      return (text) => (text.length > MAX_TEXT ? tooLong : text);
+      // PostgreSQL text cannot hold the NUL character (other kinds refuse it by their pattern)
+      const nul = new CellProblem('indeholder tegnet NUL (0x00), som ikke kan gemmes');
+      return (text) => (text.length > MAX_TEXT ? tooLong : text.includes('\0') ? nul : text);
     }
     case 'month': {
       const problem = new CellProblem('er ikke en måned (skriv ÅÅÅÅ-MM eller 2016M03)');
@@ -39,7 +41,7 @@ export function cellParser(type: ColumnType, decimalComma: boolean): CellParser 
     }
     case 'integer': {
       const problem = new CellProblem('er ikke et helt tal');
-      const inRange = rangeCheck(type.min, 'max' in type ? type.max : undefined);
+      const inRange = numberCheck(type);
       return memoised((text) => {
         const n = readNumber(text, decimalComma);
         return n === null || !Number.isInteger(n) ? problem : inRange(n);
@@ -48,7 +50,7 @@ export function cellParser(type: ColumnType, decimalComma: boolean): CellParser 
     case 'number': {
       // Amounts hardly repeat: not memoised.
       const problem = new CellProblem('er ikke et tal (fx 1234,5 eller 1.234,5)');
-      const inRange = rangeCheck(type.min, undefined);
+      const inRange = numberCheck(type);
       return (text) => {
         const n = readNumber(text, decimalComma);
         return n === null ? problem : inRange(n);
@@ -70,6 +72,27 @@ export function cellParser(type: ColumnType, decimalComma: boolean): CellParser 
       });
     }
   }
+}
+
+// Whole-number columns are PostgreSQL integers unless the contract gives a smaller range.
+const LARGEST_INTEGER = 2_147_483_647;
+
+/**
+ * The range check of a number column, for text cells and JSON numbers alike: the contract's
+ * minimum and maximum, and what the store can hold, so an overflow is a located error here and
+ * never a failed statement in the database. A numeric(p, s) column keeps p − s digits before the
+ * decimal mark; the last unit below the bound is left as room for rounding to s decimals.
+ */
+export function numberCheck(type: ColumnType & { kind: 'number' | 'integer' }): (n: number) => number | CellProblem {
+  const notFinite = new CellProblem('er ikke et endeligt tal');
+  if (type.kind === 'integer') {
+    const inRange = rangeCheck(type.min ?? -LARGEST_INTEGER, type.max ?? LARGEST_INTEGER);
+    return (n) => (Number.isFinite(n) ? inRange(n) : notFinite);
+  }
+  const tooLarge = new CellProblem(`er for stort: højst ${type.digits} cifre før kommaet`);
+  const limit = 10 ** type.digits - 1;
+  const inRange = rangeCheck(type.min, undefined);
+  return (n) => (!Number.isFinite(n) ? notFinite : Math.abs(n) >= limit ? tooLarge : inRange(n));
 }
 
 /** `n`, or the problem with its range. */

@@ -1,7 +1,13 @@
+import { MAX_LINE_CHARS, readError } from './errors.ts';
+
 /**
  * Streams the objects of a top-level JSON array without holding the file in memory:
  * each element's text is cut out by tracking nesting and strings, then parsed on its own.
+ * An element may be at most MAX_LINE_CHARS long and MAX_DEPTH deep (a row is flat; the bounds
+ * keep one hostile element from taking the server's memory or stack).
  */
+
+const MAX_DEPTH = 32;
 
 export interface JsonItem {
   /** line where the element starts */
@@ -34,11 +40,13 @@ export async function* readJsonObjects(
           else if (c === '\\') escaped = true;
           else if (c === '"') inString = false;
         } else if (c === '"') inString = true;
-        else if (c === '{' || c === '[') depth++;
-        else if (c === '}' || c === ']') {
+        else if (c === '{' || c === '[') {
+          if (++depth > MAX_DEPTH) throw readError(elementLine, `objektet er indlejret i mere end ${MAX_DEPTH} niveauer`);
+        } else if (c === '}' || c === ']') {
           depth--;
           if (depth === 0) {
             element += s.slice(start, i + 1);
+            if (element.length > MAX_LINE_CHARS) throw tooLong(elementLine);
             yield toItem(element, elementLine);
             element = '';
             state = 'between';
@@ -62,10 +70,16 @@ export async function* readJsonObjects(
         } else throw new SyntaxError(`line ${line}: forventede et objekt i listen, fandt "${c}"`);
       } else throw new SyntaxError(`line ${line}: uventet "${c}" efter listens slutning`);
     }
-    if (state === 'element') element += s.slice(start);
+    if (state === 'element') {
+      element += s.slice(start);
+      if (element.length > MAX_LINE_CHARS) throw tooLong(elementLine);
+    }
   }
   if (state !== 'after') throw new SyntaxError(`line ${line}: JSON-listen er ikke lukket`);
 }
+
+const tooLong = (line: number) =>
+  readError(line, 'objektet er længere end 1.048.576 tegn (1 MB), den største længde en række må have');
 
 function toItem(text: string, line: number): JsonItem {
   try {

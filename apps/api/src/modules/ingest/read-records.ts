@@ -167,10 +167,12 @@ async function* jsonRecords(text: AsyncIterable<string | Buffer>, spec: FeedSpec
       continue;
     }
     const byName = new Map(Object.entries(item.object).map(([k, v]) => [normaliseName(k), v]));
-    const values = spec.columns.map((c) => {
-      const value = byName.get(c.name);
-      return value === undefined || typeof value === 'object' ? ((value ?? null) as RawValue) : value;
-    });
-    yield { line: item.line, values: values as RawValue[], shapeError: null };
+    const values = spec.columns.map((c) => byName.get(c.name) ?? null);
+    const nested = spec.columns.findIndex((_, i) => typeof values[i] === 'object' && values[i] !== null);
+    const shapeError =
+      nested === -1
+        ? null
+        : `feltet "${spec.columns[nested]?.name}" er ${Array.isArray(values[nested]) ? 'en liste' : 'et objekt'}; forventede tekst eller et tal`;
+    yield { line: item.line, values: shapeError ? spec.columns.map(() => null) : (values as RawValue[]), shapeError };
   }
 }

@@ -1,5 +1,5 @@
 import type { FeedColumn, FeedSpec } from '@lis/contracts';
-import { type CellParser, CellProblem, cellParser, rangeCheck, type StoredValue } from './cell-parsers.ts';
+import { type CellParser, CellProblem, cellParser, numberCheck, type StoredValue } from './cell-parsers.ts';
 import type { ErrorList } from './errors.ts';
 import type { RawRecord, RawValue } from './read-records.ts';
 
@@ -52,7 +52,8 @@ function jsonValueReader(column: FeedColumn, parse: CellParser): (raw: number | 
   const notText = new CellProblem('forventede tekst eller et tal, fandt true/false');
   const notWhole = new CellProblem('er ikke et helt tal');
   const { type } = column;
-  const inRange = rangeCheck(type.kind === 'number' || type.kind === 'integer' ? type.min : undefined, undefined);
+  // the range of a text cell, with the store's limits (1e400 reads as Infinity)
+  const inRange = type.kind === 'number' || type.kind === 'integer' ? numberCheck(type) : (n: number) => n;
   return (raw) => {
     if (typeof raw === 'boolean') return notText;
     if (type.kind !== 'number' && type.kind !== 'integer') return parse(String(raw));
