@@ -32,6 +32,9 @@ const closedAsNull = (error: unknown) => {
   throw error;
 };
 
+/** An export of a chef's own units at the kommune root says so in its file name. */
+const ownSuffix = (result: { breakdown: string }) => (result.breakdown === 'own_units' ? '-dine-enheder' : '');
+
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 /** Budget follow-up (by organisation and by chart of accounts) and the budget balance. */
@@ -94,7 +97,15 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         (c) => visible === null || visible.has(c.id),
       );
       const result = await followUp(ctx(), org, period, children, await ownUnitsAt(request, org));
-      return respond(app, request, reply, request.query.format, result, `budgetopfoelgning-${org.id}-${period}`, followUpTables);
+      return respond(
+        app,
+        request,
+        reply,
+        request.query.format,
+        result,
+        `budgetopfoelgning-${org.id}-${period}${ownSuffix(result)}`,
+        followUpTables,
+      );
     },
   );
 
@@ -119,7 +130,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         request.query.format,
         result,
-        `konti-${org.id}-${period}-${result.prefix || 'alle'}`,
+        `konti-${org.id}-${period}-${result.prefix || 'alle'}${ownSuffix(result)}`,
         accountsTable,
       );
     },

@@ -68,7 +68,8 @@ export function accountsTable(a: Accounts): ExportTable {
   return {
     title: `Konti ${a.prefix || 'hovedkonti'}${a.breakdown === 'own_units' ? ', dine enheder' : ''}`,
     columns: [
-      { header: 'Konto', kind: 'text' },
+      // a CSV has no title: the column says it too
+      { header: a.breakdown === 'own_units' ? 'Konto (dine enheder)' : 'Konto', kind: 'text' },
       { header: 'Navn', kind: 'text' },
       { header: 'Kategori', kind: 'text' },
       ...FIGURE_COLUMNS,
