@@ -10,6 +10,7 @@
  *    smallest child is suppressed too (and rule 2 then hides a second one).
  * The parent itself stays shown: its total includes the hidden units, as it should.
  * A unit with 0 or unknown employees has nothing to show and nothing to hide; it takes no part.
+ * Figures over several months follow the months they cover (hiddenOverMonths).
  */
 
 export interface SuppressionNode {
@@ -43,6 +44,17 @@ export function suppressedUnits(nodes: readonly SuppressionNode[], minGroupSize 
     }
   }
   return suppressed;
+}
+
+/**
+ * A figure over several months of a unit (year to date, rolling 12 months, a survey carried
+ * forward) is hidden when the unit is hidden in any month it covers; otherwise months × the
+ * figure − the shown months would give the hidden ones back. A figure shown under this rule is
+ * made of shown months only, so it tells nothing the monthly figures do not: the complementary
+ * rules, which hold in every month, need no step of their own over the months (ADR 0004).
+ */
+export function hiddenOverMonths(periods: readonly string[], hiddenIn: (period: string) => boolean): boolean {
+  return periods.some(hiddenIn);
 }
 
 /** Children grouped by parent. Roots have no shown parent total to subtract from. */

@@ -1,4 +1,5 @@
 import { periodRange, rolling12, ytdPeriods } from '../period.ts';
+import { hiddenOverMonths } from '../suppression.ts';
 import { emptyRow, maxBatch, type RollupRow, ratio } from './types.ts';
 
 /** Sick-leave sums of one unit's whole subtree in one month. */
@@ -20,7 +21,9 @@ export const HOURS_PER_DAY = 7.4;
 /**
  * sick_leave_pct, long_term_share and sick_leave_days_per_fte for the months in [from, to] that
  * have data. Sums of hours are divided, never percentages averaged. Days per FTE needs all 12
- * months of the rolling window: a shorter history would understate it.
+ * months of the rolling window: a shorter history would understate it. `suppressed` must answer
+ * for every month the windows reach back to: the year to date and days per FTE are hidden when
+ * the unit is hidden in any month they cover (domain.md §4).
  */
 export function sickLeaveRollups(
   months: readonly SickLeaveMonth[],
@@ -41,7 +44,9 @@ export function sickLeaveRollups(
       if (!month) continue;
       const ytd = ytdPeriods(period).flatMap((p) => series.get(p) ?? []);
       const sum = (list: SickLeaveMonth[], pick: (m: SickLeaveMonth) => number) => list.reduce((s, m) => s + pick(m), 0);
-      const hidden = suppressed(orgId, period);
+      const hiddenIn = (p: string) => suppressed(orgId, p);
+      const hidden = hiddenIn(period);
+      const ytdHidden = hiddenOverMonths(ytdPeriods(period), hiddenIn);
       const base = { headcount: month.headcount, batchId: month.batchId };
 
       /** A share in per cent of two hour sums, for the month and the year to date. */
@@ -78,10 +83,16 @@ export function sickLeaveRollups(
         perFte.n = 12;
         perFte.batchId = window.reduce<number | null>((b, m) => maxBatch(b, m.batchId), null);
       }
-      for (const row of [pct, longTerm, perFte]) rows.push(hidden ? suppress(row) : row);
+      for (const row of [pct, longTerm]) rows.push(hidden ? suppress(row) : ytdHidden ? withoutYearToDate(row) : row);
+      rows.push(hiddenOverMonths(rolling12(period), hiddenIn) ? suppress(perFte) : perFte);
     }
   }
   return rows;
+}
+
+/** The month is shown, but its year to date covers a hidden month. */
+function withoutYearToDate(row: RollupRow): RollupRow {
+  return { ...row, ytdValue: null, ytdNumerator: null, ytdDenominator: null, ytdN: null };
 }
 
 /** A suppressed value keeps nothing that could reveal it: the parent's total still includes it. */

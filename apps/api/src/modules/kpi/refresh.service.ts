@@ -79,6 +79,8 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     const data = await repo.dataRange(tx.db, municipality, 'sickleave');
     if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.sickleave, '0001-01', '9999-12', []);
     // A changed month moves the rolling 12 months after it too, so refresh to the end of the data.
+    // The 11 months before `from` are read as well: the windows of the refreshed months reach back
+    // to them, for their sums and for their suppression (hidden in any month = hidden, §4).
     const from = changed?.from && changed.from > data.from ? changed.from : data.from;
     const months = await repo.sickLeaveMonths(tx.db, municipality, addMonths(from, -11), data.to);
     const headcount = new Map(months.map((m) => [`${m.orgId}|${m.period}`, m.headcount]));
@@ -135,8 +137,9 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     const carry = Math.max(...KPIS.map((k) => k.carryForwardMonths));
     const from = changed?.from && changed.from > data.from ? changed.from : data.from;
     const to = addMonths(data.to, carry);
+    // every unit's values of the months carried into the refreshed ones: each is judged in its own month
     const months = await repo.kpiFeedMonths(tx.db, municipality, addMonths(from, -carry), data.to);
-    const rows = suppressSmallSurveys(kpiFeedRollups(months, from, to), (id) => tree.parentOf.get(id) ?? null);
+    const rows = suppressSmallSurveys(kpiFeedRollups(months, from, to), months, (id) => tree.parentOf.get(id) ?? null);
     await repo.replaceRollups(tx, municipality, KPI_IDS.kpi, from, to, rows);
   },
 
