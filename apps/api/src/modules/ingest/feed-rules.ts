@@ -41,8 +41,8 @@ function lowestLevel(row: Row, refs: ReferenceData, what: string): readonly Omit
     : NONE;
 }
 
-/** Rounded for a message: 340.2 + 7.4 is 347.6, not 347.59999999999997. */
-const shown = (hours: number) => Math.round(hours * 100) / 100;
+/** Hours for a message, as the people correcting the file write them: 347,6 (not 347.59999999999997). */
+const shown = (hours: number) => String(Math.round(hours * 100) / 100).replace('.', ',');
 
 function knownKpi(row: Row, fromFeed: boolean) {
   const id = row.kpi_id;
