@@ -1,5 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { periodRange, rolling12, ytdPeriods } from '../src/period.ts';
+import {
+  type KpiFeedMonth,
+  kpiFeedRollups,
+  type SickLeaveMonth,
+  sickLeaveRollups,
+  suppressSmallSurveys,
+} from '../src/rollup/index.ts';
 import { type SuppressionNode, suppressedUnits } from '../src/suppression.ts';
 
 const node = (id: string, parentId: string | null, employees: number | null): SuppressionNode => ({ id, parentId, employees });
@@ -217,5 +225,100 @@ describe('suppressedUnits: properties over random trees', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('figures over several months (domain.md §4)', () => {
+  // a: 4 employees in 2016-01…02 (hidden), 6 from 2016-03; b: never hidden. 2015-04 … 2016-03.
+  const months = periodRange('2015-04', '2016-03').flatMap((period): SickLeaveMonth[] => {
+    const small = period === '2016-01' || period === '2016-02';
+    return [
+      {
+        orgId: 'a',
+        period,
+        countedHours: small ? 60 : 44.4,
+        plannedHours: small ? 600 : 900,
+        longTermHours: 0,
+        headcount: small ? 4 : 6,
+        fte: small ? 4 : 6,
+        batchId: 1,
+      },
+      { orgId: 'b', period, countedHours: 222, plannedHours: 4440, longTermHours: 111, headcount: 30, fte: 25, batchId: 1 },
+    ];
+  });
+  const hiddenMonths = new Set(['a|2016-01', 'a|2016-02']);
+  const rows = sickLeaveRollups(months, '2016-01', '2016-03', (org, period) => hiddenMonths.has(`${org}|${period}`));
+  const row = (org: string, period: string, kpiId: string) =>
+    rows.find((r) => r.orgId === org && r.period === period && r.kpiId === kpiId);
+
+  it('shows the month after the hidden ones, without its year to date or rolling 12 months', () => {
+    expect(row('a', '2016-03', 'sick_leave_pct')).toMatchObject({ suppressed: false, numerator: 44.4, denominator: 900 });
+    expect(row('a', '2016-03', 'sick_leave_pct')?.value).toBeCloseTo((44.4 / 900) * 100, 10);
+    for (const kpiId of ['sick_leave_pct', 'long_term_share']) {
+      expect(row('a', '2016-03', kpiId)).toMatchObject({ ytdValue: null, ytdNumerator: null, ytdDenominator: null, ytdN: null });
+    }
+    expect(row('a', '2016-03', 'sick_leave_days_per_fte')).toMatchObject({ suppressed: true, value: null, numerator: null });
+    expect(row('a', '2016-01', 'sick_leave_pct')).toMatchObject({ suppressed: true, value: null, ytdValue: null });
+  });
+
+  it('keeps the year to date and the rolling 12 months of a unit never hidden', () => {
+    // b 2016-03: 3 × 222 / (3 × 4.440) = 5 %; long-term 111 / 222 = 50 %; 12 × 30 days / 25 FTE = 14,4
+    expect(row('b', '2016-03', 'sick_leave_pct')?.ytdValue).toBeCloseTo(5, 10);
+    expect(row('b', '2016-03', 'long_term_share')?.ytdValue).toBeCloseTo(50, 10);
+    expect(row('b', '2016-03', 'sick_leave_days_per_fte')?.value).toBeCloseTo(14.4, 10);
+  });
+
+  it('never shows a window over a hidden month, and hides none over shown months only', () => {
+    const unitMonths = periodRange('2015-01', '2016-12');
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }), (flags) => {
+        const hidden = new Set(unitMonths.filter((_, i) => flags[i]));
+        const series = unitMonths.map((period): SickLeaveMonth => {
+          return {
+            orgId: 'u',
+            period,
+            countedHours: 74,
+            plannedHours: 1480,
+            longTermHours: 0,
+            headcount: 10,
+            fte: 9,
+            batchId: 1,
+          };
+        });
+        for (const r of sickLeaveRollups(series, '2015-01', '2016-12', (_, p) => hidden.has(p))) {
+          const window = r.kpiId === 'sick_leave_days_per_fte' ? rolling12(r.period) : ytdPeriods(r.period);
+          const windowHidden = window.some((p) => hidden.has(p));
+          const shown = r.kpiId === 'sick_leave_days_per_fte' ? r.value !== null : r.ytdValue !== null;
+          if (r.kpiId === 'sick_leave_days_per_fte' && r.period < '2015-12')
+            expect(shown).toBe(false); // under 12 months
+          else expect(shown).toBe(!windowHidden);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('judges a survey carried forward in the month it is from', () => {
+    // 2016-11: s 3 answers (small), t 10 (complement), u 20. 2016-12: u alone, 4 answers.
+    const survey: KpiFeedMonth[] = [
+      { orgId: 'p', period: '2016-11', kpiId: 'wellbeing_score', numerator: 2510, denominator: 33, batchId: 1 },
+      { orgId: 's', period: '2016-11', kpiId: 'wellbeing_score', numerator: 210, denominator: 3, batchId: 1 },
+      { orgId: 't', period: '2016-11', kpiId: 'wellbeing_score', numerator: 800, denominator: 10, batchId: 1 },
+      { orgId: 'u', period: '2016-11', kpiId: 'wellbeing_score', numerator: 1500, denominator: 20, batchId: 1 },
+      { orgId: 'p', period: '2016-12', kpiId: 'wellbeing_score', numerator: 300, denominator: 4, batchId: 1 },
+      { orgId: 'u', period: '2016-12', kpiId: 'wellbeing_score', numerator: 300, denominator: 4, batchId: 1 },
+    ];
+    const parentOf = (id: string) => (id === 'p' ? null : 'p');
+    const rows = suppressSmallSurveys(kpiFeedRollups(survey, '2016-11', '2017-01'), survey, parentOf);
+    const shownIn = (period: string) => rows.filter((r) => r.period === period && !r.suppressed).map((r) => r.orgId);
+    expect(shownIn('2016-11')).toEqual(['p', 'u']);
+    expect(rows.find((r) => r.orgId === 'p' && r.period === '2016-11')?.value).toBeCloseTo(2510 / 33, 10);
+    // t's November value, hidden as the complement in November, stays hidden in December and January
+    expect(rows.find((r) => r.orgId === 't' && r.period === '2016-12')).toMatchObject({
+      suppressed: true,
+      dataPeriod: '2016-11',
+    });
+    expect(shownIn('2016-12')).toEqual([]);
+    expect(shownIn('2017-01')).toEqual([]);
   });
 });
