@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -8,9 +7,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { IngestContext } from './modules/ingest/ingest.service.ts';
 import { ingestContext } from './modules/kpi/ingest-context.ts';
-import { registerAuth } from './plugins/auth.ts';
+import { recordRoutes, registerAuth } from './plugins/auth.ts';
 import { errorHandler } from './plugins/errors.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSpa } from './plugins/spa.ts';
+import { registerStoreBusy } from './plugins/store-busy.ts';
 import { authRoutes } from './routes/auth.ts';
 import { batchRoutes } from './routes/batches.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
@@ -46,6 +47,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
+    // the client's address and protocol from X-Forwarded-* only when the proxy is trusted (LIS_TRUST_PROXY)
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -55,17 +58,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ingest: ingestContext(store, config.municipality),
   });
   app.setErrorHandler(errorHandler);
+  recordRoutes(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app);
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   await app.register(swagger, {
     openapi: {
@@ -75,7 +70,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  await registerAuth(app, { db: store.db, municipality: config.municipality, cliToken: options.cliToken ?? null });
+  registerStoreBusy(app, store);
+  await registerAuth(
+    app,
+    { db: store.db, municipality: config.municipality, cliToken: options.cliToken ?? null },
+    { allowedOrigins: config.corsOrigins },
+  );
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });
@@ -84,6 +84,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes, { prefix: '/api/v1' });
   await app.register(budgetRoutes, { prefix: '/api/v1' });
   await app.register(benchmarkRoutes, { prefix: '/api/v1' });
-  await registerSpa(app, config.webDist);
+  await registerSpa(app, config.webDist, { sourceMaps: config.sourceMaps });
   return app;
 }

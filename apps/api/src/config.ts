@@ -1,8 +1,10 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Every setting the product reads, validated at boot (see .env.example). */
 export interface Config {
   port: number;
+  /** 127.0.0.1 for the embedded store, 0.0.0.0 with DATABASE_URL, unless HOST says otherwise */
   host: string;
   /** PostgreSQL connection string; null means the embedded PGlite store in dataDir */
   databaseUrl: string | null;
@@ -12,6 +14,13 @@ export interface Config {
   demo: boolean;
   maxUploadBytes: number;
   corsOrigins: string[];
+  /**
+   * The proxies whose X-Forwarded-For/-Proto/-Host tell the client's address and protocol
+   * (addresses and CIDR ranges, as Fastify's trustProxy); false = none.
+   */
+  trustProxy: false | string[];
+  /** serve the web app's source maps (*.map); off in production */
+  sourceMaps: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** where the built web app is served from, if it exists */
   webDist: string;
@@ -64,18 +73,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`LIS_CORS_ORIGINS: "${origin}" is not an origin like https://lis.example.dk`);
   }
 
+  const trustProxy = parseTrustProxy(env.LIS_TRUST_PROXY?.trim() ?? '', problems);
+
   const config: Config = {
     port: integer('PORT', 3000, 0, 65535),
-    host: text('HOST', '0.0.0.0'),
+    // The embedded store is for one machine (or the demo): reachable from others only when asked.
+    host: text('HOST', databaseUrl ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
     dataDir: resolve(text('LIS_DATA_DIR', './data')),
     municipality,
     demo: flag('LIS_DEMO', true),
     maxUploadBytes: integer('LIS_MAX_UPLOAD_MB', 200, 1, 10_000) * 1024 * 1024,
     corsOrigins,
+    trustProxy,
+    sourceMaps: flag('LIS_SOURCE_MAPS', false),
     logLevel: logLevel as Config['logLevel'],
     webDist: resolve(text('LIS_WEB_DIST', new URL('../../web/dist', import.meta.url).pathname)),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const PROXY_ADDRESS_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * LIS_TRUST_PROXY: empty or 0 = trust no proxy; else the proxies' addresses and CIDR ranges (or
+ * loopback, linklocal, uniquelocal). Not a hop count or "all": X-Forwarded-For is believed only
+ * from a peer whose address is known, or any client could name its own address.
+ */
+function parseTrustProxy(raw: string, problems: string[]): Config['trustProxy'] {
+  if (raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const isAddress = (entry: string) => {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    if (version === 0 || rest.length > 0) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  };
+  const wrong = entries.filter((entry) => !isAddress(entry) && !PROXY_ADDRESS_NAMES.includes(entry));
+  if (wrong.length > 0 || entries.length === 0) {
+    problems.push(
+      `LIS_TRUST_PROXY must be 0 (no proxy) or the proxies' addresses, like loopback or 10.0.0.5,172.16.0.0/12; got "${raw}"`,
+    );
+    return false;
+  }
+  return entries;
 }

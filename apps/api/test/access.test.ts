@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken, createUser, revokeToken } from '../src/modules/auth/auth.service.ts';
-import { bearer, createTestApp, postFeed, type TestApp } from './helpers.ts';
+import { AccessSetupError, createToken, createUser, disableUser, revokeToken } from '../src/modules/auth/auth.service.ts';
+import { bearer, createTestApp, example, postFeed, type TestApp } from './helpers.ts';
 
 const ORG = `org_id;parent_id;name;level
 K;;Testkommune;kommune
@@ -22,30 +22,51 @@ const ROLES: Role[] = ['admin', 'direktion', 'oekonom', 'chef', 'feeder', 'anony
 
 let t: TestApp;
 const headers: Partial<Record<Role, Record<string, string>>> = {};
+const MATRIX_USER = { username: 'matrix', password: 'en adgangskode til matrixen' };
 beforeAll(async () => {
-  t = await createTestApp();
+  // Each matrix call comes from its own address (through a trusted proxy, X-Forwarded-For), so
+  // the per-address sign-in limit counts only the sign-ins of the tests below.
+  t = await createTestApp({ LIS_TRUST_PROXY: 'loopback' });
   for (const [feed, file] of [
     ['organisation', ORG],
     ['sickleave', SICK],
+    ['budget_plan', example('budget_plan.csv')],
+    ['benchmark', example('benchmark.csv')],
   ] as const) {
     expect((await postFeed(t.app, feed, file)).statusCode).toBe(200);
   }
   for (const role of ['admin', 'direktion', 'oekonom', 'feeder'] as const) headers[role] = bearer(await t.token(role));
   headers.chef = bearer(await t.token('chef', ['F1']));
   headers.anonymous = {};
+  await createUser({ db: t.store.db, municipality: '849' }, { ...MATRIX_USER, role: 'oekonom', orgIds: [] });
 });
 afterAll(() => t.done());
 
-const call = (role: Role, method: 'GET' | 'POST', url: string, payload?: string) =>
+interface Body {
+  contentType: string;
+  payload: string;
+}
+let matrixCall = 0;
+const call = (role: Role, method: string, url: string, body?: Body) =>
   t.app.inject({
-    method,
+    method: method as 'GET',
     url,
-    headers: { ...headers[role], ...(payload ? { 'content-type': 'text/csv' } : {}) },
-    ...(payload ? { payload } : {}),
+    headers: {
+      ...headers[role],
+      'x-forwarded-for': `192.0.2.${(matrixCall++ % 250) + 1}`,
+      ...(body ? { 'content-type': body.contentType } : {}),
+    },
+    ...(body ? { payload: body.payload } : {}),
   });
 
-// Expected status per role: admin, direktion, oekonom, chef (of F1), feeder, anonymous
-const MATRIX: [string, 'GET' | 'POST', string, number[]][] = [
+const csv = (payload: string): Body => ({ contentType: 'text/csv', payload });
+const json = (payload: unknown): Body => ({ contentType: 'application/json', payload: JSON.stringify(payload) });
+const TARGETS = csv('kpi_id;org_id;year;target\nsick_leave_pct;K;2016;5\n');
+
+type Row = [name: string, method: string, url: string, expected: number[], body?: (role: Role) => Body];
+// Expected status per role: admin, direktion, oekonom, chef (of F1), feeder, anonymous.
+// Every /api/v1 route of the app needs a row (checked below against the app's route table).
+const MATRIX: Row[] = [
   ['org units', 'GET', '/api/v1/org-units', [200, 200, 200, 200, 403, 401]],
   ['catalogue', 'GET', '/api/v1/kpis', [200, 200, 200, 200, 403, 401]],
   ['kommune dashboard', 'GET', '/api/v1/dashboard?org=K&period=2016-01', [200, 200, 200, 200, 403, 401]],
@@ -59,22 +80,49 @@ const MATRIX: [string, 'GET' | 'POST', string, number[]][] = [
   ['own export', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=F1&period=2016-01&format=csv', [200, 200, 200, 200, 403, 401]],
   ['unknown unit', 'GET', '/api/v1/dashboard?org=NOPE', [404, 404, 404, 404, 403, 401]],
   ['unknown KPI', 'GET', '/api/v1/kpis/nope/series?org=K', [404, 404, 404, 404, 403, 401]],
-  ['load a feed', 'POST', '/api/v1/feeds/targets', [200, 403, 403, 403, 200, 401]],
+  ['own follow-up', 'GET', '/api/v1/budget/followup?org=F1&period=2016-01', [200, 200, 200, 200, 403, 401]],
+  ['sibling follow-up', 'GET', '/api/v1/budget/followup?org=F2&period=2016-01', [200, 200, 200, 403, 403, 401]],
+  ['kommune accounts', 'GET', '/api/v1/budget/accounts?org=K&period=2016-01', [200, 200, 200, 200, 403, 401]],
+  ['sibling accounts', 'GET', '/api/v1/budget/accounts?org=F2&period=2016-01', [200, 200, 200, 403, 403, 401]],
+  ['budget plans', 'GET', '/api/v1/budget/plans', [200, 200, 200, 200, 403, 401]],
+  ['budget balance', 'GET', '/api/v1/budget/balance?budgetYear=2017', [200, 200, 200, 200, 403, 401]],
+  ['benchmark areas', 'GET', '/api/v1/benchmark/areas', [200, 200, 200, 200, 403, 401]],
+  ['benchmark of an area', 'GET', '/api/v1/benchmark?area=dagtilbud', [200, 200, 200, 200, 403, 401]],
+  ['benchmark summary', 'GET', '/api/v1/benchmark/summary', [200, 200, 200, 200, 403, 401]],
+  ['peer groups', 'GET', '/api/v1/benchmark/peer-groups', [200, 200, 200, 200, 403, 401]],
+  [
+    'save a peer group (each role its own)',
+    'POST',
+    '/api/v1/benchmark/peer-groups',
+    [200, 403, 200, 403, 403, 401],
+    (role) => json({ name: `matrix-${role}`, municipalities: ['787', '860'] }),
+  ],
+  ['delete a peer group nobody saved', 'DELETE', '/api/v1/benchmark/peer-groups/ingen', [404, 403, 404, 403, 403, 401]],
+  ['load a feed', 'POST', '/api/v1/feeds/targets', [200, 403, 403, 403, 200, 401], () => TARGETS],
   ['ledger', 'GET', '/api/v1/batches', [200, 403, 403, 403, 403, 401]],
   ['restore', 'POST', '/api/v1/batches/1/restore', [200, 403, 403, 403, 403, 401]],
   ['audit log', 'GET', '/api/v1/audit', [200, 403, 403, 403, 403, 401]],
+  ['sign in (public)', 'POST', '/api/v1/auth/login', [200, 200, 200, 200, 200, 200], () => json(MATRIX_USER)],
+  ['sign out', 'POST', '/api/v1/auth/logout', [204, 204, 204, 204, 204, 401]],
   ['who am I', 'GET', '/api/v1/auth/me', [200, 200, 200, 200, 200, 401]],
 ];
 
+/** Whether a concrete URL is one of a route's (":name" matches one path segment). */
+const isRouteOf = (route: { method: string; url: string }, [, method, url]: Row) =>
+  method === route.method && new RegExp(`^${route.url.replace(/:\w+/g, '[^/?]+')}(\\?|$)`).test(url);
+
 describe('authorization matrix: every route × every role', () => {
-  for (const [name, method, url, expected] of MATRIX) {
+  it('has a row for every /api/v1 route of the app', () => {
+    const routes = t.app.routeList.filter((route) => route.url.startsWith('/api/v1/'));
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/auth/login'); // the list is the app's
+    const missing = routes.filter((route) => !MATRIX.some((row) => isRouteOf(route, row)));
+    expect(missing.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  for (const [name, method, url, expected, body] of MATRIX) {
     it(`${name}: ${method} ${url}`, async () => {
-      const targets = 'kpi_id;org_id;year;target\nsick_leave_pct;K;2016;5\n';
       const statuses = [];
-      for (const role of ROLES)
-        statuses.push(
-          (await call(role, method, url, method === 'POST' && url.includes('feeds') ? targets : undefined)).statusCode,
-        );
+      for (const role of ROLES) statuses.push((await call(role, method, url, body?.(role))).statusCode);
       expect(statuses).toEqual(expected);
     });
   }
@@ -123,8 +171,15 @@ describe('authorization matrix: every route × every role', () => {
 });
 
 describe('people: sign-in, sessions, sign-out', () => {
-  const login = (username: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  // from its own address each time unless told: the per-address limit is tested on its own
+  let addresses = 0;
+  const login = (username: string, password: string, from = `198.51.100.${++addresses}`) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-forwarded-for': from },
+      payload: { username, password },
+    });
   const cookieOf = (response: Awaited<ReturnType<typeof login>>) => {
     const header = String(response.headers['set-cookie']);
     return { header, cookie: header.split(';')[0] as string };
@@ -161,7 +216,8 @@ describe('people: sign-in, sessions, sign-out', () => {
     const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
 
     const a = cookieOf(await login('chef1', 'korrekt hest batteri')).cookie;
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: a } })).statusCode).toBe(204);
+    const logout = { method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: a, 'x-lis-request': '1' } } as const;
+    expect((await t.app.inject(logout)).statusCode).toBe(204);
     expect((await me(a)).statusCode).toBe(401);
 
     const b = cookieOf(await login('chef1', 'korrekt hest batteri')).cookie;
@@ -184,10 +240,35 @@ describe('people: sign-in, sessions, sign-out', () => {
     expect((await me(d)).json()).toMatchObject({ role: 'chef', orgIds: ['F1'], homeOrgId: 'F1' });
   });
 
-  it('limits sign-in attempts', async () => {
+  it('refuses passwords shorter than 12 characters, only spaces, or the username, and says why', async () => {
+    const ctx = { db: t.store.db, municipality: '849' };
+    const add = (username: string, password: string) => createUser(ctx, { username, role: 'oekonom', password, orgIds: [] });
+    await expect(add('kort', 'elleve tegn')).rejects.toThrow(/at least 12 characters/);
+    await expect(add('mellemrum', ' '.repeat(12))).rejects.toThrow(/only spaces/);
+    await expect(add('hans.jensen1', 'Hans.Jensen1')).rejects.toThrow(/cannot be the username/);
+    await expect(add('kort', 'elleve tegn')).rejects.toBeInstanceOf(AccessSetupError);
+    await add('tolv', 'tolv tegn ok');
+    expect((await login('tolv', 'tolv tegn ok')).statusCode).toBe(200);
+  });
+
+  it('signs a disabled user out and keeps them out', async () => {
+    const ctx = { db: t.store.db, municipality: '849' };
+    await createUser(ctx, { username: 'udtraadt', role: 'direktion', password: 'en lang adgangskode', orgIds: [] });
+    const { cookie } = cookieOf(await login('udtraadt', 'en lang adgangskode'));
+    const me = () => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    expect((await me()).statusCode).toBe(200);
+    expect(await disableUser(ctx, 'udtraadt', { name: 'cli:test' })).toBe(1);
+    expect((await me()).statusCode).toBe(401);
+    expect((await login('udtraadt', 'en lang adgangskode')).statusCode).toBe(401);
+    const audit = (await call('admin', 'GET', '/api/v1/audit?action=user_disable')).json();
+    expect(audit[0]).toMatchObject({ actor: 'cli:test', target: 'user:udtraadt', outcome: 'ok' });
+  });
+
+  it('limits sign-in attempts per address (10 a minute)', async () => {
     const statuses = [];
-    for (let i = 0; i < 12; i++) statuses.push((await login('birgitte', `gæt ${i}`)).statusCode);
-    expect(statuses).toContain(429);
+    // other names each time: the per-account limit (5) is not what stops these
+    for (let i = 0; i < 12; i++) statuses.push((await login(`gaet${i}`, 'forkert', '203.0.113.50')).statusCode);
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
   });
 });
 

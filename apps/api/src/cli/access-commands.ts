@@ -1,9 +1,18 @@
+import { userInfo } from 'node:os';
 import type { Role } from '@lis/db';
 import { type Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { loadConfig } from '../config.ts';
 import { isRole, ROLES } from '../modules/auth/access.ts';
-import { createToken, createUser, revokeToken } from '../modules/auth/auth.service.ts';
+import {
+  createToken,
+  createUser,
+  disableUser,
+  enableUser,
+  endUserSessions,
+  resetPassword,
+  revokeToken,
+} from '../modules/auth/auth.service.ts';
 import { openLocal } from './backend.ts';
 import { readSecret } from './secret-input.ts';
 
@@ -25,7 +34,11 @@ async function withAuth<T>(
   }
 }
 
-/** `lis user add` and `lis token create|revoke`. */
+/** Who runs the command, for the audit log. */
+const cliActor = () => ({ name: `cli:${userInfo().username}` });
+const sessions = (n: number) => `${n} open session${n === 1 ? '' : 's'}`;
+
+/** `lis user add|disable|enable|reset-password|end-sessions` and `lis token create|revoke`. */
 export function registerAccessCommands(program: Command): void {
   const user = program.command('user').description('people who sign in');
   user
@@ -49,6 +62,40 @@ export function registerAccessCommands(program: Command): void {
       console.log(
         `${pc.green('✓')} Added ${username} as ${options.role}${options.org.length ? ` for ${options.org.join(', ')}` : ''}.`,
       );
+    });
+
+  user
+    .command('disable')
+    .description('stop a user from signing in; their open sessions end now')
+    .argument('<username>')
+    .action(async (username: string) => {
+      const ended = await withAuth((ctx) => disableUser(ctx, username, cliActor()));
+      console.log(`${pc.green('✓')} Disabled ${username} and ended ${sessions(ended)}.`);
+    });
+  user
+    .command('enable')
+    .description('let a disabled user sign in again')
+    .argument('<username>')
+    .action(async (username: string) => {
+      await withAuth((ctx) => enableUser(ctx, username, cliActor()));
+      console.log(`${pc.green('✓')} Enabled ${username}.`);
+    });
+  user
+    .command('reset-password')
+    .description("set a new password, read from stdin or asked for; the user's open sessions end")
+    .argument('<username>')
+    .action(async (username: string) => {
+      const password = await readSecret(`New password for ${username}: `);
+      const ended = await withAuth((ctx) => resetPassword(ctx, username, password, cliActor()));
+      console.log(`${pc.green('✓')} Set a new password for ${username} and ended ${sessions(ended)}.`);
+    });
+  user
+    .command('end-sessions')
+    .description('sign a user out everywhere')
+    .argument('<username>')
+    .action(async (username: string) => {
+      const ended = await withAuth((ctx) => endUserSessions(ctx, username, cliActor()));
+      console.log(`${pc.green('✓')} Ended ${sessions(ended)} of ${username}.`);
     });
 
   const token = program.command('token').description('API tokens for machines (Authorization: Bearer …)');

@@ -6,6 +6,7 @@ import { type AuditEvent, insertAudit, subtreeOf } from '../modules/auth/auth.re
 import { type AuthContext, principalFromSession, principalFromToken } from '../modules/auth/auth.service.ts';
 import { rootOrgId } from '../modules/kpi/indicators.repository.ts';
 import { HttpError } from './errors.ts';
+import { changesState, fromOwnPages, LIS_REQUEST_HEADER } from './request-origin.ts';
 
 export const SESSION_COOKIE = 'lis_session';
 
@@ -19,6 +20,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     auth: AuthContext;
+    /** every route with its access rule (HEAD and OPTIONS left out), e.g. for the authorization matrix test */
+    routeList: RouteEntry[];
     audit(
       request: FastifyRequest,
       event: Pick<AuditEvent, 'action' | 'target' | 'outcome'> & { details?: Record<string, unknown> },
@@ -31,11 +34,34 @@ declare module 'fastify' {
   }
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: Permission | 'public' | undefined;
+}
+
+/** Keeps `app.routeList`; call it before any route is added. */
+export function recordRoutes(app: FastifyInstance): void {
+  const routeList: RouteEntry[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD' && method !== 'OPTIONS')
+        routeList.push({ method, url: route.url, permission: route.config?.permission });
+  });
+}
+
 /**
  * Who asks, and may they: a session cookie (people) or a bearer token (machines, the local CLI).
  * Every /api route declares a permission in its config; a route that forgets is refused.
+ * Both are decided when the request arrives, before its body is read or its input validated,
+ * so an anonymous caller learns nothing about a route but 401.
  */
-export async function registerAuth(app: FastifyInstance, auth: AuthContext): Promise<void> {
+export async function registerAuth(
+  app: FastifyInstance,
+  auth: AuthContext,
+  options: { allowedOrigins: readonly string[] },
+): Promise<void> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   app.decorate('auth', auth);
@@ -78,16 +104,32 @@ export async function registerAuth(app: FastifyInstance, auth: AuthContext): Pro
     throw new HttpError(403, `You may not see org unit ${orgId}`, 'org', 'org_forbidden');
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) request.principal = await principalFromToken(auth, header.slice(7).trim());
-    else {
-      const session = request.cookies[SESSION_COOKIE];
-      if (session) request.principal = await principalFromSession(auth, session);
+    if (header?.startsWith('Bearer ')) {
+      request.principal = await principalFromToken(auth, header.slice(7).trim());
+      return authorize(request);
     }
+    const session = request.cookies[SESSION_COOKIE];
+    if (session) request.principal = await principalFromSession(auth, session);
+    // A cookie travels with requests other sites make: a change needs proof that LIS's pages sent it.
+    if (request.principal && changesState(request) && !fromOwnPages(request, options.allowedOrigins)) {
+      await app.audit(request, {
+        action: 'cross_site_request',
+        target: `${request.method} ${request.url.slice(0, 200)}`,
+        outcome: 'denied',
+      });
+      throw new HttpError(
+        403,
+        `A signed-in change must come from LIS's own pages (send the header ${LIS_REQUEST_HEADER}: 1)`,
+        undefined,
+        'cross_site_request',
+      );
+    }
+    return authorize(request);
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  async function authorize(request: FastifyRequest) {
     const permission = request.routeOptions.config.permission;
     const url = request.routeOptions.url ?? '';
     if (permission === 'public' || (permission === undefined && !url.startsWith('/api/v1'))) return;
@@ -97,5 +139,5 @@ export async function registerAuth(app: FastifyInstance, auth: AuthContext): Pro
       await app.audit(request, { action: permission, target: `${request.method} ${url}`, outcome: 'denied' });
       throw new HttpError(403, `The role ${request.principal.role} may not do this (${permission})`, undefined, 'role_forbidden');
     }
-  });
+  }
 }

@@ -3,7 +3,7 @@ import { AuditList, AuditQuery, ErrorResponse, LoginBody, Me } from '@lis/contra
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../modules/auth/access.ts';
 import { listAudit } from '../modules/auth/auth.repository.ts';
-import { login, logout } from '../modules/auth/auth.service.ts';
+import { logout, signIn } from '../modules/auth/auth.service.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 
@@ -15,6 +15,9 @@ const toMe = (p: Principal, root: string | null) => ({
   orgIds: p.orgIds,
   homeOrgId: p.orgIds?.[0] ?? root,
 });
+
+/** A name as typed, fit for the audit log: control characters (a NUL byte, which PostgreSQL refuses) replaced. */
+const printable = (name: string) => name.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
 
 /** Sign-in with username and password (a server-side session in an httpOnly cookie), sign-out, who am I, audit. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -33,9 +36,23 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await login(app.auth, request.body.username, request.body.password);
-      if (!result) {
-        await app.audit(request, { action: 'sign_in', target: `user:${request.body.username}`, outcome: 'failed' });
+      const { username, password } = request.body;
+      const target = `user:${printable(username)}`;
+      const result = await signIn(app.auth, username, password);
+      if (result.outcome === 'wait') {
+        await app.audit(request, { action: 'sign_in', target, outcome: 'denied', details: { retryAfter: result.seconds } });
+        const minutes = Math.ceil(result.seconds / 60);
+        return reply
+          .status(429)
+          .header('retry-after', String(result.seconds))
+          .send({
+            statusCode: 429,
+            code: 'too_many_requests',
+            error: `Too many failed sign-ins for this user; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+          });
+      }
+      if (result.outcome === 'wrong') {
+        await app.audit(request, { action: 'sign_in', target, outcome: 'failed' });
         throw new HttpError(401, 'Wrong username or password');
       }
       request.principal = result.principal;
@@ -44,6 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
+        // over TLS, directly or through a trusted proxy (LIS_TRUST_PROXY)
         secure: request.protocol === 'https',
       });
       return toMe(result.principal, await app.rootOrgId());

@@ -179,3 +179,61 @@ export async function subtreeOf(db: Db, municipality: string, orgIds: readonly s
     .execute();
   return new Set(rows.map((r) => r.descendant_id));
 }
+
+export async function findLoginThrottle(db: Db, municipality: string, username: string) {
+  return (
+    (await db
+      .selectFrom('login_throttle')
+      .select(['failures', 'window_start'])
+      .where('municipality', '=', municipality)
+      .where('username', '=', username)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/**
+ * Counts a failed sign-in in the name's window, or opens a new window when the last one began
+ * before `windowOpenedAfter`; one statement, so processes signing in at once count every failure.
+ * Windows that have passed are removed (names tried once by someone guessing).
+ */
+export async function countLoginFailure(db: Db, municipality: string, username: string, now: Date, windowOpenedAfter: Date) {
+  const expired = sql<boolean>`login_throttle.window_start <= ${windowOpenedAfter}`;
+  await db
+    .insertInto('login_throttle')
+    .values({ municipality, username, failures: 1, window_start: now })
+    .onConflict((oc) =>
+      oc.columns(['municipality', 'username']).doUpdateSet({
+        failures: sql`case when ${expired} then 1 else login_throttle.failures + 1 end`,
+        window_start: sql`case when ${expired} then ${now} else login_throttle.window_start end`,
+      }),
+    )
+    .execute();
+  await db
+    .deleteFrom('login_throttle')
+    .where('municipality', '=', municipality)
+    .where('window_start', '<=', windowOpenedAfter)
+    .execute();
+}
+
+export async function clearLoginFailures(db: Db, municipality: string, username: string) {
+  await db.deleteFrom('login_throttle').where('municipality', '=', municipality).where('username', '=', username).execute();
+}
+
+export async function setUserDisabled(db: Db, userId: number, disabled: boolean) {
+  await db.updateTable('users').set({ disabled }).where('id', '=', userId).execute();
+}
+
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+/** Ends every open session of the user; returns how many. */
+export async function endSessionsOf(db: Db, userId: number): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ ended_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

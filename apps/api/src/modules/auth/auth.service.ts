@@ -4,6 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Principal } from './access.ts';
 import * as repo from './auth.repository.ts';
+import { passwordProblem } from './password-policy.ts';
 
 export interface AuthContext {
   db: Kysely<Database>;
@@ -15,7 +16,10 @@ export interface AuthContext {
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 10 * 60 * 60 * 1000;
 const TOUCH_AFTER_MS = 60 * 1000;
-export const MIN_PASSWORD_LENGTH = 10;
+/** Per account name: after this many failed sign-ins within the window, it waits until the window has passed. */
+export const LOGIN_FAILURE_LIMIT = 5;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const USERNAME = /^[\p{L}\d._-]{2,50}$/u;
 
 export class AccessSetupError extends Error {}
 
@@ -25,10 +29,9 @@ export async function createUser(
   ctx: AuthContext,
   user: { username: string; displayName?: string; role: Role; password: string; orgIds: readonly string[] },
 ): Promise<number> {
-  if (!/^[\p{L}\d._-]{2,50}$/u.test(user.username))
-    throw new AccessSetupError('A username is 2–50 letters, digits, ".", "_" or "-"');
-  if (user.password.length < MIN_PASSWORD_LENGTH)
-    throw new AccessSetupError(`A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (!USERNAME.test(user.username)) throw new AccessSetupError('A username is 2–50 letters, digits, ".", "_" or "-"');
+  const problem = passwordProblem(user.password, user.username);
+  if (problem) throw new AccessSetupError(problem);
   await checkScope(ctx, user.role, user.orgIds);
   if (await repo.findUserByName(ctx.db, ctx.municipality, user.username))
     throw new AccessSetupError(`The user ${user.username} exists`);
@@ -87,7 +90,34 @@ async function checkScope(ctx: AuthContext, role: Role, orgIds: readonly string[
 // Verifying against a fixed hash when the user does not exist keeps both answers equally slow.
 let dummyHash: Promise<string> | null = null;
 
-export async function login(
+export type SignIn =
+  | { outcome: 'ok'; sessionId: string; principal: Principal }
+  | { outcome: 'wrong' }
+  | { outcome: 'wait'; seconds: number };
+
+/**
+ * Signs a person in. An account name with LOGIN_FAILURE_LIMIT failures in its window waits until
+ * the window has passed, from any address and with any password; a success forgets the failures.
+ * The count is kept in the store, so it holds across processes. A name no user can have (a NUL
+ * byte, 200 characters) is simply wrong.
+ */
+export async function signIn(ctx: AuthContext, username: string, password: string, now = new Date()): Promise<SignIn> {
+  if (!USERNAME.test(username)) return { outcome: 'wrong' };
+  const name = username.toLowerCase();
+  const throttle = await repo.findLoginThrottle(ctx.db, ctx.municipality, name);
+  const until = throttle ? throttle.window_start.getTime() + LOGIN_WINDOW_MS : 0;
+  if (throttle && throttle.failures >= LOGIN_FAILURE_LIMIT && until > now.getTime())
+    return { outcome: 'wait', seconds: Math.ceil((until - now.getTime()) / 1000) };
+  const result = await login(ctx, username, password);
+  if (!result) {
+    await repo.countLoginFailure(ctx.db, ctx.municipality, name, now, new Date(now.getTime() - LOGIN_WINDOW_MS));
+    return { outcome: 'wrong' };
+  }
+  if (throttle) await repo.clearLoginFailures(ctx.db, ctx.municipality, name);
+  return { outcome: 'ok', ...result };
+}
+
+async function login(
   ctx: AuthContext,
   username: string,
   password: string,
@@ -178,4 +208,62 @@ export async function logout(ctx: AuthContext, sessionId: string): Promise<void>
 function equalSecrets(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Who changes a user from the `lis` command, for the audit log. */
+export interface Actor {
+  name: string;
+}
+
+async function existingUser(ctx: AuthContext, username: string) {
+  const user = await repo.findUserByName(ctx.db, ctx.municipality, username);
+  if (!user) throw new AccessSetupError(`There is no user named ${username}`);
+  return user;
+}
+
+const auditUserChange = (ctx: AuthContext, actor: Actor, action: string, username: string, details?: Record<string, unknown>) =>
+  repo.insertAudit(ctx.db, {
+    municipality: ctx.municipality,
+    actor: actor.name,
+    role: null,
+    action,
+    target: `user:${username}`,
+    outcome: 'ok',
+    ip: null,
+    details: details ?? null,
+  });
+
+/** A disabled user cannot sign in, and their open sessions end now; returns how many ended. */
+export async function disableUser(ctx: AuthContext, username: string, actor: Actor): Promise<number> {
+  const user = await existingUser(ctx, username);
+  await repo.setUserDisabled(ctx.db, user.id, true);
+  const ended = await repo.endSessionsOf(ctx.db, user.id);
+  await auditUserChange(ctx, actor, 'user_disable', user.username, { sessionsEnded: ended });
+  return ended;
+}
+
+export async function enableUser(ctx: AuthContext, username: string, actor: Actor): Promise<void> {
+  const user = await existingUser(ctx, username);
+  await repo.setUserDisabled(ctx.db, user.id, false);
+  await auditUserChange(ctx, actor, 'user_enable', user.username);
+}
+
+/** A new password (the same policy as a new user's); the old one's sessions and failed sign-ins end with it. */
+export async function resetPassword(ctx: AuthContext, username: string, password: string, actor: Actor): Promise<number> {
+  const user = await existingUser(ctx, username);
+  const problem = passwordProblem(password, user.username);
+  if (problem) throw new AccessSetupError(problem);
+  await repo.setPasswordHash(ctx.db, user.id, await hash(password));
+  const ended = await repo.endSessionsOf(ctx.db, user.id);
+  await repo.clearLoginFailures(ctx.db, ctx.municipality, user.username.toLowerCase());
+  await auditUserChange(ctx, actor, 'user_password_reset', user.username, { sessionsEnded: ended });
+  return ended;
+}
+
+/** Signs the user out everywhere; returns how many sessions ended. */
+export async function endUserSessions(ctx: AuthContext, username: string, actor: Actor): Promise<number> {
+  const user = await existingUser(ctx, username);
+  const ended = await repo.endSessionsOf(ctx.db, user.id);
+  await auditUserChange(ctx, actor, 'user_sessions_end', user.username, { sessionsEnded: ended });
+  return ended;
 }
