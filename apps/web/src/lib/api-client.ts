@@ -2,6 +2,12 @@
 
 export const API_BASE = '/api/v1';
 
+/**
+ * Sent with every request: the API accepts a change signed by the session cookie only when it
+ * comes from LIS's own pages, and another site's page cannot send this header (ADR 0003).
+ */
+export const LIS_REQUEST_HEADER = { 'x-lis-request': '1' } as const;
+
 type Query = Record<string, string | null | undefined>;
 
 /** What went wrong, as the API names it (`code` in its error answers). */
@@ -10,6 +16,7 @@ export const API_ERROR_CODES = [
   'unauthenticated',
   'role_forbidden',
   'org_forbidden',
+  'cross_site_request',
   'not_found',
   'conflict',
   'too_large',
@@ -108,7 +115,7 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     response = await fetch(url, {
       ...init,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...init.headers },
+      headers: { accept: 'application/json', ...LIS_REQUEST_HEADER, ...init.headers },
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -56,7 +56,8 @@ export function SignInPage() {
 function signInError(error: unknown): string {
   const code = error instanceof ApiError ? error.code : null;
   if (code === 'unauthenticated') return 'Forkert brugernavn eller adgangskode.';
-  if (code === 'too_many_requests') return 'For mange forsøg. Vent et minut, og prøv igen.';
+  // per address a minute, per user until 15 minutes after the first failed attempt
+  if (code === 'too_many_requests') return 'For mange forsøg. Vent lidt (højst et kvarter), og prøv igen.';
   if (code === 'network') return 'Kunne ikke få forbindelse til serveren. Prøv igen.';
   return 'Log ind mislykkedes. Prøv igen.';
 }
