@@ -277,6 +277,57 @@ describe('benchmark', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('leaves out a municipality whose row has no target population, says so, and computes the others', async () => {
+    // rows an older LIS accepted: inserted as they would lie in the store
+    const { batch_id } = await t.store.db.selectFrom('benchmark').select('batch_id').executeTakeFirstOrThrow();
+    const row = (subject: string, area: string, netExpenditure: number, targetPopulation: number, needIndex: number) => ({
+      municipality: '849',
+      batch_id,
+      year: 2014,
+      subject_municipality: subject,
+      area,
+      net_expenditure: netExpenditure,
+      target_population: targetPopulation,
+      need_index: needIndex,
+    });
+    await t.store.db
+      .insertInto('benchmark')
+      .values([
+        row('849', 'dagtilbud', 120_000_000, 2000, 1), // 60.000 per child
+        row('787', 'dagtilbud', 100_000_000, 2000, 0.8), // 50.000
+        row('860', 'dagtilbud', 150_000_000, 0, 1.1), // no target population
+        row('849', 'folkeskole', 200_000_000, 0, 1), // the own municipality's row is the unusable one
+        row('787', 'folkeskole', 240_000_000, 4000, 1), // 60.000
+      ])
+      .execute();
+    const hjoerring = [{ municipality: '860', name: findMunicipality('860')?.name, reason: 'no_target_population' }];
+    // 849 and 787: (60.000 + 50.000) / 2 = 55.000; (60.000 − 55.000) × 2.000 children
+    const dagtilbud = (await get('/api/v1/benchmark?area=dagtilbud&year=2014&peers=kora&method=mean')).json();
+    expect(dagtilbud).toMatchObject({ benchmark: 55_000, potential: 10_000_000, excluded: hjoerring });
+    expect(dagtilbud.missing.map((m: { municipality: string }) => m.municipality)).not.toContain('860');
+    // need-adjusted: 60.000 / 1,0 and 50.000 / 0,8 = 62.500; mean 61.250, under it by 1.250 × 2.000
+    const adjusted = (await get('/api/v1/benchmark?area=dagtilbud&year=2014&peers=kora&method=mean&needAdjusted=true')).json();
+    expect(adjusted).toMatchObject({ benchmark: 61_250, gap: -2_500_000, excluded: hjoerring });
+    const summary = (await get('/api/v1/benchmark/summary?year=2014&peers=kora&method=mean')).json();
+    expect(summary.areas).toMatchObject([
+      { area: 'dagtilbud', benchmark: 55_000, potential: 10_000_000, excluded: hjoerring },
+      {
+        area: 'folkeskole',
+        ownUnitCost: null,
+        benchmark: 60_000,
+        position: 'no_data',
+        excluded: [{ municipality: '849', reason: 'no_target_population' }],
+      },
+    ]);
+    expect(summary.totalPotential).toBe(10_000_000);
+    const xlsx = await get('/api/v1/benchmark?area=dagtilbud&year=2014&peers=kora&format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const method = workbook.getWorksheet('Metode');
+    const rows = method?.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join('|') : '')) ?? [];
+    expect(rows).toContain('Udeladt (ingen målgruppe)|860 Hjørring');
+  });
+
   it('answers a bad peer list or a missing need index clearly', async () => {
     const bad = await t.app.inject({
       method: 'GET',

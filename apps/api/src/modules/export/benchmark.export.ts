@@ -32,6 +32,7 @@ export function benchmarkSheets(result: BenchmarkResult): ExportTable[] {
     methodSheet(result, [
       ['Område', result.areaName],
       ['Sammenligningskommuner', result.peers.map((p) => `${p.municipality} ${p.name}`).join(', ')],
+      ...excludedRow(result.excluded),
     ]),
     {
       title: 'Resultat',
@@ -72,9 +73,18 @@ export function summarySheets(summary: BenchmarkSummary): ExportTable[] {
         ['I alt (kun områder over benchmark)', null, null, null, summary.totalPotential, ''],
       ],
     },
-    methodSheet(summary, []),
+    methodSheet(
+      summary,
+      summary.areas.flatMap((a) =>
+        excludedRow(a.excluded).map(([term, value]): [string, string] => [`${term}, ${a.areaName}`, value]),
+      ),
+    ),
   ];
 }
+
+/** Municipalities whose row could not enter the computation, named where the method is. */
+const excludedRow = (excluded: BenchmarkResult['excluded']): [string, string][] =>
+  excluded.length === 0 ? [] : [['Udeladt (ingen målgruppe)', excluded.map((e) => `${e.municipality} ${e.name}`).join(', ')]];
 
 const POSITION: Record<string, string> = {
   over: 'over benchmark',
