@@ -2,22 +2,27 @@
 // so the document cannot drift from the code. `pnpm docs:feeds` writes it; a test checks it is current.
 import { readFileSync } from 'node:fs';
 import { FEED_NAMES, FEEDS, type FeedName } from '../packages/contracts/src/index.ts';
+import { KPIS } from '../packages/domain/src/index.ts';
+
+const SURVEY_KPIS = KPIS.filter((k) => k.personalData && k.sourceFeed === 'kpi')
+  .map((k) => `\`${k.id}\``)
+  .join(', ');
 
 const NOTES: Record<FeedName, string> = {
   organisation:
-    "Key: org_id. Errors: a cycle, a second root (exactly one `kommune` has an empty parent), a parent at the same or a deeper level, an unknown parent, valid_to before valid_from. The tree is checked as it will be after the load: the units already stored overlaid with the file's.",
+    "Key: org_id. Errors: a cycle, a second root (exactly one `kommune` has an empty parent), a parent at the same or a deeper level, an unknown parent, valid_to before valid_from, a unit placed under a unit that holds personal-data rows (sick leave or a survey KPI in effect: such a unit stays without children; deliver the rows for the new units instead). The tree is checked as it will be after the load: the units already stored overlaid with the file's.",
   economy:
     "Key: period, org_id, function, dranst, amount_type. Amount types also accept the Danish `oprindeligt_budget`, `korrigeret_budget`, `forbrug`, `forventet_regnskab`. Budgets and actuals are monthly amounts (the year's budget is their sum); a `forecast` row holds the expected full-year amount as estimated in that month (the latest forecast of a year wins). Sign: + expense, − income.",
   budget_plan: 'Key: budget_year, year, line. Errors: a year outside budget_year … budget_year + 3.',
   sickleave:
-    'One row per lowest-level unit and month, monthly-paid staff. Key: period, org_id. Errors: long_term_hours greater than own_sickness_hours + work_injury_hours; negative hours; headcount 0 with hours.',
+    'One row per lowest-level unit and month, monthly-paid staff. Key: period, org_id. Errors: long_term_hours greater than own_sickness_hours + work_injury_hours; negative hours; headcount 0 with hours; own_sickness_hours + work_injury_hours greater than planned_hours (or any such hours with planned_hours 0); a unit that has children (sick leave is personal data and is delivered for lowest-level units only: rows of the parent itself would be a hidden small group beside its children, docs/adr/0004).',
   case_types:
     'Key: case_type, valid_from (a changed deadline gets a new row with a later valid_from; an empty valid_from means since always).',
   cases:
     'Key: case_id (a case delivered again updates it, e.g. when it is decided). Errors: decided before received, complete before received, decided before complete, unknown case_type, unknown org_id.',
   benchmark:
-    "Key: year, municipality, area. The municipality must be one of the 98 codes of Danmarks Statistik's classification (shipped in `reference/`).",
-  kpi: 'Key: period, org_id, kpi_id. The KPI must be in the catalogue (`GET /api/v1/kpis`) with source `kpi`; KPIs computed from other feeds (sick leave, cases, economy) cannot be delivered here. A ratio KPI needs its denominator.',
+    "Key: year, municipality, area. The municipality must be one of the 98 codes of Danmarks Statistik's classification (shipped in `reference/`). Errors: target_population 0 (the unit cost divides by it), need_index 0 (leave it empty when unknown).",
+  kpi: `Key: period, org_id, kpi_id. The KPI must be in the catalogue (\`GET /api/v1/kpis\`) with source \`kpi\`; KPIs computed from other feeds (sick leave, cases, economy) cannot be delivered here. A ratio KPI needs its denominator. KPIs that are personal data (the surveys ${SURVEY_KPIS}) are delivered for units without children only: a row for a unit with children is an error.`,
   targets:
     "Key: kpi_id, org_id, year. The unit's descendants inherit the target unless they have their own. Tolerance is the yellow band as a fraction of the target (default 0.10).",
 };

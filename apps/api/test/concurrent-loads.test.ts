@@ -5,7 +5,7 @@ import { createStore } from '@lis/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { ingestFile } from '../src/modules/ingest/ingest.service.ts';
+import { ingestFile, restoreBatch } from '../src/modules/ingest/ingest.service.ts';
 import { ingestContext } from '../src/modules/kpi/ingest-context.ts';
 import { asAdmin, createTestApp, loadExamples, postFeed, type TestApp } from './helpers.ts';
 
@@ -123,5 +123,21 @@ describe('the audit log', () => {
     expect(entries[0]).toMatchObject({ actor: 'cli:birgitte', role: null, target: `economy:${local.batchId}`, outcome: 'ok' });
     expect(entries[1]).toMatchObject({ actor: 'token:admin:', role: 'admin', target: `economy:${http.batchId}`, outcome: 'ok' });
     expect(entries[2]).toMatchObject({ actor: 'token:admin:', target: `economy:${rejected.batchId}`, outcome: 'failed' });
+  });
+
+  it('has one entry for a restore by the CLI without a server, and one for a restore over HTTP', async () => {
+    const restores = async () =>
+      (
+        await sql<{ actor: string; target: string; outcome: string }>`
+        select actor, target, outcome from audit_log where action = 'restore' order by id`.execute(t.store.db)
+      ).rows;
+    const first = (await postFeed(t.app, 'economy', economyFile(31, 1))).json();
+    const second = (await postFeed(t.app, 'economy', economyFile(37, 1))).json();
+    await restoreBatch(ingestContext(t.store, municipality), first.batchId, { name: 'cli:birgitte' });
+    await asAdmin(t.app, 'POST', `/api/v1/batches/${second.batchId}/restore`);
+    expect(await restores()).toEqual([
+      { actor: 'cli:birgitte', target: `batch:${first.batchId}`, outcome: 'ok' },
+      { actor: 'token:admin:', target: `batch:${second.batchId}`, outcome: 'ok' },
+    ]);
   });
 });

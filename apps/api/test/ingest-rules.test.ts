@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../src/demo-seed.ts';
 import { ingestFile } from '../src/modules/ingest/ingest.service.ts';
-import { createTestApp, example, factFingerprint, loadExamples, postFeed, type TestApp } from './helpers.ts';
+import { asAdmin, createTestApp, example, factFingerprint, loadExamples, postFeed, type TestApp } from './helpers.ts';
 
 // Load-time rules from the security and fault review (issue 8): small groups beside their
 // children, implausible sick leave, a benchmark population that cannot divide.
@@ -81,6 +81,22 @@ describe('personal-data rows are for units without children', () => {
     expect(result.status).toBe('loaded');
     // A unit without personal rows may get children.
     await loaded('organisation', `${ORG}\nA-NY3;F-BFF;Ny afdeling 3;afdeling\nE-NY3;A-NY3;Under 3;enhed\n`);
+  });
+});
+
+describe('restoring a delivery', () => {
+  it('is refused when it would put children under a unit that holds personal rows by now', async () => {
+    const before = await loaded('organisation', `${ORG}\nA-P;F-BFF;P;afdeling\nA-Q;F-BFF;Q;afdeling\nE-X;A-P;X;enhed\n`);
+    await loaded('organisation', `${ORG}\nE-X;A-Q;X;enhed\n`); // A-P has no children now
+    await loaded('sickleave', `${SICK}\n2016-06;A-P;9;8;1.200;30;0;0\n`);
+    const facts = await factFingerprint(t.store);
+
+    const response = await asAdmin(t.app, 'POST', `/api/v1/batches/${before.batchId}/restore`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toBe(
+      `Batch ${before.batchId} cannot be restored: it would leave sick leave or survey rows (personal data, for units without children) on units with children: A-P`,
+    );
+    expect(await factFingerprint(t.store)).toEqual(facts);
   });
 });
 

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { userInfo } from 'node:os';
 import { Readable } from 'node:stream';
 import type { Batch, BenchmarkResult, FeedLoadResult, FeedName, FeedRejected } from '@lis/contracts';
 import { type LockInfo, readLiveLock } from '@lis/db';
@@ -72,7 +73,7 @@ async function localBackend(config: Config): Promise<Backend> {
       ingestFile(ctx, { feed, path, fileName, loadedBy, ...(onProgress ? { onProgress } : {}) }),
     batches: (feed, limit) => listBatches(ctx, { feed, limit }),
     restore: async (batchId) => {
-      const batch = await restoreBatch(ctx, batchId);
+      const batch = await restoreBatch(ctx, batchId, { name: `cli:${userInfo().username}` });
       if (!batch) throw new CliError(`There is no batch ${batchId}`);
       return toBatch(batch);
     },

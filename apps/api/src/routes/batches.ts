@@ -38,9 +38,13 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       try {
-        const batch = await restoreBatch(app.lis.ingest, request.params.batchId);
+        // The ingestion service audits the restore.
+        const batch = await restoreBatch(app.lis.ingest, request.params.batchId, {
+          name: request.principal?.name ?? 'api',
+          role: request.principal?.role ?? null,
+          ip: request.ip,
+        });
         if (!batch) throw new BatchNotFoundError(`There is no batch ${request.params.batchId}`);
-        await app.audit(request, { action: 'restore', target: `batch:${batch.id}`, outcome: 'ok' });
         return toBatch(batch);
       } catch (error) {
         if (error instanceof BatchNotFoundError) throw new HttpError(404, error.message, 'batchId');

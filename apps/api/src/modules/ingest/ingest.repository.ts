@@ -107,6 +107,23 @@ export async function loadOrgRows(db: Db, municipality: string): Promise<OrgRow[
   return rows.map((r) => ({ orgId: r.org_id, parentId: r.parent_id, level: r.level, line: null }));
 }
 
+/** Units with personal-data rows in effect (sick leave, values of the given KPIs) that have children in effect. */
+export async function personalRowsBesideChildren(
+  db: Db,
+  municipality: string,
+  personalKpis: readonly string[],
+): Promise<string[]> {
+  // One pass over each fact table (a semi-join on the parents), not one look-up per parent.
+  const parents = sql`select parent_id from org_units where municipality = ${municipality} and active and parent_id is not null`;
+  const kpis = sql.join(personalKpis.length > 0 ? personalKpis : ['']);
+  const { rows } = await sql<{ org_id: string }>`
+    select org_id from sickleave where municipality = ${municipality} and active and org_id in (${parents})
+    union
+    select org_id from kpi_values where municipality = ${municipality} and active and kpi_id in (${kpis}) and org_id in (${parents})
+    order by 1`.execute(db);
+  return rows.map((r) => r.org_id);
+}
+
 /** A temporary table shaped like the feed's table (same column types) plus the file line. */
 export async function createStage(tx: StoreTx, spec: FeedSpec): Promise<void> {
   const columns = sql.join(storedColumns(spec).map(ident));

@@ -166,8 +166,38 @@ async function loadFile(
 export class BatchNotFoundError extends Error {}
 export class BatchNotRestorableError extends Error {}
 
-/** Puts an earlier delivery back in effect; the rows that replaced it stay in the history. */
-export async function restoreBatch(ctx: IngestContext, batchId: number) {
+/** Who restores, for the audit log. */
+export interface Restorer {
+  name: string;
+  role?: string | null;
+  ip?: string | null;
+}
+
+/**
+ * Puts an earlier delivery back in effect; the rows that replaced it stay in the history.
+ * Audited here for every caller, like a load.
+ */
+export async function restoreBatch(ctx: IngestContext, batchId: number, by: Restorer) {
+  const audit = (db: Kysely<Database>, outcome: 'ok' | 'failed', details: Record<string, unknown> | null) =>
+    insertAudit(db, {
+      municipality: ctx.municipality,
+      actor: by.name,
+      role: by.role ?? null,
+      ip: by.ip ?? null,
+      action: 'restore',
+      target: `batch:${batchId}`,
+      outcome,
+      details,
+    });
+  try {
+    return await restoreInTransaction(ctx, batchId, (tx) => audit(tx.db, 'ok', null));
+  } catch (error) {
+    if (error instanceof BatchNotRestorableError) await audit(ctx.store.db, 'failed', { reason: error.message });
+    throw error;
+  }
+}
+
+async function restoreInTransaction(ctx: IngestContext, batchId: number, auditRestored: (tx: StoreTx) => Promise<void>) {
   const batch = await repo.findBatch(ctx.store.db, ctx.municipality, batchId);
   if (!batch) throw new BatchNotFoundError(`There is no batch ${batchId}`);
   if (batch.status === 'rejected') throw new BatchNotRestorableError(`Batch ${batchId} was rejected and has no rows to restore`);
@@ -175,11 +205,24 @@ export async function restoreBatch(ctx: IngestContext, batchId: number) {
   const spec = FEEDS[feed];
   await ctx.store.transaction(async (tx) => {
     await repo.lockLoads(tx);
+    // An old delivery may put personal rows back on a unit that has children now, or children under one that has them.
+    const guarded = feed === 'organisation' || feed === 'sickleave' || feed === 'kpi';
+    const besideBefore = guarded ? await repo.personalRowsBesideChildren(tx.db, ctx.municipality, PERSONAL_FEED_KPIS) : [];
     const replaced = await repo.reactivateBatch(tx, spec, batchId);
+    if (guarded) {
+      const besideAfter = await repo.personalRowsBesideChildren(tx.db, ctx.municipality, PERSONAL_FEED_KPIS);
+      const added = besideAfter.filter((unit) => !besideBefore.includes(unit));
+      if (added.length > 0) {
+        throw new BatchNotRestorableError(
+          `Batch ${batchId} cannot be restored: it would leave sick leave or survey rows (personal data, for units without children) on units with children: ${added.slice(0, 10).join(', ')}`,
+        );
+      }
+    }
     await repo.markRestored(tx, batchId);
     await repo.deductReplacedRows(tx, replaced);
     const restored = { from: batch.period_from, to: batch.period_to };
     await afterChange(tx, ctx, feed, batch.row_count + replacedCount(replaced), widenRange(restored, replaced));
+    await auditRestored(tx);
   });
   return repo.findBatch(ctx.store.db, ctx.municipality, batchId);
 }
