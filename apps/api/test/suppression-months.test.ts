@@ -128,6 +128,10 @@ describe('figures over several months of a constructed municipality', () => {
     const series = await get('/api/v1/kpis/sick_leave_days_per_fte/series?org=S&from=2017-01&to=2017-02&format=csv');
     expect(series).toMatch(/Lille enhed;2017-01;;;diskretioneret;/);
     expect(series).toMatch(/Lille enhed;2017-02;12,0;/);
+    const breakdown = await get('/api/v1/kpis/sick_leave_days_per_fte/breakdown?org=F1&period=2016-03&format=csv');
+    expect(breakdown).toMatch(/Lille enhed;S;enhed;;;diskretioneret;/);
+    expect(breakdown).toMatch(/Mellem enhed;T;enhed;;;diskretioneret;/);
+    expect(breakdown).toMatch(/Stor enhed;U;enhed;14,4;/);
   });
 
   it('shows the year to date again once a restated month is no longer hidden, and not before', async () => {
@@ -243,7 +247,7 @@ describe('the differencing attack on the demo data', () => {
     const targets = rows.filter(
       (r) => r.kpi_id === 'sick_leave_pct' && !r.suppressed && ytdPeriods(r.period).some((p) => hiddenIn(r.kpi_id, r.org_id, p)),
     );
-    for (const target of targets.slice(0, 20)) {
+    for (const target of targets) {
       const response = await t.app.inject({
         method: 'GET',
         url: `/api/v1/dashboard?org=${target.org_id}&period=${target.period}`,
