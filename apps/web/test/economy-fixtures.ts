@@ -109,4 +109,5 @@ export const BENCHMARK: BenchmarkResult = {
   gap: 2_500_000,
   potential: 2_500_000,
   missing: [],
+  excluded: [],
 };

@@ -8,6 +8,10 @@ export interface PeerGroup {
   municipalities: string[];
   builtIn: boolean;
   description: string;
+  /** who saved it; null for the built-in groups */
+  owner?: string | null;
+  /** the server's answer to "may I replace or delete it" (its owner or an admin) */
+  mayChange?: boolean;
 }
 
 export const getPeerGroups = (signal?: AbortSignal): Promise<PeerGroup[]> =>

@@ -14,6 +14,8 @@ interface BenchmarkControlsProps {
   groups: PeerGroup[];
   /** the own municipality's code, never part of a list: "egen kommune med" decides */
   own: { municipality: string; name: string };
+  /** the role may save lists (the API's benchmark:write); without it the own list is only used */
+  savesGroups: boolean;
   onChange: (change: Partial<BenchmarkInput>) => void;
 }
 
@@ -23,7 +25,7 @@ const METHODS = Object.entries(METHOD_NAMES) as [BenchmarkInput['method'], strin
  * Area, year, peer group (with the own list, or the chosen saved list and its delete), method, own
  * municipality in or out, need adjustment.
  */
-export function BenchmarkControls({ state, areas, groups, own, onChange }: BenchmarkControlsProps) {
+export function BenchmarkControls({ state, areas, groups, own, savesGroups, onChange }: BenchmarkControlsProps) {
   const ids = { area: useId(), year: useId(), peers: useId(), method: useId(), own: useId(), need: useId() };
   const years = [...(areas.find((a) => a.area === state.area)?.years ?? [state.year])].sort((a, b) => b - a);
   const peerChoice = selectValue(state.peers);
@@ -153,6 +155,7 @@ export function BenchmarkControls({ state, areas, groups, own, onChange }: Bench
         <PeerListPicker
           peers={state.peers}
           own={own}
+          savesGroups={savesGroups}
           onApply={(peers) => onChange({ peers })}
           onSaved={(name) => choosePeers(savedPeers(name), `Listen “${name}” er gemt og valgt.`)}
         />

@@ -5,10 +5,12 @@ import { ErrorMessage, Loading } from '../../../components/ui/query-state';
 import { isApiError } from '../../../lib/api-client';
 import { navigate } from '../../../lib/navigation';
 import { benchmarkHref, savedPeersName } from '../../../lib/url-state';
+import { useMe } from '../../auth/api/get-me';
 import type { BenchmarkArea } from '../api/get-areas';
 import { type BenchmarkInput, benchmarkExportUrl, useBenchmark } from '../api/get-benchmark';
 import { usePeerGroups } from '../api/peer-groups';
 import { benchmarkBars, benchmarkChartHeight, buildBenchmarkOption } from '../charts/benchmark-bars';
+import { savesPeerGroups } from '../lib/peer-group-rights';
 import { BenchmarkControls } from './benchmark-controls';
 import { PeersTable } from './peers-table';
 import { ResultFigures } from './result-figures';
@@ -23,6 +25,7 @@ const UNKNOWN_OWN = { municipality: '', name: 'Egen kommune' };
 export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput; areas: BenchmarkArea[] }) {
   const benchmark = useBenchmark(state);
   const groups = usePeerGroups().data ?? [];
+  const savesGroups = savesPeerGroups(useMe().data?.role);
   const own = useLast(benchmark.data?.own) ?? UNKNOWN_OWN;
   const result = benchmark.data;
   const change = (next: Partial<BenchmarkInput>) => navigate(benchmarkHref({ ...state, ...next }));
@@ -33,7 +36,7 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
   return (
     <div className="benchmark">
       <section className="panel" aria-label="Valg">
-        <BenchmarkControls state={state} areas={areas} groups={groups} own={own} onChange={change} />
+        <BenchmarkControls state={state} areas={areas} groups={groups} own={own} savesGroups={savesGroups} onChange={change} />
       </section>
       {benchmark.isPending && <Loading label="Henter benchmark …" />}
       {benchmark.isError && <BenchmarkError error={benchmark.error} peers={state.peers} onRetry={() => benchmark.refetch()} />}

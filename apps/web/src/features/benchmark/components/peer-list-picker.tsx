@@ -1,5 +1,7 @@
+import { MAX_SAVED_PEER_GROUPS } from '@lis/contracts';
 import { MUNICIPALITIES } from '@lis/domain';
 import { useId, useMemo, useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
 import { useSavePeerGroup } from '../api/peer-groups';
 import { listParam } from '../lib/peer-selection';
 
@@ -7,6 +9,8 @@ interface PeerListPickerProps {
   /** the list in the URL, '787,860' */
   peers: string;
   own: { municipality: string; name: string };
+  /** "Gem som" only for the roles that may save (admin, oekonom) */
+  savesGroups: boolean;
   onApply: (peers: string) => void;
   /** the list is saved under `name`: the page then asks for it by that name */
   onSaved: (name: string) => void;
@@ -21,7 +25,7 @@ const ALPHABETICAL = [...MUNICIPALITIES].sort((a, b) => byName(a.name, b.name));
  * save it under a name to pick it again later (and use it at once). Ticking does not fetch;
  * "Brug listen" and "Gem listen" do.
  */
-export function PeerListPicker({ peers, own, onApply, onSaved }: PeerListPickerProps) {
+export function PeerListPicker({ peers, own, savesGroups, onApply, onSaved }: PeerListPickerProps) {
   const ids = { search: useId(), name: useId(), status: useId() };
   const [draft, setDraft] = useState<ReadonlySet<string>>(() => new Set(peers.split(',')));
   // Another list chosen (back button, a saved list): start over from it.
@@ -89,29 +93,40 @@ export function PeerListPicker({ peers, own, onApply, onSaved }: PeerListPickerP
         >
           Brug listen
         </button>
-        <span className="peer-list__save">
-          <label htmlFor={ids.name}>Gem som</label>
-          <input
-            id={ids.name}
-            type="text"
-            value={name}
-            maxLength={80}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="fx Vestlige nabokommuner"
-          />
-          <button
-            type="button"
-            className="button"
-            disabled={count === 0 || name.trim() === '' || save.isPending}
-            onClick={saveList}
-          >
-            Gem listen
-          </button>
-        </span>
+        {savesGroups && (
+          <span className="peer-list__save">
+            <label htmlFor={ids.name}>Gem som</label>
+            <input
+              id={ids.name}
+              type="text"
+              value={name}
+              maxLength={80}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="fx Vestlige nabokommuner"
+            />
+            <button
+              type="button"
+              className="button"
+              disabled={count === 0 || name.trim() === '' || save.isPending}
+              onClick={saveList}
+            >
+              Gem listen
+            </button>
+          </span>
+        )}
       </div>
       <p id={ids.status} className="peer-list__status" aria-live="polite">
-        {save.isError && 'Listen kunne ikke gemmes. Prøv igen.'}
+        {save.isError && saveErrorText(save.error)}
       </p>
     </fieldset>
   );
+}
+
+/** A list by the same name that is someone else's, the cap reached, or a failure. */
+function saveErrorText(error: unknown): string {
+  if (error instanceof ApiError && error.status === 403)
+    return 'Der er allerede en liste med det navn, som en anden har gemt. Vælg et andet navn.';
+  if (error instanceof ApiError && error.status === 409)
+    return `Kommunen har allerede ${MAX_SAVED_PEER_GROUPS} gemte lister, det højeste antal. Slet en, før du gemmer en ny.`;
+  return 'Listen kunne ikke gemmes. Prøv igen.';
 }

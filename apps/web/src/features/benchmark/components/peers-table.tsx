@@ -5,7 +5,7 @@ const FOLD_ABOVE = 20;
 
 /** The peers behind the benchmark, cheapest first: exactly the export's Input sheet. */
 export function PeersTable({ result }: { result: BenchmarkResult }) {
-  const { peers, own, missing, year, areaName, needAdjusted, includeOwn } = result;
+  const { peers, own, missing, excluded, year, areaName, needAdjusted, includeOwn } = result;
   return (
     <>
       {/* The whole country is 97 rows: folded, with the chart above showing them all. */}
@@ -64,6 +64,11 @@ export function PeersTable({ result }: { result: BenchmarkResult }) {
       {missing.length > 0 && (
         <p className="table-note">
           Uden tal for {year}, derfor ikke med: {missing.map((m) => m.name).join(', ')}.
+        </p>
+      )}
+      {excluded.length > 0 && (
+        <p className="table-note" data-testid="benchmark-excluded">
+          Udeladt, fordi målgruppen er 0 i de leverede tal (ingen enhedsudgift): {excluded.map((m) => m.name).join(', ')}.
         </p>
       )}
     </>

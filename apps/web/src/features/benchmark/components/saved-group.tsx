@@ -14,7 +14,8 @@ interface SavedGroupProps {
 
 /**
  * The chosen saved list: its members, and "Slet listen" with a confirm step, since a saved list is
- * the municipality's (every user's) and a delete cannot be undone.
+ * the municipality's (every user's) and a delete cannot be undone. Only its owner or an admin
+ * sees the button (the server's `mayChange`).
  */
 export function SavedGroup({ group, own, onDeleted }: SavedGroupProps) {
   const questionId = useId();
@@ -48,8 +49,9 @@ export function SavedGroup({ group, own, onDeleted }: SavedGroupProps) {
     <div className="saved-group" data-testid="saved-group">
       <p className="saved-group__members">
         <strong>Gemt liste “{group.name}”</strong> ({members.length} kommuner): {members.join(', ')}.
+        {group.owner ? ` Gemt af ${group.owner}.` : ''}
       </p>
-      {confirming ? (
+      {!group.mayChange ? null : confirming ? (
         <div className="saved-group__confirm" role="group" aria-labelledby={questionId} onKeyDown={onKeyDown}>
           <p id={questionId}>Slet listen “{group.name}”? Den slettes for alle i kommunen og kan ikke gendannes.</p>
           <button

@@ -95,6 +95,7 @@ export function SummaryPanel({
               </tr>
             </tfoot>
           </table>
+          <ExcludedNote areas={summary.data.areas} />
         </div>
       )}
     </section>
@@ -102,3 +103,15 @@ export function SummaryPanel({
 }
 
 const formatUnitCost = (value: number | null): string => (value === null ? MISSING : `${formatNumber(value, 0)} kr.`);
+
+/** Municipalities left out of an area because their row has no target population. */
+function ExcludedNote({ areas }: { areas: Area[] }) {
+  const left = areas.filter((a) => a.excluded.length > 0);
+  if (left.length === 0) return null;
+  return (
+    <p className="table-note" data-testid="benchmark-summary-excluded">
+      Udeladt, fordi målgruppen er 0 i de leverede tal:{' '}
+      {left.map((a) => `${a.areaName}: ${a.excluded.map((m) => m.name).join(', ')}`).join('; ')}.
+    </p>
+  );
+}

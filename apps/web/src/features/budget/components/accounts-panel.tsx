@@ -8,6 +8,7 @@ import { Link } from '../../../lib/navigation';
 import { budgetHref } from '../../../lib/url-state';
 import { accountsExportUrl, useAccounts } from '../api/get-accounts';
 import { FigureCells, FigureHeaders } from './figure-cells';
+import { OwnUnitsNote } from './own-units-note';
 
 const LEVEL_NAMES = ['Hovedkonti', 'Hovedfunktioner', 'Funktioner'];
 const DEEPEST = LEVEL_NAMES.length;
@@ -49,6 +50,7 @@ export function AccountsPanel({ org, period, account }: { org: OrgUnit; period: 
           ))}
         </ol>
       </nav>
+      {accounts.data?.breakdown === 'own_units' && <OwnUnitsNote />}
       <p className="panel__note">Alle beløb på kontoen (drift, anlæg og finansiering); kategorien står ved hver linje.</p>
       {accounts.isPending && <Loading label="Henter konti …" />}
       {accounts.isError && <ErrorMessage error={accounts.error} onRetry={() => accounts.refetch()} />}
@@ -56,7 +58,8 @@ export function AccountsPanel({ org, period, account }: { org: OrgUnit; period: 
         <div className={`table-scroll${accounts.isPlaceholderData ? ' is-updating-table' : ''}`}>
           <table className="data-table" data-testid="accounts-table" aria-busy={accounts.isFetching}>
             <caption>
-              {LEVEL_NAMES[depth]} {account === '' ? '' : `under ${label(account)} `}for {org.name}, {formatMonthLong(period)}
+              {LEVEL_NAMES[depth]} {account === '' ? '' : `under ${label(account)} `}for{' '}
+              {accounts.data.breakdown === 'own_units' ? `din del af ${org.name}` : org.name}, {formatMonthLong(period)}
             </caption>
             <thead>
               <tr>

@@ -27,7 +27,7 @@ export default function BudgetPage({ followUp, account, updating }: BudgetPagePr
       </div>
       <HeadlineFigures followUp={followUp} />
       <CumulativePanel followUp={followUp} loading={updating} />
-      <CategoryCards categories={followUp.byCategory} />
+      <CategoryCards categories={followUp.byCategory} ownUnits={followUp.breakdown === 'own_units'} />
       <ChildrenTable followUp={followUp} account={account} />
       <AccountsPanel org={org} period={period} account={account} />
     </div>

@@ -4,14 +4,19 @@ import type { ReactNode } from 'react';
 import { formatPct } from '../../../lib/format';
 import { formatAmount, isIncome } from '../lib/amounts';
 import { Deviation } from './deviation';
+import { OwnUnitsNote } from './own-units-note';
 
 type Category = FollowUp['byCategory'][number];
 
-/** Service, overførsler, anlæg, forsyning and finansiering side by side, never added up. */
-export function CategoryCards({ categories }: { categories: Category[] }) {
+/**
+ * Service, overførsler, anlæg, forsyning and finansiering side by side, never added up.
+ * `ownUnits`: a chef at the kommune, whose categories cover their own units only (ADR 0003).
+ */
+export function CategoryCards({ categories, ownUnits }: { categories: Category[]; ownUnits: boolean }) {
   return (
     <section className="panel" aria-labelledby="categories-title">
-      <h2 id="categories-title">Fordelt på kategorier</h2>
+      <h2 id="categories-title">Fordelt på kategorier{ownUnits ? ': din del af kommunen' : ''}</h2>
+      {ownUnits && <OwnUnitsNote />}
       <p className="panel__note">
         Kategorierne vises hver for sig og lægges ikke sammen til ét forbrug. Indtægter står som “indtægt”.
       </p>

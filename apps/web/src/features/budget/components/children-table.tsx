@@ -3,13 +3,19 @@ import { formatMonthLong } from '../../../lib/format';
 import { Link } from '../../../lib/navigation';
 import { budgetHref } from '../../../lib/url-state';
 import { FigureCells, FigureHeaders } from './figure-cells';
+import { OwnUnitsNote } from './own-units-note';
 
-/** Drift of each unit one level down; a name leads to that unit's follow-up (the drill-down). */
+/**
+ * Drift of each unit one level down; a name leads to that unit's follow-up (the drill-down).
+ * A chef at the kommune gets their own units instead of the kommune's (ADR 0003).
+ */
 export function ChildrenTable({ followUp, account }: { followUp: FollowUp; account: string }) {
   const { children, org, period } = followUp;
+  const own = followUp.breakdown === 'own_units';
   return (
     <section className="panel" aria-labelledby="children-title">
-      <h2 id="children-title">Fordelt på underenheder</h2>
+      <h2 id="children-title">{own ? 'Dine enheder' : 'Fordelt på underenheder'}</h2>
+      {own && <OwnUnitsNote />}
       {children.length === 0 ? (
         <p className="panel__note">{org.name} har ingen underenheder, du har adgang til.</p>
       ) : (
@@ -18,7 +24,7 @@ export function ChildrenTable({ followUp, account }: { followUp: FollowUp; accou
           <div className="table-scroll">
             <table className="data-table" data-testid="budget-children">
               <caption>
-                Drift for underenhederne af {org.name}, {formatMonthLong(period)}
+                Drift for {own ? 'dine enheder i' : 'underenhederne af'} {org.name}, {formatMonthLong(period)}
               </caption>
               <thead>
                 <tr>
