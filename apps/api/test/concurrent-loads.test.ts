@@ -73,6 +73,26 @@ describe('two loads at once', () => {
     expect(ledger.filter((l: { rows: number; status: string }) => l.status !== 'replaced')).toHaveLength(1);
   });
 
+  it.skipIf(!process.env.TEST_DATABASE_URL)('of one process: the waiting loads hold no connection of the pool', async () => {
+    // Polled while three loads run: a load waiting for the advisory lock would hold a connection.
+    const waitingOnLock = sql<{ n: number }>`
+      select count(*)::int as n from pg_locks
+      where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`;
+    let running = true;
+    let mostWaiting = 0;
+    const poll = (async () => {
+      while (running) {
+        mostWaiting = Math.max(mostWaiting, (await waitingOnLock.execute(t.store.db)).rows[0]?.n ?? 0);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const loads = await Promise.all([41, 43, 47].map((amount) => postFeed(t.app, 'economy', economyFile(amount))));
+    running = false;
+    await poll;
+    expect(loads.map((l) => l.statusCode)).toEqual([200, 200, 200]);
+    expect(mostWaiting).toBe(0);
+  });
+
   it.skipIf(!process.env.TEST_DATABASE_URL)('from the CLI on its own connections beside an HTTP load', async () => {
     // As `lis ingest` runs on PostgreSQL: its own store (pool) on the same database.
     const cli = await createStore({ databaseUrl: t.databaseUrl, poolSize: 2 });

@@ -116,9 +116,8 @@ async function loadFile(
 
   let outcome: IngestResult | null = null;
   try {
-    outcome = await ctx.store.transaction(async (tx) => {
-      // Loads wait for each other here; the same file loaded meanwhile is then answered unchanged.
-      await repo.lockLoads(tx);
+    outcome = await oneAtATime(ctx.store, async (tx) => {
+      // The same file loaded while this one waited is answered unchanged.
       const loadedMeanwhile = await unchanged(tx.db);
       if (loadedMeanwhile) return loadedMeanwhile;
       const refs = await repo.loadReferenceIds(tx.db, ctx.municipality);
@@ -203,8 +202,7 @@ async function restoreInTransaction(ctx: IngestContext, batchId: number, auditRe
   if (batch.status === 'rejected') throw new BatchNotRestorableError(`Batch ${batchId} was rejected and has no rows to restore`);
   const feed = batch.feed as FeedName;
   const spec = FEEDS[feed];
-  await ctx.store.transaction(async (tx) => {
-    await repo.lockLoads(tx);
+  await oneAtATime(ctx.store, async (tx) => {
     // An old delivery may put personal rows back on a unit that has children now, or children under one that has them.
     const guarded = feed === 'organisation' || feed === 'sickleave' || feed === 'kpi';
     const besideBefore = guarded ? await repo.personalRowsBesideChildren(tx.db, ctx.municipality, PERSONAL_FEED_KPIS) : [];
@@ -259,6 +257,27 @@ const replacedCount = (replaced: repo.ReplacedRows) => replaced.reduce((sum, r) 
 
 function batchFacts(ctx: IngestContext, request: IngestRequest, sha256: string) {
   return { municipality: ctx.municipality, feed: request.feed, fileName: request.fileName, sha256, loadedBy: request.loadedBy };
+}
+
+const waiting = new WeakMap<Store, Promise<unknown>>();
+
+/**
+ * Runs a load's or restore's transaction when no other of this process runs: a waiting load holds
+ * no connection of the pool (reads keep theirs). The transaction then takes the store's advisory
+ * lock, which serialises the loads of other processes (the CLI, a second server) too.
+ */
+function oneAtATime<T>(store: Store, run: (tx: StoreTx) => Promise<T>): Promise<T> {
+  const turn = (waiting.get(store) ?? Promise.resolve()).then(() =>
+    store.transaction(async (tx) => {
+      await repo.lockLoads(tx);
+      return run(tx);
+    }),
+  );
+  waiting.set(
+    store,
+    turn.catch(() => {}),
+  ); // the next one waits for this one to end, however it ends
+  return turn;
 }
 
 /** Thrown inside the transaction to roll it back when the file has errors. */
