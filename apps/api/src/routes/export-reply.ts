@@ -1,7 +1,52 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ExportTable, toCsv, toXlsx } from '../modules/export/table.ts';
+import { csvStream, type ExportTable, xlsxStream } from '../modules/export/table.ts';
+import { HttpError } from '../plugins/errors.ts';
 
-/** Sends tables as XLSX sheets, or the first as CSV, and records the export in the audit log. */
+/**
+ * At most this many exports are made at a time per caller and for the whole server. An export holds
+ * its table and a zip writer until the last byte is sent; the caps keep many parallel downloads
+ * from exhausting the memory of the process (issue 8, ADR 0009).
+ */
+export const EXPORT_LIMITS = { perPrincipal: 2, total: 8 } as const;
+/** Seconds a refused caller is asked to wait: an export of a bounded range takes well under that. */
+export const EXPORT_RETRY_AFTER_SECONDS = 5;
+
+/** Counts the exports in progress, per caller and in all; one per process, as memory is per process. */
+export class ExportSlots {
+  private readonly byPrincipal = new Map<string, number>();
+  private inUse = 0;
+
+  constructor(public limits: { perPrincipal: number; total: number } = { ...EXPORT_LIMITS }) {}
+
+  /** A release function, or null when the caller or the server already has as many exports as allowed. */
+  tryAcquire(principal: string): (() => void) | null {
+    const own = this.byPrincipal.get(principal) ?? 0;
+    if (own >= this.limits.perPrincipal || this.inUse >= this.limits.total) return null;
+    this.byPrincipal.set(principal, own + 1);
+    this.inUse++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inUse--;
+      const left = (this.byPrincipal.get(principal) ?? 1) - 1;
+      if (left > 0) this.byPrincipal.set(principal, left);
+      else this.byPrincipal.delete(principal);
+    };
+  }
+
+  get active(): number {
+    return this.inUse;
+  }
+}
+
+export const exportSlots = new ExportSlots();
+
+/** The key exports are counted by: a user or token by kind and name (names are unique within a kind). */
+export const principalKey = (request: FastifyRequest) =>
+  request.principal ? `${request.principal.kind}:${request.principal.name}` : `ip:${request.ip}`;
+
+/** Sends tables as XLSX sheets, or the first as CSV, streamed, and records the export in the audit log. */
 async function sendExport(
   app: FastifyInstance,
   request: FastifyRequest,
@@ -10,19 +55,35 @@ async function sendExport(
   fileName: string,
   tables: ExportTable | ExportTable[],
 ) {
-  const sheets = Array.isArray(tables) ? tables : [tables];
-  await app.audit(request, { action: 'export', target: `${format}:${fileName}`, outcome: 'ok' });
-  const safeName = fileName.replace(/[^\w.-]+/g, '_');
-  if (format === 'csv') {
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${safeName}.csv"`)
-      .send(toCsv(sheets[0] as ExportTable)); // the first sheet holds the data
+  const release = exportSlots.tryAcquire(principalKey(request));
+  if (!release) {
+    reply.header('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));
+    throw new HttpError(
+      429,
+      `For mange eksporter på én gang (højst ${exportSlots.limits.perPrincipal} pr. bruger); prøv igen om ${EXPORT_RETRY_AFTER_SECONDS} sekunder. ` +
+        `Too many exports at once; retry after ${EXPORT_RETRY_AFTER_SECONDS} s`,
+    );
   }
-  return reply
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${safeName}.xlsx"`)
-    .send(await toXlsx(sheets));
+  // 'close' comes when the last byte is sent and also when the client goes away mid-download
+  reply.raw.once('close', release);
+  try {
+    const sheets = Array.isArray(tables) ? tables : [tables];
+    await app.audit(request, { action: 'export', target: `${format}:${fileName}`, outcome: 'ok' });
+    const safeName = fileName.replace(/[^\w.-]+/g, '_');
+    if (format === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${safeName}.csv"`)
+        .send(csvStream(sheets[0] as ExportTable)); // the first sheet holds the data
+    }
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${safeName}.xlsx"`)
+      .send(xlsxStream(sheets));
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** The result as JSON, or with `?format=csv|xlsx` the tables made of it, as a download. */

@@ -7,6 +7,7 @@ import {
   ErrorResponse,
   KpiCatalogue,
   KpiParams,
+  MAX_SERIES_MONTHS,
   OrgUnitList,
   Series,
   SeriesQuery,
@@ -19,7 +20,7 @@ import * as indicators from '../modules/kpi/indicators.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { respond } from './export-reply.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
 const read = { permission: 'kpi:read' as const };
 const SICK_LEAVE = new Set(KPIS.filter((k) => k.personalData).map((k) => k.id));
 
@@ -101,6 +102,10 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['indicators'],
         summary: 'A KPI month by month',
+        description:
+          'The months from `from` to `to` that lie between the first and the newest month with data in the store ' +
+          `(a range entirely outside them answers no points); more than ${MAX_SERIES_MONTHS} such months is 400. ` +
+          'Exports (csv, xlsx) are limited per caller and server; more at once answer 429 with Retry-After.',
         params: KpiParams,
         querystring: SeriesQuery,
         response: { 200: Series, ...errors },
@@ -111,7 +116,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const org = await guard(request, request.query.org, kpiId);
       const result = await indicators
         .series(ctx(), kpiId, org, request.query.from ?? null, request.query.to ?? null)
-        .catch(notFound);
+        .catch(badParameter);
       await auditSickLeave(request, result.org.id, result.org.level, [kpiId]);
       return respond(app, request, reply, request.query.format, result, `lis-${kpiId}-${result.org.id}`, seriesTable);
     },
@@ -157,7 +162,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 };
 
-function notFound(error: unknown): never {
-  if (error instanceof indicators.NotFoundError) throw new HttpError(400, error.message, error.parameter);
+function badParameter(error: unknown): never {
+  if (error instanceof indicators.InvalidParameterError) throw new HttpError(400, error.message, error.parameter);
   throw error;
 }

@@ -106,10 +106,16 @@ export const DashboardQuery = Type.Object({
 
 export const KpiParams = Type.Object({ kpiId: Type.String() });
 
+/**
+ * The most months one series answers. The range asked for is first cut to the months that hold data
+ * (the store's first to newest month), so only a store with more than 20 years of data can meet it.
+ */
+export const MAX_SERIES_MONTHS = 240;
+
 export const SeriesQuery = Type.Object({
   org: Type.String({ minLength: 1 }),
-  from: Type.Optional(Period),
-  to: Type.Optional(Period),
+  from: Type.Optional(Type.String({ ...Period, description: 'first month, YYYY-MM; default: 23 months before `to`' })),
+  to: Type.Optional(Type.String({ ...Period, description: 'last month, YYYY-MM; default: the newest month with data' })),
   format: ExportFormat,
 });
 

@@ -1,6 +1,6 @@
 import type { Breakdown, Dashboard, Series } from '@lis/contracts';
 import { getKpi } from '@lis/domain';
-import type { ExportTable } from './table.ts';
+import type { ExportCell, ExportTable } from './table.ts';
 
 const STATUS: Record<string, string> = {
   green: 'grøn',
@@ -62,8 +62,14 @@ export function seriesTable(s: Series): ExportTable {
       { header: 'Samme måned sidste år', kind: 'number', decimals: kpi.decimals },
       { header: 'n', kind: 'number', decimals: 0 },
     ],
-    rows: s.points.map((p) => [s.org.name, p.period, p.value, p.target, STATUS[p.status] ?? p.status, p.sameMonthLastYear, p.n]),
+    rows: seriesRows(s),
   };
+}
+
+/** Made as they are written: a long series is not copied into a second array. */
+function* seriesRows(s: Series): Generator<ExportCell[]> {
+  for (const p of s.points)
+    yield [s.org.name, p.period, p.value, p.target, STATUS[p.status] ?? p.status, p.sameMonthLastYear, p.n];
 }
 
 export function breakdownTable(b: Breakdown): ExportTable {

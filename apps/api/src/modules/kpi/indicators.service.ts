@@ -1,4 +1,11 @@
-import type { Breakdown, Dashboard, Indicator, KpiStatusValue, Series } from '@lis/contracts';
+import {
+  type Breakdown,
+  type Dashboard,
+  type Indicator,
+  type KpiStatusValue,
+  MAX_SERIES_MONTHS,
+  type Series,
+} from '@lis/contracts';
 import type { Database } from '@lis/db';
 import {
   addMonths,
@@ -7,6 +14,7 @@ import {
   KPIS,
   type KpiDefinition,
   kpiStatus,
+  periodMonthNumber,
   periodRange,
   periodYear,
   resolveTarget,
@@ -130,6 +138,34 @@ export async function dashboard(ctx: ReadContext, orgId: string, requested: stri
   return { org, period, latestPeriod, firstPeriod: data.firstPeriod, indicators };
 }
 
+/** A query parameter the service refuses (the route answers 400 naming it). */
+export class InvalidParameterError extends Error {
+  constructor(
+    message: string,
+    readonly parameter: string,
+  ) {
+    super(message);
+  }
+}
+
+const monthsIn = (from: string, to: string) =>
+  (periodYear(to) - periodYear(from)) * 12 + periodMonthNumber(to) - periodMonthNumber(from) + 1;
+
+/**
+ * The part of [from, to] between the store's first and newest month with data, or null when
+ * they do not meet: a range like 1000-01…9999-12 costs no more than the data it covers (ADR 0009).
+ */
+export function rangeWithinData(
+  from: string,
+  to: string,
+  data: { first: string | null; latest: string | null },
+): { from: string; to: string } | null {
+  if (data.first === null || data.latest === null) return null;
+  const start = from > data.first ? from : data.first; // 'YYYY-MM' sorts as text
+  const end = to < data.latest ? to : data.latest;
+  return start <= end ? { from: start, to: end } : null;
+}
+
 export async function series(
   ctx: ReadContext,
   kpiId: string,
@@ -139,12 +175,22 @@ export async function series(
 ): Promise<Series> {
   const kpi = getKpiOrThrow(kpiId);
   const orgId = org.id;
-  const to = toRequested ?? (await latestPeriodOf(ctx)) ?? new Date().toISOString().slice(0, 7);
+  const data = await repo.dataPeriods(ctx.db, ctx.municipality);
+  const to = toRequested ?? data.latest ?? new Date().toISOString().slice(0, 7);
   const from = fromRequested ?? addMonths(to, -23);
-  if (from > to) throw new NotFoundError(`from (${from}) is after to (${to})`, 'from');
-  const months = periodRange(from, to);
+  if (from > to) throw new InvalidParameterError(`from (${from}) is after to (${to})`, 'from');
+  const range = rangeWithinData(from, to, data);
+  if (range === null) return { kpiId, org, points: [] };
+  const count = monthsIn(range.from, range.to);
+  if (count > MAX_SERIES_MONTHS) {
+    throw new InvalidParameterError(
+      `from–to covers ${count} months with data; a series answers at most ${MAX_SERIES_MONTHS} months`,
+      'from',
+    );
+  }
+  const months = periodRange(range.from, range.to);
   const [rows, path] = await Promise.all([
-    repo.rollups(ctx.db, ctx.municipality, [orgId], addMonths(from, -12), to, kpiId),
+    repo.rollups(ctx.db, ctx.municipality, [orgId], addMonths(range.from, -12), range.to, kpiId),
     repo.ancestorsOf(ctx.db, ctx.municipality, orgId),
   ]);
   const at = new Map(rows.map((r) => [r.period, r]));
