@@ -119,6 +119,19 @@ describe('økonom', () => {
     await screenshot(page, 'budget-balance');
   });
 
+  it('saves an own list, sees it as their own to delete, and deletes it', async () => {
+    await page.goto(`${baseUrl()}/benchmark?peers=787,860`);
+    await page.getByTestId('peer-list').waitFor();
+    await page.getByLabel('Gem som').fill('e2e Nordjylland');
+    await page.getByRole('button', { name: 'Gem listen' }).click();
+    await expect.poll(() => param(page, 'peers')).toBe('saved:e2e Nordjylland');
+    await page.getByTestId('peer-group-delete').click();
+    await page.getByTestId('peer-group-delete-confirm').click();
+    await expect.poll(() => param(page, 'peers')).toBe('787,860');
+    const groups = await api<{ name: string }[]>(page, '/api/v1/benchmark/peer-groups');
+    expect(groups.some((g) => g.name === 'e2e Nordjylland')).toBe(false);
+  });
+
   it('fits a phone', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -147,6 +160,37 @@ describe('chef of one forvaltning', () => {
     await page.getByTestId('budget-consumption-pct').waitFor();
     const me = await api<{ orgIds: string[] }>(page, '/api/v1/auth/me');
     await expect.poll(() => param(page, 'org')).toBe(me.orgIds[0]);
+    await context.close();
+  });
+
+  it('sees the kommune’s totals and only their own part of its breakdowns, and says so', async () => {
+    const { page, context } = await signIn(browser, 'chef');
+    const me = await api<{ orgIds: string[] }>(page, '/api/v1/auth/me');
+    const root = (await api<{ id: string; parentId: string | null }[]>(page, '/api/v1/org-units')).find(
+      (u) => u.parentId === null,
+    );
+    await page.goto(`${baseUrl()}/budget?org=${root?.id}`);
+    await page.getByTestId('budget-consumption-pct').waitFor();
+    const followUp = await api<FollowUp>(page, `/api/v1/budget/followup?org=${root?.id}&period=${param(page, 'period')}`);
+    expect(followUp.breakdown).toBe('own_units');
+    expect(followUp.children.map((c) => c.org.id)).toEqual(me.orgIds);
+    // categories, units and accounts each say that they are the chef's part
+    await expect.poll(() => page.getByTestId('own-units-note').count()).toBe(3);
+    const rows = await page
+      .getByTestId('budget-children')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.dataset.testid));
+    expect(rows).toEqual(me.orgIds.map((id) => `budget-child-${id}`));
+    await context.close();
+  });
+
+  it('may use an own list of peers but not save one', async () => {
+    const { page, context } = await signIn(browser, 'chef');
+    await page.goto(`${baseUrl()}/benchmark`);
+    await page.getByTestId('peer-group-select').selectOption('custom');
+    await page.getByTestId('peer-list').waitFor();
+    expect(await page.getByRole('button', { name: 'Brug listen' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Gem listen' }).count()).toBe(0);
     await context.close();
   });
 });
