@@ -4,7 +4,7 @@ import { ErrorResponse, FEED_NAMES, FeedLoadQuery, FeedLoadResult, FeedParams, F
 import type { FastifyRequest } from 'fastify';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
 import { ingestFile } from '../modules/ingest/ingest.service.ts';
-import { saveUpload, UploadTooLargeError } from '../modules/ingest/upload.ts';
+import { saveUpload, UploadTooLargeError, unreadableBody } from '../modules/ingest/upload.ts';
 import { HttpError } from '../plugins/errors.ts';
 
 const RAW_TYPES = [
@@ -77,7 +77,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 async function receiveUpload(request: FastifyRequest, limit: number) {
   if (request.isMultipart()) {
-    const part = await request.file();
+    const part = await request.file().catch((error) => Promise.reject(unreadableBody(error)));
     if (!part) throw new HttpError(400, 'The multipart request has no file; send it in the field "file"', 'file');
     const saved = await saveUpload(part.file, limit);
     if (part.file.truncated) {

@@ -2,7 +2,8 @@ import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
 import { OrgUnit } from './indicators.ts';
 
-const Period = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'month, YYYY-MM' });
+/** Years from 1000, as in indicators.ts: year 0000 does not exist and a year before it must still be a month. */
+const Period = Type.String({ pattern: '^[1-9]\\d{3}-(0[1-9]|1[0-2])$', description: 'month, YYYY-MM (year 1000–9999)' });
 const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]));
 
 export const Category = Type.Union([
