@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../modules/auth/access.ts';
 import { csvStream, type ExportTable, xlsxStream } from '../modules/export/table.ts';
 import { HttpError } from '../plugins/errors.ts';
 
@@ -43,8 +44,34 @@ export class ExportSlots {
 export const exportSlots = new ExportSlots();
 
 /** The key exports are counted by: a user or token by kind and name (names are unique within a kind). */
-export const principalKey = (request: FastifyRequest) =>
-  request.principal ? `${request.principal.kind}:${request.principal.name}` : `ip:${request.ip}`;
+export const principalKey = (principal: Pick<Principal, 'kind' | 'name'>) => `${principal.kind}:${principal.name}`;
+
+/** Takes an export slot for the rest of the request, or answers 429 with Retry-After. */
+function takeSlot(request: FastifyRequest, reply: FastifyReply): () => void {
+  const release = exportSlots.tryAcquire(request.principal ? principalKey(request.principal) : `ip:${request.ip}`);
+  if (!release) {
+    reply.header('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));
+    throw new HttpError(
+      429,
+      `For mange eksporter på én gang (højst ${exportSlots.limits.perPrincipal} pr. bruger); prøv igen om ${EXPORT_RETRY_AFTER_SECONDS} sekunder. ` +
+        `Too many exports at once; retry after ${EXPORT_RETRY_AFTER_SECONDS} s`,
+    );
+  }
+  // 'close' comes when the last byte is sent, and also when the client goes away mid-download or the request fails
+  reply.raw.once('close', release);
+  return release;
+}
+
+const claimed = new WeakMap<FastifyRequest, () => void>();
+
+/**
+ * A preHandler for routes with `?format=csv|xlsx`: the export takes its slot before any data is
+ * read, so refused callers cost nothing. Without it, `respond` takes the slot when the tables are made.
+ */
+export async function claimExportSlot(request: FastifyRequest, reply: FastifyReply) {
+  const format = (request.query as { format?: unknown } | undefined)?.format;
+  if (format === 'csv' || format === 'xlsx') claimed.set(request, takeSlot(request, reply));
+}
 
 /** Sends tables as XLSX sheets, or the first as CSV, streamed, and records the export in the audit log. */
 async function sendExport(
@@ -55,17 +82,7 @@ async function sendExport(
   fileName: string,
   tables: ExportTable | ExportTable[],
 ) {
-  const release = exportSlots.tryAcquire(principalKey(request));
-  if (!release) {
-    reply.header('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));
-    throw new HttpError(
-      429,
-      `For mange eksporter på én gang (højst ${exportSlots.limits.perPrincipal} pr. bruger); prøv igen om ${EXPORT_RETRY_AFTER_SECONDS} sekunder. ` +
-        `Too many exports at once; retry after ${EXPORT_RETRY_AFTER_SECONDS} s`,
-    );
-  }
-  // 'close' comes when the last byte is sent and also when the client goes away mid-download
-  reply.raw.once('close', release);
+  const release = claimed.get(request) ?? takeSlot(request, reply);
   try {
     const sheets = Array.isArray(tables) ? tables : [tables];
     await app.audit(request, { action: 'export', target: `${format}:${fileName}`, outcome: 'ok' });

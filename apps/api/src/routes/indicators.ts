@@ -18,7 +18,7 @@ import { breakdownTable, dashboardTable, seriesTable } from '../modules/export/i
 import { listOrgUnits } from '../modules/kpi/indicators.repository.ts';
 import * as indicators from '../modules/kpi/indicators.service.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { respond } from './export-reply.ts';
+import { claimExportSlot, respond } from './export-reply.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
 const read = { permission: 'kpi:read' as const };
@@ -27,6 +27,7 @@ const SICK_LEAVE = new Set(KPIS.filter((k) => k.personalData).map((k) => k.id));
 /** Org tree, KPI catalogue and the indicators: dashboard, series and breakdown (JSON, CSV, XLSX). */
 export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+  app.addHook('preHandler', claimExportSlot);
 
   /** Unknown units and KPIs are 404 before the access check says 403, for everyone alike. */
   const guard = async (request: FastifyRequest, orgId: string, kpiId?: string) => {

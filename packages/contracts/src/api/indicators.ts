@@ -1,7 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
 
-const Period = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'month, YYYY-MM' });
+/** Years from 1000: the month a year before (a comparison) must still be a month. */
+const Period = Type.String({ pattern: '^[1-9]\\d{3}-(0[1-9]|1[0-2])$', description: 'month, YYYY-MM (year 1000–9999)' });
 
 export const OrgLevelSchema = Type.Union([
   Type.Literal('kommune'),
