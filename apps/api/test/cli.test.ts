@@ -2,10 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStore, readLiveLock } from '@lis/db';
+import { createStore, readLiveLock, type Store } from '@lis/db';
 import { withTestStore } from '@lis/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { principalFromSession, signIn } from '../src/modules/auth/auth.service.ts';
 
 const BIN = new URL('../bin/lis.mjs', import.meta.url).pathname;
 const SERVER = new URL('../src/server.ts', import.meta.url).pathname;
@@ -21,8 +22,14 @@ interface Run {
 const { FORCE_COLOR: _forced, ...plainEnv } = process.env;
 
 function lis(env: Record<string, string>, ...args: string[]): Promise<Run> {
+  return lisWithInput(env, null, ...args);
+}
+
+/** `lis` with `input` on stdin (a password, as `echo … | lis user add` gives it). */
+function lisWithInput(env: Record<string, string>, input: string | null, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...plainEnv, LOG_LEVEL: 'silent', NO_COLOR: '1', ...env } });
+    if (input !== null) child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -134,6 +141,79 @@ describe('lis import statbank', () => {
       await store.close();
     }
   });
+});
+
+describe('lis user', () => {
+  /** The store the CLI used, opened after the command has ended. */
+  async function withStore<T>(run: (ctx: { db: Store['db']; municipality: string }) => Promise<T>): Promise<T> {
+    const store = await createStore(
+      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(env.LIS_DATA_DIR as string, 'pglite') },
+    );
+    try {
+      return await run({ db: store.db, municipality: '849' });
+    } finally {
+      await store.close();
+    }
+  }
+  const PASSWORD = 'en lang adgangskode';
+  const sessionFor = async (password: string) => {
+    const result = await withStore((ctx) => signIn(ctx, 'ida', password));
+    return result.outcome === 'ok' ? result.sessionId : result.outcome;
+  };
+  const isLive = (sessionId: string) => withStore(async (ctx) => (await principalFromSession(ctx, sessionId)) !== null);
+
+  it('refuses a short or blank password and adds a user with a good one (as before)', async () => {
+    const short = await lisWithInput(env, 'elleve tegn\n', 'user', 'add', 'ida', '--role', 'oekonom');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('A password needs at least 12 characters');
+    const blank = await lisWithInput(env, `${' '.repeat(14)}\n`, 'user', 'add', 'ida', '--role', 'oekonom');
+    expect(blank.stderr).toContain('A password cannot be only spaces');
+    const add = await lisWithInput(env, `${PASSWORD}\n`, 'user', 'add', 'ida', '--role', 'oekonom');
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toContain('Added ida as oekonom.');
+  }, 180_000);
+
+  it('ends sessions, disables, enables and resets the password, each in the audit log', async () => {
+    const first = await sessionFor(PASSWORD);
+    expect(await isLive(first)).toBe(true);
+    const ended = await lis(env, 'user', 'end-sessions', 'ida');
+    expect(ended.stdout).toContain('Ended 1 open session of ida.');
+    expect(await isLive(first)).toBe(false);
+
+    const second = await sessionFor(PASSWORD);
+    const disabled = await lis(env, 'user', 'disable', 'ida');
+    expect(disabled.stdout).toContain('Disabled ida and ended 1 open session.');
+    expect(await isLive(second)).toBe(false);
+    expect(await sessionFor(PASSWORD)).toBe('wrong');
+
+    expect((await lis(env, 'user', 'enable', 'ida')).stdout).toContain('Enabled ida.');
+    const third = await sessionFor(PASSWORD);
+    expect(await isLive(third)).toBe(true);
+
+    const weak = await lisWithInput(env, 'kort\n', 'user', 'reset-password', 'ida');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('at least 12 characters');
+    const reset = await lisWithInput(env, 'et helt nyt kodeord\n', 'user', 'reset-password', 'ida');
+    expect(reset.stdout).toContain('Set a new password for ida and ended 1 open session.');
+    expect(await isLive(third)).toBe(false);
+    expect(await sessionFor(PASSWORD)).toBe('wrong');
+    expect(await isLive(await sessionFor('et helt nyt kodeord'))).toBe(true);
+
+    const unknown = await lis(env, 'user', 'disable', 'nobody');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no user named nobody');
+
+    const audit = await withStore((ctx) =>
+      ctx.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor', 'outcome'])
+        .where('target', '=', 'user:ida')
+        .orderBy('id')
+        .execute(),
+    );
+    expect(audit.map((a) => a.action)).toEqual(['user_sessions_end', 'user_disable', 'user_enable', 'user_password_reset']);
+    expect(audit.every((a) => a.actor.startsWith('cli:') && a.outcome === 'ok')).toBe(true);
+  }, 300_000);
 });
 
 describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded store belongs to one process', () => {

@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { loadConfig } from '../config.ts';
 import { isRole, ROLES } from '../modules/auth/access.ts';
 import {
+  AccessSetupError,
   createToken,
   createUser,
   disableUser,
@@ -13,6 +14,7 @@ import {
   resetPassword,
   revokeToken,
 } from '../modules/auth/auth.service.ts';
+import { passwordProblem } from '../modules/auth/password-policy.ts';
 import { openLocal } from './backend.ts';
 import { readSecret } from './secret-input.ts';
 
@@ -36,6 +38,11 @@ async function withAuth<T>(
 
 /** Who runs the command, for the audit log. */
 const cliActor = () => ({ name: `cli:${userInfo().username}` });
+/** Before the store is opened (seconds on the embedded store); the service checks again. */
+const refuseWeak = (password: string, username: string) => {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new AccessSetupError(problem);
+};
 const sessions = (n: number) => `${n} open session${n === 1 ? '' : 's'}`;
 
 /** `lis user add|disable|enable|reset-password|end-sessions` and `lis token create|revoke`. */
@@ -50,6 +57,7 @@ export function registerAccessCommands(program: Command): void {
     .option('--name <displayName>', 'the name shown in the app')
     .action(async (username: string, options: { role: Role; org: string[]; name?: string }) => {
       const password = await readSecret(`Password for ${username}: `);
+      refuseWeak(password, username);
       await withAuth(async (ctx) => {
         await createUser(ctx, {
           username,
@@ -86,6 +94,7 @@ export function registerAccessCommands(program: Command): void {
     .argument('<username>')
     .action(async (username: string) => {
       const password = await readSecret(`New password for ${username}: `);
+      refuseWeak(password, username);
       const ended = await withAuth((ctx) => resetPassword(ctx, username, password, cliActor()));
       console.log(`${pc.green('✓')} Set a new password for ${username} and ended ${sessions(ended)}.`);
     });
