@@ -1,8 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { FEEDS } from '@lis/contracts';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { XLSX_LIMITS } from '../src/modules/ingest/read-xlsx.ts';
+import { XLSX_LIMITS, xmlPartCheck } from '../src/modules/ingest/read-xlsx.ts';
+import { removeStaleUploads, saveUpload } from '../src/modules/ingest/upload.ts';
 import { asAdmin, bearer, createTestApp, factFingerprint, loadExamples, postFeed, type TestApp } from './helpers.ts';
 
 // Files that once crashed a load (500, nothing in the ledger) or took the server's time and
@@ -243,6 +252,79 @@ describe('requests that are not a file', () => {
     const response = await asAdmin(t.app, 'GET', url);
     expect(response.statusCode).toBe(400);
     expect(response.json().parameter).toMatch(/period|from/);
+  });
+});
+
+describe('the contract and the store', () => {
+  it("give every number column the store's digits before the decimal mark, and whole numbers PostgreSQL integers", async () => {
+    const { rows } = await sql<{ table_name: string; column_name: string; data_type: string; digits: number | null }>`
+      select table_name, column_name, data_type, numeric_precision - numeric_scale as digits
+      from information_schema.columns where table_schema = current_schema()`.execute(t.store.db);
+    const stored = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r]));
+    const checked: string[] = [];
+    for (const spec of Object.values(FEEDS))
+      for (const column of spec.columns) {
+        const name = `${spec.table}.${column.storedAs ?? column.name}`;
+        const { type } = column;
+        if (type.kind === 'number') expect({ name, digits: stored.get(name)?.digits }).toEqual({ name, digits: type.digits });
+        else if (type.kind === 'integer' && type.max === undefined) expect(stored.get(name)?.data_type, name).toBe('integer');
+        else continue;
+        checked.push(name);
+      }
+    expect(checked).toHaveLength(19); // 16 number columns, 3 whole-number columns without a maximum
+  });
+});
+
+describe('XML part check', () => {
+  it('measures the stretch between tags across chunk boundaries, and the part', () => {
+    const chunks = (check: ReturnType<typeof xmlPartCheck>, ...texts: string[]) =>
+      texts.map((text) => check(Buffer.from(text))?.message ?? null);
+    // 'a>123' + '45' = 7 bytes without a '<'; 'a>12345' + '12345' = 12
+    expect(chunks(xmlPartCheck('delen', 100, 10), '<a>123', '45</a>')).toEqual([null, null]);
+    expect(chunks(xmlPartCheck('delen', 100, 10), '<a>12345', '12345</a>')).toEqual([
+      null,
+      'en celle eller et mærke i delen er længere end 0 kB',
+    ]);
+    // a chunk longer than the limit is searched through: 'a>' + 8 or 9 x's
+    expect(chunks(xmlPartCheck('delen', 100, 10), `<a>${'x'.repeat(8)}<b>`, `<a>${'x'.repeat(9)}<b>`)).toEqual([
+      null,
+      expect.stringContaining('længere'),
+    ]);
+    expect(chunks(xmlPartCheck('delen', 20, 10), '<a></a><b>', '<a></a><b>', '<')).toEqual([
+      null,
+      null,
+      'delen fylder mere end 0 MB udpakket',
+    ]);
+  });
+});
+
+describe('upload files', () => {
+  it('are private to this user, in a directory private to this process', async () => {
+    const upload = await saveUpload(Readable.from([Buffer.from('a;b\n1;2\n')]), 1000);
+    try {
+      expect(statSync(upload.path).mode & 0o777).toBe(0o600);
+      expect(statSync(dirname(upload.path)).mode & 0o777).toBe(0o700);
+      expect(dirname(upload.path)).toMatch(new RegExp(`/lis-uploads-${process.pid}-[^/]+$`));
+    } finally {
+      await upload.remove();
+    }
+  });
+
+  it('left behind by a process that no longer runs are removed at start; others are kept', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lis-upload-root-'));
+    const finished = spawnSync(process.execPath, ['-e', '']).pid; // a process that has ended
+    const make = (name: string) => {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, 'upload-1'), 'x');
+      return name;
+    };
+    const crashed = make(`lis-uploads-${finished}-abc123`);
+    const earlierStartSamePid = make(`lis-uploads-${process.pid}-old123`); // a container's pid 1 again
+    const running = make(`lis-uploads-${process.ppid}-def456`);
+    const unrelated = make('lis-other-1');
+    const removed = await removeStaleUploads(root);
+    expect(removed.map((path) => path.slice(root.length + 1)).sort()).toEqual([crashed, earlierStartSamePid].sort());
+    expect((await readdir(root)).sort()).toEqual([running, unrelated].sort());
   });
 });
 

@@ -6,6 +6,7 @@ import { parseDanishNumber } from '@lis/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readNumber } from '../src/modules/ingest/cell-parsers.ts';
+import { MAX_LINE_CHARS } from '../src/modules/ingest/errors.ts';
 import { plainCsvRecords } from '../src/modules/ingest/plain-csv.ts';
 import { openRecords, type RawRecord } from '../src/modules/ingest/read-records.ts';
 import { sniffFile } from '../src/modules/ingest/sniff.ts';
@@ -65,6 +66,20 @@ describe('CSV without quotes', () => {
         expect(await chunkRecords(bounds.slice(1).map((end, i) => text.slice(bounds[i], end)))).toEqual(whole);
       }),
     );
+  });
+
+  it('refuses a line over 1 MB at its line number, in one piece or in many', async () => {
+    const first = `${HEADER}\n2016-01;E1;3.22.01;1;actual;5\n`;
+    const many = [first, ...Array.from({ length: 300 }, () => 'x'.repeat(4096))]; // line 3: 1.2 MB without a newline
+    await expect(chunkRecords(many)).rejects.toThrow(/^line 3: linjen er længere end 1\.048\.576 tegn/);
+    await expect(chunkRecords([`${first}${'x'.repeat(MAX_LINE_CHARS + 1)}\nnext`])).rejects.toThrow(/^line 3: /);
+    const prefix = '2016-02;E2;3.22.01;1;actual;';
+    const longest = `${prefix}${'5'.repeat(MAX_LINE_CHARS - prefix.length)}`; // exactly at the limit
+    const records = await chunkRecords([first, ...longest.match(/.{1,65536}/g)!, '\n']);
+    expect(records.map((r) => [r.line, String(r.values[5]).length])).toEqual([
+      [2, 1],
+      [3, MAX_LINE_CHARS - prefix.length],
+    ]);
   });
 
   it('reads every quote-free file exactly as csv-parse does', async () => {

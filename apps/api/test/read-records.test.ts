@@ -54,6 +54,27 @@ describe('sniffFile', () => {
     }
   });
 
+  it('finds a file that mixes UTF-8 and Windows-1252: the first bad byte, by line and place, across reads', async () => {
+    const head = 'period;org_id;function;dranst;amount_type;amount\n2016-01;Ø1;3.22.01;1;actual;1\n'; // UTF-8 Ø on line 2
+    const filler = '2016-01;E1;3.22.01;1;actual;1\n'.repeat(40_000); // lines 3–40002, past the first 1 MB read
+    const bad = iconv.encode('2016-01;Å2;3.22.01;1;actual;1\n', 'win1252'); // line 40003, Å is byte 9
+    const facts = await sniffFile(file(Buffer.concat([Buffer.from(head + filler), bad])));
+    expect(facts).toMatchObject({ encoding: 'windows-1252', mixedEncoding: { line: 40_003, byteInLine: 9, byte: 0xc5 } });
+    // the bad byte first and the UTF-8 character later is mixed too
+    const later = await sniffFile(file(Buffer.concat([iconv.encode('a;b\nÅ;1\n', 'win1252'), Buffer.from('Ø;2\n')])));
+    expect(later.mixedEncoding).toEqual({ line: 2, byteInLine: 1, byte: 0xc5 });
+    // a file all in one encoding is not, and neither is an XLSX archive
+    expect((await sniffFile(file(iconv.encode('a;b\nÆ;Ø\nå;1\n', 'win1252')))).mixedEncoding).toBeNull();
+    expect((await sniffFile(file('a;b\nÆ;Ø\n'))).mixedEncoding).toBeNull();
+    expect((await sniffFile(file(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xc3, 0xb8, 0xff])))).mixedEncoding).toBeNull();
+    // a UTF-8 file cut in the middle of its last character
+    expect((await sniffFile(file(Buffer.from('a;b\nØ;Ø').subarray(0, -1)))).mixedEncoding).toEqual({
+      line: 2,
+      byteInLine: 4,
+      byte: 0xc3,
+    });
+  });
+
   it('recognises a UTF-8 BOM, JSON, and the separator of the header', async () => {
     const facts = await sniffFile(file('\uFEFFperiod,org_id\n'));
     expect(facts).toMatchObject({ hasBom: true, encoding: 'utf-8', format: 'csv', firstLine: 'period,org_id' });
