@@ -9,7 +9,8 @@ FROM node:20-bookworm-slim
 RUN npm install -g pnpm@12.4.2
 WORKDIR /app
 COPY --from=build /app /app
-ENV NODE_ENV=production PORT=3000
+# a container is reached through its published port, so it listens on every interface inside it
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["node", "--enable-source-maps", "apps/api/dist/server.js"]
