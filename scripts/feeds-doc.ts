@@ -41,7 +41,7 @@ function typeText(type: (typeof FEEDS)[FeedName]['columns'][number]['type']): st
           ? 'whole number ≥ 0'
           : 'whole number';
     case 'number':
-      return type.min === 0 ? 'number ≥ 0' : 'number';
+      return `${type.min === 0 ? 'number ≥ 0' : 'number'}, ≤ ${type.digits} digits before the decimal mark`;
     case 'function':
       return 'function `h.hf.ff`';
     case 'municipality':
