@@ -154,7 +154,7 @@ describe('broken and hostile XLSX', () => {
           ['period', 'org_id'],
           ['2016-05', 'E-AABY-SK'],
         ],
-        { '2:2': 'ZZZZZZ' },
+        { columns: { '2:2': 'ZZZZZZ' } },
       ),
       XLSX_TYPE,
       {
@@ -168,6 +168,13 @@ describe('broken and hostile XLSX', () => {
       line: 1,
       message: 'en celle eller et mærke i de delte tekster (sharedStrings.xml) er længere end 256 kB',
     }));
+
+  it('rejects an inline cell longer than that in a sheet stored before its shared strings (as Excel stores them)', () =>
+    rejects(
+      workbook([['period', 'org_id']], { sheetFirst: true, firstRowXml: `<c r="C1"><v>${'9'.repeat(300 * 1024)}</v></c>` }),
+      XLSX_TYPE,
+      { line: 1, message: 'en celle eller et mærke i regnearket er længere end 256 kB' },
+    ));
 
   it('rejects shared strings beyond their limit (lowered here; 64 MB by default)', async () => {
     const limit = XLSX_LIMITS.sharedStringsBytes;
@@ -330,9 +337,17 @@ describe('upload files', () => {
 
 /**
  * A minimal XLSX archive written by hand: shared strings before the sheet, as exceljs reads
- * them; `columns` overrides the column letters of some cells ('row:column', 1-based → letters).
+ * them unless `sheetFirst` (as Excel does); `columns` overrides the letters of some cells ('row:column',
+ * 1-based → letters); `firstRowXml` is added to the first row as it is.
  */
-function workbook(rows: string[][], columns: Record<string, string> = {}): Buffer {
+function workbook(
+  rows: string[][],
+  {
+    columns = {},
+    sheetFirst = false,
+    firstRowXml = '',
+  }: { columns?: Record<string, string>; sheetFirst?: boolean; firstRowXml?: string } = {},
+): Buffer {
   const strings: string[] = [];
   const sheetRows = rows.map((cells, r) => {
     const xml = cells.map((text, c) => {
@@ -340,11 +355,11 @@ function workbook(rows: string[][], columns: Record<string, string> = {}): Buffe
       const letters = columns[`${r + 1}:${c + 1}`] ?? String.fromCharCode(65 + c);
       return `<c r="${letters}${r + 1}" t="s"><v>${strings.length - 1}</v></c>`;
     });
-    return `<row r="${r + 1}">${xml.join('')}</row>`;
+    return `<row r="${r + 1}">${xml.join('')}${r === 0 ? firstRowXml : ''}</row>`;
   });
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  return zip([
+  const parts: [string, string][] = [
     [
       '[Content_Types].xml',
       '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>',
@@ -361,15 +376,16 @@ function workbook(rows: string[][], columns: Record<string, string> = {}): Buffe
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     ],
-    [
-      'xl/sharedStrings.xml',
-      `<?xml version="1.0"?><sst ${ns} count="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
-    ],
-    [
-      'xl/worksheets/sheet1.xml',
-      `<?xml version="1.0"?><worksheet ${ns}><sheetData>${sheetRows.join('')}</sheetData></worksheet>`,
-    ],
-  ]);
+  ];
+  const sharedStrings: [string, string] = [
+    'xl/sharedStrings.xml',
+    `<?xml version="1.0"?><sst ${ns} count="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+  ];
+  const sheet: [string, string] = [
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0"?><worksheet ${ns}><sheetData>${sheetRows.join('')}</sheetData></worksheet>`,
+  ];
+  return zip([...parts, ...(sheetFirst ? [sheet, sharedStrings] : [sharedStrings, sheet])]);
 }
 
 /** A zip archive of deflated entries. */
