@@ -152,11 +152,16 @@ describe('exports at once', () => {
     expect((await series('from=2015-01&to=2015-12', 'xlsx', oekonom)).statusCode).toBe(200);
   });
 
-  it('of 6 parallel exports of one caller, 2 are made and complete, the others get 429; no slot is left taken', async () => {
+  it('12 parallel exports of one caller: two or more are made and complete, the extra ones get 429, no slot is left taken', async () => {
     exportSlots.limits = { perPrincipal: 2, total: 8 };
-    const responses = await Promise.all(Array.from({ length: 6 }, () => series('from=1000-01&to=9999-12', 'xlsx')));
-    const statuses = responses.map((r) => r.statusCode).sort();
-    expect(statuses).toEqual([200, 200, 429, 429, 429, 429]);
+    const responses = await Promise.all(Array.from({ length: 12 }, () => series('from=1000-01&to=9999-12', 'xlsx')));
+    const count = (status: number) => responses.filter((r) => r.statusCode === status).length;
+    // The first two always get a slot; how many more do depends on which finish before others start
+    // (on PostgreSQL 2–4 of 6 were seen), but 12 started at once do not all find a free slot.
+    expect(count(200) + count(429)).toBe(12);
+    expect(count(200)).toBeGreaterThanOrEqual(2);
+    expect(count(429)).toBeGreaterThanOrEqual(1);
+    for (const refused of responses.filter((r) => r.statusCode === 429)) expect(refused.headers['retry-after']).toBe('5');
     for (const response of responses.filter((r) => r.statusCode === 200)) {
       expect((await xlsxRows(response.rawPayload)).map((r) => r[1])).toEqual(DATA_MONTHS);
     }
