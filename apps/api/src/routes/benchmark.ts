@@ -25,7 +25,7 @@ import {
 } from '../modules/benchmark/benchmark.service.ts';
 import { benchmarkSheets, summarySheets } from '../modules/export/benchmark.export.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { respond } from './export-reply.ts';
+import { claimExportSlot, respond } from './export-reply.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const read = { permission: 'benchmark:read' as const };
@@ -40,6 +40,7 @@ const callerOf = (request: FastifyRequest): Caller => ({
 
 /** Unit costs against comparable municipalities (municipality level, visible to every reader). */
 export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', claimExportSlot);
   const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
   const options = (q: {
     year?: number;

@@ -24,7 +24,7 @@ import { accountsTable, balanceTables, followUpTables } from '../modules/export/
 import { childrenOf } from '../modules/kpi/indicators.repository.ts';
 import { getOrg, NotFoundError } from '../modules/kpi/indicators.service.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { respond } from './export-reply.ts';
+import { claimExportSlot, respond } from './export-reply.ts';
 
 /** A chef's unit that has since closed reads as nothing. */
 const closedAsNull = (error: unknown) => {
@@ -39,6 +39,7 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 
 /** Budget follow-up (by organisation and by chart of accounts) and the budget balance. */
 export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', claimExportSlot);
   const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
 
   /** The unit asked for (default: the caller's home unit), known and visible to the caller. */
