@@ -11,6 +11,7 @@ import {
   storeContents,
 } from './modules/demo-store/demo-store.service.ts';
 import { ingestFile } from './modules/ingest/ingest.service.ts';
+import { removeStaleUploads } from './modules/ingest/upload.ts';
 import { openStore } from './store-access.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -22,6 +23,8 @@ async function main() {
   const cliToken = opened.lock ? randomBytes(24).toString('base64url') : null;
   const app = await buildApp({ config, store: opened.store, cliToken });
   const store = await prepareStore(app);
+  const stale = await removeStaleUploads(); // uploads left by a process that crashed mid-load
+  if (stale.length > 0) app.log.info(`Removed ${stale.length} upload folder(s) left by stopped processes`);
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     await app.close();
