@@ -74,7 +74,8 @@ export async function ingestFile(ctx: IngestContext, request: IngestRequest): Pr
     if (error instanceof FileRejectedError) {
       await audit(ctx.store.db, 'failed', error.batchId, { errorCount: error.errorCount });
     } else {
-      await audit(ctx.store.db, 'failed', null, { error: 'internal' }).catch(() => {}); // the store may be what failed
+      const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
+      await audit(ctx.store.db, 'failed', null, { error: reason }).catch(() => {}); // the store may be what failed
     }
     throw error;
   }
