@@ -57,8 +57,17 @@ describe('demo users and demo data only in a store the demo made', () => {
       orgIds: [],
       password: 'en lang adgangskode',
     });
-    expect((await postFeed(t.app, 'case_types', example('case_types.csv'))).statusCode).toBe(200);
+    // a demo user trying the upload keeps the session; the next start (below) retires them
+    const adminCookie = ((await login(t, 'admin', DEMO_PASSWORD)).headers['set-cookie'] as string).split(';')[0] as string;
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feeds/case_types',
+      headers: { cookie: adminCookie, 'x-lis-request': '1', 'content-type': 'text/csv' },
+      payload: example('case_types.csv'),
+    });
+    expect(upload.statusCode).toBe(200);
     expect(await storeContents(ctx)).toBe('real');
+    expect((await login(t, 'admin', DEMO_PASSWORD)).statusCode).toBe(200);
 
     expect(await retireDemoUsersIfReal(ctx)).toEqual(['admin', 'chef', 'direktion', 'feeder', 'oekonom']);
     expect((await login(t, 'admin', DEMO_PASSWORD)).statusCode).toBe(401);
@@ -76,6 +85,34 @@ describe('demo users and demo data only in a store the demo made', () => {
     const before = await t.store.db.selectFrom('batches').select('id').execute();
     await expect(loadOrganisationAsDemo()).rejects.toBeInstanceOf(NotADemoStoreError);
     expect(await t.store.db.selectFrom('batches').select('id').execute()).toEqual(before);
+  });
+});
+describe('a load by anyone but a demo user', () => {
+  it('retires the demo users at once', async () => {
+    const t = await createTestApp();
+    try {
+      const ctx = { db: t.store.db, municipality: t.app.lis.config.municipality };
+      await loadDemoInto(ctx, async () => [
+        await ingestFile(t.app.lis.ingest, {
+          feed: 'organisation',
+          path: new URL('organisation.csv', EXAMPLES).pathname,
+          fileName: 'demo/organisation.csv',
+          loadedBy: 'demo',
+        }),
+      ]);
+      await ensureDemoUsers(ctx);
+      expect((await login(t, 'admin', DEMO_PASSWORD)).statusCode).toBe(200);
+      expect((await postFeed(t.app, 'case_types', example('case_types.csv'))).statusCode).toBe(200); // a machine token
+      expect((await login(t, 'admin', DEMO_PASSWORD)).statusCode).toBe(401);
+      const audit = await t.store.db
+        .selectFrom('audit_log')
+        .select(['action', 'target'])
+        .where('action', '=', 'demo_users_disabled')
+        .execute();
+      expect(audit).toEqual([{ action: 'demo_users_disabled', target: 'admin,chef,direktion,feeder,oekonom' }]);
+    } finally {
+      await t.done();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, FEED_NAMES, FeedLoadQuery, FeedLoadResult, FeedParams, FeedRejected, isFeedName } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
+import { retireDemoUsersAfterLoad } from '../modules/demo-store/demo-store.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
 import { ingestFile } from '../modules/ingest/ingest.service.ts';
 import { saveUpload, UploadTooLargeError, unreadableBody } from '../modules/ingest/upload.ts';
@@ -62,6 +63,12 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
           role: request.principal?.role ?? null,
           ip: request.ip, // the ingestion service audits the load
         });
+        const retired = await retireDemoUsersAfterLoad(
+          { db: app.lis.store.db, municipality: config.municipality },
+          request.principal,
+        );
+        if (retired.length > 0)
+          await app.audit(request, { action: 'demo_users_disabled', target: retired.join(','), outcome: 'ok' });
         return result;
       } catch (error) {
         if (!(error instanceof FileRejectedError)) throw error;

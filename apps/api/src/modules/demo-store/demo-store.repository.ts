@@ -51,3 +51,8 @@ export async function disableDemoUsers(db: Db, municipality: string): Promise<st
     .execute();
   return users.map((u) => u.username).sort();
 }
+
+export async function isDemoUser(db: Db, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('from_demo').where('id', '=', userId).executeTakeFirst();
+  return row?.from_demo === true;
+}

@@ -1,6 +1,6 @@
 import type { Database } from '@lis/db';
 import type { Kysely } from 'kysely';
-import { countDeliveries, disableDemoUsers, markDemoBatches } from './demo-store.repository.ts';
+import { countDeliveries, disableDemoUsers, isDemoUser, markDemoBatches } from './demo-store.repository.ts';
 
 interface Ctx {
   db: Kysely<Database>;
@@ -48,4 +48,13 @@ export async function loadDemoInto(ctx: Ctx, load: () => Promise<{ batchId: numb
 export async function retireDemoUsersIfReal(ctx: Ctx): Promise<string[]> {
   if ((await storeContents(ctx)) !== 'real') return [];
   return disableDemoUsers(ctx.db, ctx.municipality);
+}
+
+/**
+ * After a delivery: someone other than a demo user loading data means a real setup, so the demo
+ * users go at once. A demo user trying the upload keeps their session; the next start retires them.
+ */
+export async function retireDemoUsersAfterLoad(ctx: Ctx, loader: { kind: string; id: number | null } | null): Promise<string[]> {
+  if (loader?.kind === 'user' && loader.id !== null && (await isDemoUser(ctx.db, loader.id))) return [];
+  return retireDemoUsersIfReal(ctx);
 }
