@@ -345,8 +345,3 @@ export async function rebuildOrgClosure(tx: StoreTx, municipality: string): Prom
   // Every rollup joins through the closure: without statistics the planner takes it for a few rows.
   await sql`analyze org_closure`.execute(tx.db);
 }
-
-/** Whether any delivery was ever made (the demo data is loaded into an empty store only). */
-export async function anyBatch(db: Db): Promise<boolean> {
-  return (await db.selectFrom('batches').select('id').limit(1).executeTakeFirst()) !== undefined;
-}
