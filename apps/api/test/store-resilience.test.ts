@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createStore, migrateToLatest } from '@lis/db';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createToken } from '../src/modules/auth/auth.service.ts';
-import { EXAMPLES } from './helpers.ts';
+import { ingestFile } from '../src/modules/ingest/ingest.service.ts';
+import { asAdmin, createTestApp, EXAMPLES, loadExamples, type TestApp } from './helpers.ts';
 import { postgresBinaries, ThrowawayPostgres } from './throwaway-postgres.ts';
 
 const SERVER = new URL('../src/server.ts', import.meta.url).pathname;
@@ -88,3 +91,67 @@ describe.skipIf(!PG_BIN)(
     }, 180_000);
   },
 );
+
+describe('reads while a large delivery is loading', () => {
+  let t: TestApp;
+  let bigFile: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await loadExamples(t.app, ['organisation', 'economy']);
+    // 400,000 economy rows: a load of several seconds on either store
+    const lines = ['period;org_id;function;dranst;amount_type;amount'];
+    const units = ['E-AABY-SK', 'E-FJER-SK', 'E-BROV-PH', 'E-HJEM-NORD', 'E-BYGSAG'];
+    for (let i = 0; lines.length <= 400_000; i++) {
+      const fn = `3.${10 + Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`;
+      for (const unit of units)
+        for (let month = 1; month <= 12; month++)
+          for (const type of ['actual', 'corrected_budget'])
+            lines.push(`2016-${String(month).padStart(2, '0')};${unit};${fn};1;${type};${i},${month}`);
+    }
+    lines.length = 400_001;
+    bigFile = join(mkdtempSync(join(tmpdir(), 'lis-busy-')), 'economy-big.csv');
+    writeFileSync(bigFile, `${lines.join('\n')}\n`);
+  });
+  afterAll(() => t.done());
+
+  it(process.env.TEST_DATABASE_URL
+    ? 'PostgreSQL keeps answering reads during a load'
+    : 'the embedded store answers reads during a load at once with 503 load_in_progress, and again once it is done', async () => {
+    let staging!: () => void;
+    const inTransaction = new Promise<void>((resolve) => (staging = resolve));
+    const load = ingestFile(t.app.lis.ingest, {
+      feed: 'economy',
+      path: bigFile,
+      fileName: 'economy-big.csv',
+      loadedBy: 'test',
+      onProgress: () => staging(),
+    });
+    await inTransaction; // rows are being staged: the load's transaction is open
+    const started = Date.now();
+    const during = await asAdmin(t.app, 'GET', '/api/v1/dashboard?org=849&period=2016-12');
+    const waited = Date.now() - started;
+    const health = await t.app.inject({ method: 'GET', url: '/health' });
+    const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
+    const stillLoading = t.store.busy();
+    const result = await load;
+    expect(result).toMatchObject({ status: 'loaded', rows: 400_000 });
+    expect(health.statusCode).toBe(200);
+    if (t.store.kind === 'pglite') {
+      expect(stillLoading).toBe(true); // the answers came while the load still ran
+      expect(during.statusCode).toBe(503);
+      expect(during.headers['retry-after']).toBe('5');
+      expect(during.json()).toEqual({
+        statusCode: 503,
+        code: 'load_in_progress',
+        error: 'A delivery is being loaded; try again in a moment',
+      });
+      expect(waited).toBeLessThan(1000);
+      expect(ready.json()).toEqual({ status: 'ready', store: 'pglite', loading: true });
+    } else {
+      expect(during.statusCode).toBe(200);
+      expect(ready.json()).toEqual({ status: 'ready', store: 'postgres' });
+    }
+    console.log(`${t.store.kind}: a dashboard request during the load answered ${during.statusCode} after ${waited} ms`);
+    expect((await asAdmin(t.app, 'GET', '/api/v1/dashboard?org=849&period=2016-12')).statusCode).toBe(200);
+  }, 120_000);
+});
