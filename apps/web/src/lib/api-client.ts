@@ -23,6 +23,8 @@ export const API_ERROR_CODES = [
   'unsupported_media_type',
   'too_many_requests',
   'internal',
+  'load_in_progress',
+  'store_unavailable',
 ] as const;
 
 /** The API's codes, plus 'network' when no answer came at all. */

@@ -17,10 +17,18 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: FIVE_MINUTES,
         refetchOnWindowFocus: false,
-        // 4xx answers will not change on retry; a network hiccup or a 5xx might.
-        retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+        retry: retryOnce,
       },
     },
   });
   return client;
+}
+
+/**
+ * 4xx answers will not change on retry; a network hiccup or a 5xx might. A load in progress or an
+ * unreachable database lasts longer than a retry waits: the reader is told at once and retries.
+ */
+export function retryOnce(failures: number, error: unknown): boolean {
+  if (failures >= 1 || isApiError(error, 'load_in_progress', 'store_unavailable')) return false;
+  return !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 }

@@ -40,7 +40,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
       </section>
     );
   }
-  const { title, text } = describe(code, parameter);
+  const { title, text } = describeError(code, parameter);
   const wrongLink = code === 'not_found' || code === 'invalid_parameter';
   return (
     <section className="state state--error" role="alert">
@@ -64,6 +64,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
 export function errorTitle(error: unknown): string {
   if (isApiError(error, 'org_forbidden', 'role_forbidden')) return 'Ingen adgang';
   if (isApiError(error, 'not_found')) return 'Findes ikke';
+  if (isApiError(error, 'load_in_progress')) return 'Indlæsning i gang';
   return 'Fejl';
 }
 
@@ -78,7 +79,8 @@ const PARAMETER_WORDS: Readonly<Record<string, string>> = {
   peers: 'sammenligningsgruppen',
 };
 
-function describe(code: ApiErrorCode | null, parameter: string | null): { title: string; text: string } {
+/** The heading and sentence a reader sees for an error (exported for tests). */
+export function describeError(code: ApiErrorCode | null, parameter: string | null): { title: string; text: string } {
   const what = (parameter && PARAMETER_WORDS[parameter]) ?? 'siden';
   switch (code) {
     case 'not_found':
@@ -96,6 +98,11 @@ function describe(code: ApiErrorCode | null, parameter: string | null): { title:
       return { title: 'Filtypen kan ikke læses', text: 'Send filen som CSV, XLSX eller JSON.' };
     case 'too_many_requests':
       return { title: 'For mange forespørgsler', text: 'Serveren får for mange forespørgsler lige nu. Vent lidt, og prøv igen.' };
+    case 'load_in_progress':
+      // The embedded store answers nothing else while it loads a delivery (docs/architecture.md).
+      return { title: 'Indlæsning i gang', text: 'Indlæsning i gang – prøv igen om lidt.' };
+    case 'store_unavailable':
+      return { title: 'Databasen svarer ikke', text: 'Serveren kan ikke nå databasen lige nu. Prøv igen om lidt.' };
     case 'internal':
       return { title: 'Fejl på serveren', text: 'Serveren kunne ikke svare lige nu. Prøv igen om lidt.' };
     default:
