@@ -8,7 +8,8 @@ export const ErrorResponse = Type.Object(
     parameter: Type.Optional(Type.String()),
     /**
      * what happened, for programs: invalid_parameter, unauthenticated, role_forbidden,
-     * org_forbidden, not_found, conflict, too_large, unsupported_media_type, too_many_requests, internal
+     * org_forbidden, not_found, conflict, too_large, unsupported_media_type, too_many_requests, internal,
+     * load_in_progress and store_unavailable (503, with Retry-After)
      */
     code: Type.Optional(Type.String()),
   },
