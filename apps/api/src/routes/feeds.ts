@@ -63,12 +63,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
           role: request.principal?.role ?? null,
           ip: request.ip, // the ingestion service audits the load
         });
-        const retired = await retireDemoUsersAfterLoad(
-          { db: app.lis.store.db, municipality: config.municipality },
-          request.principal,
-        );
-        if (retired.length > 0)
-          await app.audit(request, { action: 'demo_users_disabled', target: retired.join(','), outcome: 'ok' });
+        await retireDemoUsersAfterLoad({ db: app.lis.store.db, municipality: config.municipality }, request.principal);
         return result;
       } catch (error) {
         if (!(error instanceof FileRejectedError)) throw error;

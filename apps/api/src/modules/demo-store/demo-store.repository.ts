@@ -31,25 +31,17 @@ export async function markDemoUsers(db: Db, municipality: string, usernames: rea
     .execute();
 }
 
-/** Disables the demo users that can still sign in and ends their sessions; returns their names. */
-export async function disableDemoUsers(db: Db, municipality: string): Promise<string[]> {
-  const users = await db
-    .updateTable('users')
-    .set({ disabled: true })
+/** The demo users who can still sign in. */
+export async function activeDemoUsers(db: Db, municipality: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('username')
     .where('municipality', '=', municipality)
     .where('from_demo', '=', true)
     .where('disabled', '=', false)
-    .returning(['id', 'username'])
+    .orderBy('username')
     .execute();
-  if (users.length === 0) return [];
-  const ids = users.map((u) => u.id);
-  await db
-    .updateTable('sessions')
-    .set({ ended_at: new Date() })
-    .where('user_id', 'in', ids)
-    .where('ended_at', 'is', null)
-    .execute();
-  return users.map((u) => u.username).sort();
+  return rows.map((r) => r.username);
 }
 
 export async function isDemoUser(db: Db, userId: number): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { Database } from '@lis/db';
 import type { Kysely } from 'kysely';
-import { countDeliveries, disableDemoUsers, isDemoUser, markDemoBatches } from './demo-store.repository.ts';
+import { disableUser } from '../auth/auth.service.ts';
+import { activeDemoUsers, countDeliveries, isDemoUser, markDemoBatches } from './demo-store.repository.ts';
 
 interface Ctx {
   db: Kysely<Database>;
@@ -47,7 +48,9 @@ export async function loadDemoInto(ctx: Ctx, load: () => Promise<{ batchId: numb
  */
 export async function retireDemoUsersIfReal(ctx: Ctx): Promise<string[]> {
   if ((await storeContents(ctx)) !== 'real') return [];
-  return disableDemoUsers(ctx.db, ctx.municipality);
+  const names = await activeDemoUsers(ctx.db, ctx.municipality);
+  for (const name of names) await disableUser(ctx, name, { name: 'lis: real data in a demo store' }); // audited there
+  return names;
 }
 
 /**
