@@ -187,6 +187,7 @@ describe('chef of one forvaltning', () => {
   it('may use an own list of peers but not save one', async () => {
     const { page, context } = await signIn(browser, 'chef');
     await page.goto(`${baseUrl()}/benchmark`);
+    await page.getByTestId('benchmark-potential').waitFor(); // the page has settled its URL
     await page.getByTestId('peer-group-select').selectOption('custom');
     await page.getByTestId('peer-list').waitFor();
     expect(await page.getByRole('button', { name: 'Brug listen' }).count()).toBe(1);
