@@ -37,7 +37,7 @@ export class NotFoundError extends Error {
 }
 
 export const SUPPRESSED_REASON =
-  'Diskretioneret: færre end 5 medarbejdere i enheden, eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.';
+  'Diskretioneret: færre end 5 medarbejdere i enheden (i en af de måneder tallet dækker), eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.';
 
 /** The consumption is read against the phased budget share; this is its yellow band. */
 const CONSUMPTION_TOLERANCE = 0.05;

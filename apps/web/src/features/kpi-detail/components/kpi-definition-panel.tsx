@@ -65,7 +65,8 @@ export function KpiDefinitionPanel({ kpi, tolerance }: { kpi: KpiDefinition; tol
             <dt>Diskretionering</dt>
             <dd>
               Personoplysninger: tallet vises ikke for enheder med færre end 5 medarbejdere (“diskretioneret”). Er én søsterenhed
-              skjult, skjules også den mindste af de andre, så det skjulte tal ikke kan regnes ud. Enheden tæller stadig med i den
+              skjult, skjules også den mindste af de andre, så det skjulte tal ikke kan regnes ud. Tal over flere måneder (år til
+              dato, løbende 12 måneder) skjules, hvis enheden var skjult i én af månederne. Enheden tæller stadig med i den
               overordnede enheds tal.
             </dd>
           </>
