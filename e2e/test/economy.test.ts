@@ -186,8 +186,12 @@ describe('chef of one forvaltning', () => {
 
   it('may use an own list of peers but not save one', async () => {
     const { page, context } = await signIn(browser, 'chef');
+    // a slow answer with the groups: picking "Egen liste" waits for them (the list starts from their members)
+    await page.route('**/api/v1/benchmark/peer-groups', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
     await page.goto(`${baseUrl()}/benchmark`);
-    await page.getByTestId('benchmark-potential').waitFor(); // the page has settled its URL
     await page.getByTestId('peer-group-select').selectOption('custom');
     await page.getByTestId('peer-list').waitFor();
     expect(await page.getByRole('button', { name: 'Brug listen' }).count()).toBe(1);

@@ -90,6 +90,8 @@ export function BenchmarkControls({ state, areas, groups, own, savesGroups, onCh
           ref={peerSelect}
           id={ids.peers}
           data-testid="peer-group-select"
+          // an own list starts from the members of the group shown, which come with the groups
+          disabled={groups.length === 0}
           value={peerChoice}
           onChange={(e) => onChange({ peers: peersForChoice(e.target.value, state.peers, groups, own.municipality) })}
         >
