@@ -1,12 +1,13 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { LIS_REQUEST_HEADER } from '@lis/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission, type Principal } from '../modules/auth/access.ts';
 import { type AuditEvent, insertAudit, subtreeOf } from '../modules/auth/auth.repository.ts';
 import { type AuthContext, principalFromSession, principalFromToken } from '../modules/auth/auth.service.ts';
 import { rootOrgId } from '../modules/kpi/indicators.repository.ts';
 import { HttpError } from './errors.ts';
-import { changesState, fromOwnPages, LIS_REQUEST_HEADER } from './request-origin.ts';
+import { changesState, fromOwnPages } from './request-origin.ts';
 
 export const SESSION_COOKIE = 'lis_session';
 

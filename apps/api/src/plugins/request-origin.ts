@@ -1,7 +1,5 @@
+import { LIS_REQUEST_HEADER } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
-
-/** The header the web app sends with every request (lib/api-client.ts). */
-export const LIS_REQUEST_HEADER = 'x-lis-request';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const changesState = (request: FastifyRequest) => !SAFE_METHODS.has(request.method);

@@ -1,34 +1,12 @@
 /** The one place that talks HTTP to the API (same origin, session cookie). */
+import { API_ERROR_CODES, type ApiErrorCodeName, LIS_REQUEST_HEADER } from '@lis/contracts';
 
 export const API_BASE = '/api/v1';
 
-/**
- * Sent with every request: the API accepts a change signed by the session cookie only when it
- * comes from LIS's own pages, and another site's page cannot send this header (ADR 0003).
- */
-export const LIS_REQUEST_HEADER = { 'x-lis-request': '1' } as const;
-
 type Query = Record<string, string | null | undefined>;
 
-/** What went wrong, as the API names it (`code` in its error answers). */
-export const API_ERROR_CODES = [
-  'invalid_parameter',
-  'unauthenticated',
-  'role_forbidden',
-  'org_forbidden',
-  'cross_site_request',
-  'not_found',
-  'conflict',
-  'too_large',
-  'unsupported_media_type',
-  'too_many_requests',
-  'internal',
-  'load_in_progress',
-  'store_unavailable',
-] as const;
-
 /** The API's codes, plus 'network' when no answer came at all. */
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number] | 'network';
+export type ApiErrorCode = ApiErrorCodeName | 'network';
 
 /**
  * An error the API answered with ({ error, statusCode, code, parameter? }), or a network failure
@@ -117,7 +95,7 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     response = await fetch(url, {
       ...init,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...LIS_REQUEST_HEADER, ...init.headers },
+      headers: { accept: 'application/json', [LIS_REQUEST_HEADER]: '1', ...init.headers },
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

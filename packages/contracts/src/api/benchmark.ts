@@ -109,8 +109,11 @@ export const BenchmarkAreas = Type.Array(
   Type.Object({ area: Type.String(), name: Type.String(), years: Type.Array(Type.Integer()) }),
 );
 
+/** The longest name of a saved peer group. */
+export const PEER_GROUP_NAME_MAX_LENGTH = 80;
+
 export const PeerGroup = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 80 }),
+  name: Type.String({ minLength: 1, maxLength: PEER_GROUP_NAME_MAX_LENGTH }),
   municipalities: Type.Array(Type.String({ pattern: '^\\d{3}$' }), { minItems: 1, maxItems: 98 }),
 });
 export type PeerGroup = Static<typeof PeerGroup>;
@@ -132,4 +135,4 @@ export const PEER_GROUP_EDITORS: readonly Me['role'][] = ['admin', 'oekonom'];
 
 /** At most this many saved peer groups per municipality: a list longer than a picker can show is no help. */
 export const MAX_SAVED_PEER_GROUPS = 200;
-export const PeerGroupParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }) });
+export const PeerGroupParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: PEER_GROUP_NAME_MAX_LENGTH }) });

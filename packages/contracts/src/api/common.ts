@@ -6,15 +6,38 @@ export const ErrorResponse = Type.Object(
     statusCode: Type.Optional(Type.Integer()),
     /** the failing parameter, for 400 */
     parameter: Type.Optional(Type.String()),
-    /**
-     * what happened, for programs: invalid_parameter, unauthenticated, role_forbidden,
-     * org_forbidden, not_found, conflict, too_large, unsupported_media_type, too_many_requests, internal,
-     * load_in_progress and store_unavailable (503, with Retry-After)
-     */
+    /** what happened, for programs: one of API_ERROR_CODES */
     code: Type.Optional(Type.String()),
   },
   { $id: 'ErrorResponse' },
 );
+
+/** The `code` of the API's error answers; load_in_progress and store_unavailable are 503 with Retry-After. */
+export const API_ERROR_CODES = [
+  'invalid_parameter',
+  'unauthenticated',
+  'role_forbidden',
+  'org_forbidden',
+  'cross_site_request',
+  'not_found',
+  'conflict',
+  'too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'internal',
+  'load_in_progress',
+  'store_unavailable',
+  'peer_group_not_owner',
+  'peer_group_limit',
+] as const;
+export type ApiErrorCodeName = (typeof API_ERROR_CODES)[number];
+
+/**
+ * Sent as `X-LIS-Request: 1` by LIS's own pages with every request: a change signed by the
+ * session cookie is accepted only with it (or a same-origin Origin), which another site's page
+ * cannot send without a CORS preflight (ADR 0003).
+ */
+export const LIS_REQUEST_HEADER = 'x-lis-request';
 
 /**
  * A value or null. Primitives become `type: [t, 'null']` rather than `anyOf`: the response

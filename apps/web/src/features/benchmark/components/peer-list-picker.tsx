@@ -1,7 +1,7 @@
-import { MAX_SAVED_PEER_GROUPS } from '@lis/contracts';
+import { MAX_SAVED_PEER_GROUPS, PEER_GROUP_NAME_MAX_LENGTH } from '@lis/contracts';
 import { MUNICIPALITIES } from '@lis/domain';
 import { useId, useMemo, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-client';
 import { useSavePeerGroup } from '../api/peer-groups';
 import { listParam } from '../lib/peer-selection';
 
@@ -100,7 +100,7 @@ export function PeerListPicker({ peers, own, savesGroups, onApply, onSaved }: Pe
               id={ids.name}
               type="text"
               value={name}
-              maxLength={80}
+              maxLength={PEER_GROUP_NAME_MAX_LENGTH}
               onChange={(e) => setName(e.target.value)}
               placeholder="fx Vestlige nabokommuner"
             />
@@ -124,9 +124,9 @@ export function PeerListPicker({ peers, own, savesGroups, onApply, onSaved }: Pe
 
 /** A list by the same name that is someone else's, the cap reached, or a failure. */
 function saveErrorText(error: unknown): string {
-  if (error instanceof ApiError && error.status === 403)
+  if (isApiError(error, 'peer_group_not_owner'))
     return 'Der er allerede en liste med det navn, som en anden har gemt. Vælg et andet navn.';
-  if (error instanceof ApiError && error.status === 409)
+  if (isApiError(error, 'peer_group_limit'))
     return `Kommunen har allerede ${MAX_SAVED_PEER_GROUPS} gemte lister, det højeste antal. Slet en, før du gemmer en ny.`;
   return 'Listen kunne ikke gemmes. Prøv igen.';
 }
