@@ -55,27 +55,18 @@ export interface IngestResult {
  * its publishing transaction, an unchanged, rejected or failed one afterwards.
  */
 export async function ingestFile(ctx: IngestContext, request: IngestRequest): Promise<IngestResult> {
-  const audit = (db: Kysely<Database>, outcome: 'ok' | 'failed', batchId: number | null, details: Record<string, unknown>) =>
-    insertAudit(db, {
-      municipality: ctx.municipality,
-      actor: request.loadedBy,
-      role: request.role ?? null,
-      ip: request.ip ?? null,
-      action: 'feed_load',
-      target: batchId === null ? request.feed : `${request.feed}:${batchId}`,
-      outcome,
-      details,
-    });
+  const audit = auditOf(ctx, { name: request.loadedBy, role: request.role, ip: request.ip }, 'feed_load');
+  const target = (batchId: number | null) => (batchId === null ? request.feed : `${request.feed}:${batchId}`);
   try {
-    const result = await loadFile(ctx, request, (tx, loaded) => audit(tx.db, 'ok', loaded.batchId, { ...loaded }));
-    if (result.status === 'unchanged') await audit(ctx.store.db, 'ok', result.batchId, { ...result });
+    const result = await loadFile(ctx, request, (tx, loaded) => audit(tx.db, target(loaded.batchId), 'ok', { ...loaded }));
+    if (result.status === 'unchanged') await audit(ctx.store.db, target(result.batchId), 'ok', { ...result });
     return result;
   } catch (error) {
     if (error instanceof FileRejectedError) {
-      await audit(ctx.store.db, 'failed', error.batchId, { errorCount: error.errorCount });
+      await audit(ctx.store.db, target(error.batchId), 'failed', { errorCount: error.errorCount });
     } else {
       const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
-      await audit(ctx.store.db, 'failed', null, { error: reason }).catch(() => {}); // the store may be what failed
+      await audit(ctx.store.db, target(null), 'failed', { error: reason }).catch(() => {}); // the store may be what failed
     }
     throw error;
   }
@@ -166,7 +157,7 @@ async function loadFile(
 export class BatchNotFoundError extends Error {}
 export class BatchNotRestorableError extends Error {}
 
-/** Who restores, for the audit log. */
+/** Who restores or loads, for the audit log. */
 export interface Restorer {
   name: string;
   role?: string | null;
@@ -178,21 +169,12 @@ export interface Restorer {
  * Audited here for every caller, like a load.
  */
 export async function restoreBatch(ctx: IngestContext, batchId: number, by: Restorer) {
-  const audit = (db: Kysely<Database>, outcome: 'ok' | 'failed', details: Record<string, unknown> | null) =>
-    insertAudit(db, {
-      municipality: ctx.municipality,
-      actor: by.name,
-      role: by.role ?? null,
-      ip: by.ip ?? null,
-      action: 'restore',
-      target: `batch:${batchId}`,
-      outcome,
-      details,
-    });
+  const audit = auditOf(ctx, by, 'restore');
   try {
-    return await restoreInTransaction(ctx, batchId, (tx) => audit(tx.db, 'ok', null));
+    return await restoreInTransaction(ctx, batchId, (tx) => audit(tx.db, `batch:${batchId}`, 'ok', null));
   } catch (error) {
-    if (error instanceof BatchNotRestorableError) await audit(ctx.store.db, 'failed', { reason: error.message });
+    if (error instanceof BatchNotRestorableError)
+      await audit(ctx.store.db, `batch:${batchId}`, 'failed', { reason: error.message });
     throw error;
   }
 }
@@ -224,6 +206,21 @@ async function restoreInTransaction(ctx: IngestContext, batchId: number, auditRe
     await auditRestored(tx);
   });
   return repo.findBatch(ctx.store.db, ctx.municipality, batchId);
+}
+
+/** One audit row of a load or a restore, written in `db`: its publishing transaction, or the store afterwards. */
+function auditOf(ctx: IngestContext, who: Restorer, action: 'feed_load' | 'restore') {
+  return (db: Kysely<Database>, target: string, outcome: 'ok' | 'failed', details: Record<string, unknown> | null) =>
+    insertAudit(db, {
+      municipality: ctx.municipality,
+      actor: who.name,
+      role: who.role ?? null,
+      ip: who.ip ?? null,
+      action,
+      target,
+      outcome,
+      details,
+    });
 }
 
 /** KPIs of the kpi feed that are personal data (surveys): delivered for lowest-level units only (domain.md §4). */
