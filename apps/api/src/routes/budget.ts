@@ -11,7 +11,6 @@ import {
   PlanYears,
 } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
-import { subtreeOf } from '../modules/auth/auth.repository.ts';
 import {
   accounts,
   balance,
@@ -19,18 +18,13 @@ import {
   defaultPeriod,
   followUp,
   NoPlanError,
+  ownUnitsFor,
 } from '../modules/budget/budget.service.ts';
 import { accountsTable, balanceTables, followUpTables } from '../modules/export/budget.export.ts';
 import { childrenOf } from '../modules/kpi/indicators.repository.ts';
 import { getOrg, NotFoundError } from '../modules/kpi/indicators.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { claimExportSlot, respond } from './export-reply.ts';
-
-/** A chef's unit that has since closed reads as nothing. */
-const closedAsNull = (error: unknown) => {
-  if (error instanceof NotFoundError) return null;
-  throw error;
-};
 
 /** An export of a chef's own units at the kommune root says so in its file name. */
 const ownSuffix = (result: { breakdown: string }) => (result.breakdown === 'own_units' ? '-dine-enheder' : '');
@@ -54,30 +48,8 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return org;
   };
 
-  /**
-   * null when the caller may break the unit down in full. A chef reads the kommune root (outside
-   * their subtrees) for its totals only: its breakdowns then cover the chef's own units, the
-   * topmost of them, never a sibling's figures (ADR 0003).
-   */
-  const ownUnitsAt = async (request: FastifyRequest, org: OrgUnit): Promise<OrgUnit[] | null> => {
-    if (!request.principal || request.principal.orgIds === null) return null;
-    const orgIds = [...new Set(request.principal.orgIds)];
-    const { db, municipality } = ctx();
-    if ((await subtreeOf(db, municipality, orgIds)).has(org.id)) return null;
-    const topmost: OrgUnit[] = [];
-    for (const id of orgIds) {
-      const inAnother = (
-        await subtreeOf(
-          db,
-          municipality,
-          orgIds.filter((other) => other !== id),
-        )
-      ).has(id);
-      const unit = inAnother ? null : await getOrg(ctx(), id).catch(closedAsNull);
-      if (unit) topmost.push(unit);
-    }
-    return topmost.sort((a, b) => a.name.localeCompare(b.name, 'da'));
-  };
+  /** A chef at the kommune root gets its breakdowns over their own units only (ADR 0003). */
+  const ownUnitsAt = (request: FastifyRequest, org: OrgUnit) => ownUnitsFor(ctx(), request.principal?.orgIds ?? null, org);
 
   app.get(
     '/budget/followup',

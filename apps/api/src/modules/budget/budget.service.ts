@@ -10,7 +10,8 @@ import {
   planLines,
   planResults,
 } from '@lis/domain';
-import type { ReadContext } from '../kpi/indicators.service.ts';
+import { subtreeOf } from '../auth/auth.repository.ts';
+import { getOrg, NotFoundError, type ReadContext } from '../kpi/indicators.service.ts';
 import * as repo from './budget.repository.ts';
 
 const pct = (part: number | null, whole: number) => (part === null || whole === 0 ? null : (part / whole) * 100);
@@ -30,6 +31,35 @@ function withPercentages<F extends FollowUpFigures>(f: F) {
 export async function defaultPeriod(ctx: ReadContext): Promise<string> {
   return (await repo.latestActualPeriod(ctx.db, ctx.municipality)) ?? new Date().toISOString().slice(0, 7);
 }
+
+/**
+ * The units a caller's breakdowns of `org` cover: null for all of them (a reader of everything, or
+ * a chef inside their own subtrees); for a chef at the kommune root, which they read for its totals
+ * only, their own units, the topmost of them, never a sibling's figures (ADR 0003).
+ */
+export async function ownUnitsFor(
+  ctx: ReadContext,
+  callerOrgIds: readonly string[] | null,
+  org: OrgUnit,
+): Promise<OrgUnit[] | null> {
+  if (callerOrgIds === null) return null;
+  const orgIds = [...new Set(callerOrgIds)];
+  if ((await subtreeOf(ctx.db, ctx.municipality, orgIds)).has(org.id)) return null;
+  const topmost: OrgUnit[] = [];
+  for (const id of orgIds) {
+    const others = orgIds.filter((other) => other !== id);
+    if ((await subtreeOf(ctx.db, ctx.municipality, others)).has(id)) continue; // inside another of theirs
+    const unit = await getOrg(ctx, id).catch(closedAsNull);
+    if (unit) topmost.push(unit);
+  }
+  return topmost.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}
+
+/** A chef's unit that has since closed reads as nothing. */
+const closedAsNull = (error: unknown) => {
+  if (error instanceof NotFoundError) return null;
+  throw error;
+};
 
 /**
  * Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down.
