@@ -158,11 +158,42 @@ export interface UserTable {
   username: string;
   display_name: string;
   role: Role;
-  password_hash: string;
+  /** argon2id; null for a person who signs in through the identity provider */
+  password_hash: string | null;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   /** a demo user with the published password; retired once the store holds real data */
   from_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  /** how the person signs in: a local password, or the municipality's identity provider */
+  source: ColumnType<UserSource, UserSource | undefined, UserSource>;
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  last_sign_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export type UserSource = 'local' | 'oidc';
+
+/** Provider claim value (a group's id, an app role) → role and units; kept by an admin. */
+export interface AccessRuleTable {
+  id: Generated<number>;
+  municipality: string;
+  claim: string;
+  value: string;
+  role: Role;
+  org_ids: ColumnType<string[], string[] | undefined, string[]>;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** A sign-in under way at the identity provider (used once, lives 10 minutes). */
+export interface OidcLoginTable {
+  state: string;
+  municipality: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  created_at: Timestamp;
 }
 
 export interface ApiTokenTable {
@@ -189,6 +220,8 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   ended_at: Timestamp | null;
+  /** the provider's ID token of an OIDC session, for its logout (id_token_hint) */
+  id_token: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable {
@@ -246,6 +279,8 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   login_throttle: LoginThrottleTable;
+  access_rules: AccessRuleTable;
+  oidc_logins: OidcLoginTable;
   peer_groups: PeerGroupTable;
   kpi_periods: KpiPeriodsTable;
 }
