@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@lis/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { OidcProvider } from './modules/auth/oidc.service.ts';
 import type { IngestContext } from './modules/ingest/ingest.service.ts';
 import { ingestContext } from './modules/kpi/ingest-context.ts';
 import { recordRoutes, registerAuth } from './plugins/auth.ts';
@@ -19,6 +20,7 @@ import { budgetRoutes } from './routes/budget.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 
 export interface AppOptions {
   config: Config;
@@ -33,6 +35,8 @@ export interface LisContext {
   config: Config;
   store: Store;
   ingest: IngestContext;
+  /** the municipality's identity provider, when sign-in through it is configured */
+  oidc: OidcProvider | null;
 }
 
 declare module 'fastify' {
@@ -56,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     config,
     store,
     ingest: ingestContext(store, config.municipality),
+    oidc: config.oidc ? new OidcProvider(config.oidc) : null,
   });
   app.setErrorHandler(errorHandler);
   recordRoutes(app);
@@ -79,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(oidcRoutes, { prefix: '/api/v1' });
   await app.register(feedRoutes, { prefix: '/api/v1' });
   await app.register(batchRoutes, { prefix: '/api/v1' });
   await app.register(indicatorRoutes, { prefix: '/api/v1' });

@@ -24,7 +24,30 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** where the built web app is served from, if it exists */
   webDist: string;
+  /** sign-in through the municipality's identity provider (OpenID Connect); null = not configured */
+  oidc: OidcConfig | null;
+  /** sign-in with a LIS username and password (break-glass admins); the `lis` command works either way */
+  localLogin: boolean;
+  /** whom a person without access should ask, shown on the sign-in page */
+  accessContact: string;
 }
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** LIS's address as the browser sees it, without a trailing slash */
+  publicUrl: string;
+  /** publicUrl + OIDC_CALLBACK_PATH, registered at the provider */
+  redirectUri: string;
+  /** the provider's name on the sign-in button */
+  label: string;
+  scopes: string;
+  /** plain http to a provider on this machine (tests, development); https everywhere else */
+  allowHttp: boolean;
+}
+
+export const OIDC_CALLBACK_PATH = '/api/v1/auth/oidc/callback';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -89,9 +112,62 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourceMaps: flag('LIS_SOURCE_MAPS', false),
     logLevel: logLevel as Config['logLevel'],
     webDist: resolve(text('LIS_WEB_DIST', new URL('../../web/dist', import.meta.url).pathname)),
+    oidc: parseOidc(env, problems),
+    localLogin: flag('LIS_LOCAL_LOGIN', true),
+    accessContact: text('LIS_ACCESS_CONTACT', 'LIS-administratoren'),
   };
+  if (!config.localLogin && !config.oidc)
+    problems.push('LIS_LOCAL_LOGIN=0 needs sign-in through the identity provider (LIS_OIDC_ISSUER …): else nobody could sign in');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const OIDC_REQUIRED = ['LIS_OIDC_ISSUER', 'LIS_OIDC_CLIENT_ID', 'LIS_OIDC_CLIENT_SECRET', 'LIS_PUBLIC_URL'] as const;
+
+/** The identity provider's settings: all four variables or none. */
+function parseOidc(env: NodeJS.ProcessEnv, problems: string[]): OidcConfig | null {
+  const value = (name: string) => env[name]?.trim() ?? '';
+  const missing = OIDC_REQUIRED.filter((name) => !value(name));
+  if (missing.length === OIDC_REQUIRED.length) return null;
+  if (missing.length > 0) {
+    const given = OIDC_REQUIRED.filter((name) => value(name));
+    problems.push(
+      `Sign-in through the identity provider needs ${OIDC_REQUIRED.join(', ')}; ${given.join(', ')} set but ${missing.join(', ')} missing`,
+    );
+    return null;
+  }
+  const issuer = webAddress('LIS_OIDC_ISSUER', value('LIS_OIDC_ISSUER'), problems);
+  const publicUrl = webAddress('LIS_PUBLIC_URL', value('LIS_PUBLIC_URL'), problems);
+  if (!issuer || !publicUrl) return null;
+  return {
+    issuer: value('LIS_OIDC_ISSUER'),
+    clientId: value('LIS_OIDC_CLIENT_ID'),
+    clientSecret: value('LIS_OIDC_CLIENT_SECRET'),
+    publicUrl: publicUrl.href.replace(/\/$/, ''),
+    redirectUri: `${publicUrl.href.replace(/\/$/, '')}${OIDC_CALLBACK_PATH}`,
+    label: value('LIS_OIDC_NAME') || 'kommunens login',
+    scopes: value('LIS_OIDC_SCOPES') || 'openid profile email',
+    allowHttp: issuer.protocol === 'http:',
+  };
+}
+
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** An https address, or http on this machine only: codes and tokens must not cross a network in the clear. */
+function webAddress(name: string, raw: string, problems: string[]): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`${name} must be an address like https://login.example.dk/…, got "${raw}"`);
+    return null;
+  }
+  const local = url.protocol === 'http:' && LOCAL_HOSTS.includes(url.hostname);
+  if ((url.protocol !== 'https:' && !local) || url.search || url.hash || url.username) {
+    problems.push(`${name} must be an https:// address without query (http:// only for localhost), got "${raw}"`);
+    return null;
+  }
+  return url;
 }
 
 const PROXY_ADDRESS_NAMES = ['loopback', 'linklocal', 'uniquelocal'];

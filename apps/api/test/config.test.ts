@@ -68,6 +68,66 @@ describe('configuration', () => {
       expect(() => loadConfig({ LIS_TRUST_PROXY: value }), value).toThrow(/LIS_TRUST_PROXY/);
   });
 
+  const OIDC = {
+    LIS_OIDC_ISSUER: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0',
+    LIS_OIDC_CLIENT_ID: 'lis-client',
+    LIS_OIDC_CLIENT_SECRET: 'a secret',
+    LIS_PUBLIC_URL: 'https://lis.kommune.dk/',
+  };
+
+  it('has no identity provider and local sign-in by default', () => {
+    expect(loadConfig({})).toMatchObject({ oidc: null, localLogin: true, accessContact: 'LIS-administratoren' });
+  });
+
+  it('reads the identity provider: the callback under LIS_PUBLIC_URL, a label, scopes, whom to ask', () => {
+    expect(loadConfig(OIDC).oidc).toEqual({
+      issuer: OIDC.LIS_OIDC_ISSUER,
+      clientId: 'lis-client',
+      clientSecret: 'a secret',
+      publicUrl: 'https://lis.kommune.dk',
+      redirectUri: 'https://lis.kommune.dk/api/v1/auth/oidc/callback',
+      label: 'kommunens login',
+      scopes: 'openid profile email',
+      allowHttp: false,
+    });
+    const named = loadConfig({
+      ...OIDC,
+      LIS_OIDC_NAME: 'Aarhus Kommunes login',
+      LIS_OIDC_SCOPES: 'openid profile',
+      LIS_ACCESS_CONTACT: 'IT-support, tlf. 8940 0000',
+      LIS_LOCAL_LOGIN: '0',
+    });
+    expect(named).toMatchObject({
+      oidc: { label: 'Aarhus Kommunes login', scopes: 'openid profile' },
+      localLogin: false,
+      accessContact: 'IT-support, tlf. 8940 0000',
+    });
+  });
+
+  it('needs all four identity provider variables or none', () => {
+    for (const left of Object.keys(OIDC)) {
+      const partial: Record<string, string> = { ...OIDC };
+      delete partial[left];
+      expect(() => loadConfig(partial), left).toThrow(new RegExp(`${left} missing`));
+    }
+    expect(() => loadConfig({ LIS_OIDC_ISSUER: OIDC.LIS_OIDC_ISSUER })).toThrow(
+      /LIS_OIDC_ISSUER set but LIS_OIDC_CLIENT_ID, LIS_OIDC_CLIENT_SECRET, LIS_PUBLIC_URL missing/,
+    );
+  });
+
+  it('talks to the identity provider over https, plain http only on this machine', () => {
+    expect(() => loadConfig({ ...OIDC, LIS_OIDC_ISSUER: 'http://login.kommune.dk' })).toThrow(/LIS_OIDC_ISSUER must be an https/);
+    expect(() => loadConfig({ ...OIDC, LIS_PUBLIC_URL: 'http://lis.kommune.dk' })).toThrow(/LIS_PUBLIC_URL must be an https/);
+    expect(() => loadConfig({ ...OIDC, LIS_OIDC_ISSUER: 'login.kommune.dk' })).toThrow(/LIS_OIDC_ISSUER must be an address/);
+    const local = loadConfig({ ...OIDC, LIS_OIDC_ISSUER: 'http://127.0.0.1:4000', LIS_PUBLIC_URL: 'http://localhost:3000' });
+    expect(local.oidc).toMatchObject({ allowHttp: true, redirectUri: 'http://localhost:3000/api/v1/auth/oidc/callback' });
+  });
+
+  it('refuses LIS_LOCAL_LOGIN=0 without an identity provider: nobody could sign in', () => {
+    expect(() => loadConfig({ LIS_LOCAL_LOGIN: '0' })).toThrow(/LIS_LOCAL_LOGIN=0 needs/);
+    expect(() => loadConfig({ LIS_LOCAL_LOGIN: 'nej' })).toThrow(/LIS_LOCAL_LOGIN must be 1 or 0/);
+  });
+
   it('serves source maps only when LIS_SOURCE_MAPS is on', () => {
     expect(loadConfig({}).sourceMaps).toBe(false);
     expect(loadConfig({ LIS_SOURCE_MAPS: '1' }).sourceMaps).toBe(true);

@@ -5,4 +5,5 @@ export * from './api/common.ts';
 export * from './api/feeds.ts';
 export * from './api/health.ts';
 export * from './api/indicators.ts';
+export * from './api/oidc.ts';
 export * from './feeds.ts';

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AuditList, AuditQuery, ErrorResponse, LoginBody, Me } from '@lis/contracts';
+import { AuditList, AuditQuery, ErrorResponse, LoginBody, LogoutResult, Me } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../modules/auth/access.ts';
 import { listAudit } from '../modules/auth/auth.repository.ts';
 import { logout, signIn } from '../modules/auth/auth.service.ts';
+import { providerLogoutUrl } from '../modules/auth/oidc.service.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 
@@ -32,12 +33,21 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Sign in',
         body: LoginBody,
-        response: { 200: Me, 401: ErrorResponse, 429: ErrorResponse },
+        response: { 200: Me, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
       const target = `user:${printable(username)}`;
+      if (!app.lis.config.localLogin) {
+        await app.audit(request, { action: 'sign_in', target, outcome: 'denied', details: { reason: 'local sign-in is off' } });
+        throw new HttpError(
+          403,
+          'Sign-in with a LIS password is turned off here (LIS_LOCAL_LOGIN=0): sign in through the identity provider',
+          undefined,
+          'local_login_disabled',
+        );
+      }
       const result = await signIn(app.auth, username, password);
       if (result.outcome === 'wait') {
         await app.audit(request, { action: 'sign_in', target, outcome: 'denied', details: { retryAfter: result.seconds } });
@@ -70,13 +80,21 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/auth/logout',
-    { config: { permission: 'session' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: { type: 'null' } } } },
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['auth'],
+        summary: "Sign out of LIS; for a session through the identity provider, also the address of the provider's logout",
+        response: { 200: LogoutResult, 401: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const sessionId = request.principal?.sessionId;
-      if (sessionId) await logout(app.auth, sessionId);
+      const idToken = sessionId ? await logout(app.auth, sessionId) : null;
       await app.audit(request, { action: 'sign_out', target: null, outcome: 'ok' });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
+      const oidc = app.lis.oidc;
+      return { providerLogoutUrl: idToken && oidc ? await providerLogoutUrl(oidc, idToken) : null };
     },
   );
 

@@ -94,8 +94,12 @@ export async function scopesOf(db: Db, municipality: string, kind: 'user' | 'tok
   return rows.map((r) => r.org_id);
 }
 
-export async function insertSession(db: Db, municipality: string, idHash: string, userId: number) {
-  await db.insertInto('sessions').values({ municipality, id_hash: idHash, user_id: userId }).execute();
+export async function insertSession(db: Db, municipality: string, idHash: string, userId: number, idToken: string | null = null) {
+  await db.insertInto('sessions').values({ municipality, id_hash: idHash, user_id: userId, id_token: idToken }).execute();
+}
+
+export async function markSignedIn(db: Db, userId: number, at: Date) {
+  await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
 }
 
 export async function findSession(db: Db, idHash: string) {
@@ -123,13 +127,16 @@ export async function touchSession(db: Db, idHash: string) {
   await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
 }
 
-export async function endSession(db: Db, idHash: string) {
-  await db
+/** Ends the session; returns its ID token from the identity provider, if it has one. */
+export async function endSession(db: Db, idHash: string): Promise<string | null> {
+  const row = await db
     .updateTable('sessions')
     .set({ ended_at: new Date() })
     .where('id_hash', '=', idHash)
     .where('ended_at', 'is', null)
-    .execute();
+    .returning('id_token')
+    .executeTakeFirst();
+  return row?.id_token ?? null;
 }
 
 export interface AuditEvent {

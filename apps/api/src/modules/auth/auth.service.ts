@@ -125,9 +125,20 @@ async function login(
   const user = await repo.findUserByName(ctx.db, ctx.municipality, username);
   dummyHash ??= hash('not a password of anyone');
   const valid = await verify(user?.password_hash ?? (await dummyHash), password);
-  if (!user || !valid || user.disabled) return null;
+  // a user of the identity provider has no password here: the dummy's must not open their account
+  if (!user || !user.password_hash || !valid || user.disabled) return null;
+  return openSession(ctx, user);
+}
+
+/** A new session for a user who has proved who they are (password or identity provider); their last sign-in is now. */
+export async function openSession(
+  ctx: AuthContext,
+  user: { id: number; username: string; display_name: string; role: Role },
+  idToken: string | null = null,
+): Promise<{ sessionId: string; principal: Principal }> {
   const sessionId = randomBytes(32).toString('base64url');
-  await repo.insertSession(ctx.db, ctx.municipality, sha256(sessionId), user.id);
+  await repo.insertSession(ctx.db, ctx.municipality, sha256(sessionId), user.id, idToken);
+  await repo.markSignedIn(ctx.db, user.id, new Date());
   const orgIds = user.role === 'chef' ? await repo.scopesOf(ctx.db, ctx.municipality, 'user', user.id) : null;
   return {
     sessionId,
@@ -201,8 +212,9 @@ async function tokenPrincipal(ctx: AuthContext, hash: string): Promise<Principal
   };
 }
 
-export async function logout(ctx: AuthContext, sessionId: string): Promise<void> {
-  await repo.endSession(ctx.db, sha256(sessionId));
+/** Ends the session; returns the identity provider's ID token of an OIDC session (the hint its logout asks for). */
+export async function logout(ctx: AuthContext, sessionId: string): Promise<string | null> {
+  return repo.endSession(ctx.db, sha256(sessionId));
 }
 
 function equalSecrets(a: string, b: string): boolean {

@@ -1,0 +1,205 @@
+import * as client from 'openid-client';
+import type { OidcConfig } from '../../config.ts';
+import type { Principal } from './access.ts';
+import { listAccessRules } from './access-rules.repository.ts';
+import { accessFromClaims, claimValues } from './access-rules.ts';
+import { endSessionsOf, findUserByName } from './auth.repository.ts';
+import { type AuthContext, openSession } from './auth.service.ts';
+import * as repo from './oidc.repository.ts';
+
+/** A sign-in begun at the provider must come back within this time. */
+export const OIDC_LOGIN_TTL_MS = 10 * 60 * 1000;
+const DISCOVERY_TIMEOUT_S = 10;
+/** Claim values kept in the audit row of a person without access (enough to write a rule, not a whole directory). */
+const AUDITED_VALUES = 50;
+/** Claims shown to the admin when no rule exists yet: Entra ID's groups and app roles. */
+const USUAL_CLAIMS = ['groups', 'roles'];
+
+/**
+ * The identity provider, its metadata discovered on first need and again after a failure: a
+ * provider that is down stops sign-ins through it, never LIS's start.
+ */
+export class OidcProvider {
+  private discovered: Promise<client.Configuration> | null = null;
+
+  constructor(readonly settings: OidcConfig) {}
+
+  configuration(): Promise<client.Configuration> {
+    if (!this.discovered) {
+      const pending = this.discover();
+      this.discovered = pending;
+      pending.catch(() => {
+        if (this.discovered === pending) this.discovered = null;
+      });
+    }
+    return this.discovered;
+  }
+
+  private async discover(): Promise<client.Configuration> {
+    const { issuer, clientId, clientSecret, allowHttp } = this.settings;
+    const execute = allowHttp ? [client.allowInsecureRequests] : [];
+    const found = await client.discovery(new URL(issuer), clientId, clientSecret, undefined, {
+      execute,
+      timeout: DISCOVERY_TIMEOUT_S,
+    });
+    // client_secret_basic is the standard's default; post only for a provider that offers nothing else
+    const methods = found.serverMetadata().token_endpoint_auth_methods_supported;
+    const basic = !methods || methods.includes('client_secret_basic');
+    const auth = basic ? client.ClientSecretBasic(clientSecret) : client.ClientSecretPost(clientSecret);
+    const configuration = new client.Configuration(found.serverMetadata(), clientId, clientSecret, auth);
+    for (const step of execute) step(configuration);
+    configuration.timeout = DISCOVERY_TIMEOUT_S;
+    return configuration;
+  }
+}
+
+/** Where to go after sign-in: a path on this site, never another site ("//evil.example" is one). */
+export function localPath(returnTo: string | undefined): string {
+  return returnTo && /^\/(?![/\\])/.test(returnTo) ? returnTo : '/';
+}
+
+/**
+ * Begins a sign-in (authorization code with PKCE, state and nonce): the verifier and nonce stay
+ * on the server; the browser gets the provider's address and the state for its cookie.
+ */
+export async function beginSignIn(ctx: AuthContext, provider: OidcProvider, returnTo: string) {
+  const configuration = await provider.configuration();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const codeVerifier = client.randomPKCECodeVerifier();
+  const url = client.buildAuthorizationUrl(configuration, {
+    redirect_uri: provider.settings.redirectUri,
+    scope: provider.settings.scopes,
+    state,
+    nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+  });
+  await repo.deleteOidcLoginsBefore(ctx.db, ctx.municipality, new Date(Date.now() - OIDC_LOGIN_TTL_MS));
+  await repo.insertOidcLogin(ctx.db, { state, municipality: ctx.municipality, codeVerifier, nonce, returnTo });
+  return { state, url: url.href };
+}
+
+export type OidcSignIn =
+  | { outcome: 'ok'; sessionId: string; principal: Principal; returnTo: string; ruleIds: number[]; subject: string }
+  | { outcome: 'no_access'; username: string; subject: string; claims: Record<string, string[]>; sessionsEnded: number }
+  | { outcome: 'disabled'; username: string; subject: string }
+  | { outcome: 'failed'; reason: string; username?: string; subject?: string };
+
+const failed = (reason: string, who: { username?: string; subject?: string } = {}): OidcSignIn => ({
+  outcome: 'failed',
+  reason: reason.slice(0, 300),
+  ...who,
+});
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Finishes a sign-in when the provider sends the browser back: the state must be the one this
+ * browser began with and unused, the ID token must carry the nonce. The person is known by
+ * issuer and subject only; their role and units come from the admin's rules at every sign-in.
+ */
+export async function finishSignIn(
+  ctx: AuthContext,
+  provider: OidcProvider,
+  callback: { search: string; state: string | undefined; stateCookie: string | undefined },
+): Promise<OidcSignIn> {
+  if (!callback.state || callback.state !== callback.stateCookie)
+    return failed("the state does not match the one this browser's sign-in began with");
+  const pending = await repo.takeOidcLogin(ctx.db, ctx.municipality, callback.state);
+  if (!pending) return failed('unknown or already used state');
+  if (Date.now() - pending.created_at.getTime() > OIDC_LOGIN_TTL_MS) return failed('the sign-in took more than 10 minutes');
+
+  let configuration: client.Configuration;
+  try {
+    configuration = await provider.configuration();
+  } catch (error) {
+    return failed(`the identity provider cannot be reached: ${message(error)}`);
+  }
+  let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+  try {
+    tokens = await client.authorizationCodeGrant(configuration, new URL(`${provider.settings.redirectUri}${callback.search}`), {
+      pkceCodeVerifier: pending.code_verifier,
+      expectedState: callback.state,
+      expectedNonce: pending.nonce,
+    });
+  } catch (error) {
+    return failed(`the identity provider's answer was refused: ${message(error)}`);
+  }
+  const idClaims = tokens.claims();
+  if (!idClaims || !tokens.id_token) return failed('the identity provider sent no ID token');
+
+  const rules = await listAccessRules(ctx.db, ctx.municipality);
+  let claims: Record<string, unknown> = idClaims;
+  const missing = [...new Set(rules.map((r) => r.claim))].filter((claim) => !(claim in idClaims));
+  if (missing.length > 0 && configuration.serverMetadata().userinfo_endpoint) {
+    try {
+      const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
+      claims = { ...Object.fromEntries(missing.map((claim) => [claim, userinfo[claim]])), ...idClaims };
+    } catch (error) {
+      return failed(`the identity provider's userinfo failed: ${message(error)}`, { subject: idClaims.sub });
+    }
+  }
+
+  const username = usernameFrom(claims);
+  const who = { username, subject: idClaims.sub };
+  const issuer = idClaims.iss;
+  const access = accessFromClaims(rules, claims);
+  const user = await repo.findOidcUser(ctx.db, ctx.municipality, issuer, idClaims.sub);
+  if (user?.disabled) return { outcome: 'disabled', ...who, username: user.username };
+  if (!access) {
+    const sessionsEnded = user ? await endSessionsOf(ctx.db, user.id) : 0;
+    const shown = rules.length > 0 ? [...new Set(rules.map((r) => r.claim))] : USUAL_CLAIMS;
+    const values = Object.fromEntries(shown.map((claim) => [claim, claimValues(claims, claim).slice(0, AUDITED_VALUES)]));
+    return { outcome: 'no_access', ...who, claims: values, sessionsEnded };
+  }
+
+  const displayName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : username;
+  let userId: number;
+  if (user) {
+    userId = user.id;
+    await repo.updateOidcUser(ctx.db, userId, { displayName, role: access.role });
+  } else {
+    // never take over an account by its name: a local (or another subject's) user keeps theirs
+    const namesake = await findUserByName(ctx.db, ctx.municipality, username);
+    if (namesake)
+      return failed(`the username ${username} belongs to another ${namesake.source === 'local' ? 'local ' : ''}user`, who);
+    userId = await repo.insertOidcUser(ctx.db, {
+      municipality: ctx.municipality,
+      username,
+      displayName,
+      role: access.role,
+      issuer,
+      subject: idClaims.sub,
+    });
+  }
+  await repo.replaceUserScopes(ctx.db, ctx.municipality, userId, access.orgIds ?? []);
+  const session = await openSession(
+    ctx,
+    { id: userId, username: user?.username ?? username, display_name: displayName, role: access.role },
+    tokens.id_token,
+  );
+  return { outcome: 'ok', ...session, returnTo: pending.return_to, ruleIds: access.ruleIds, subject: idClaims.sub };
+}
+
+/** The name shown and audited: preferred_username (Entra ID: the UPN), else email, else the subject. */
+function usernameFrom(claims: Record<string, unknown>): string {
+  for (const claim of ['preferred_username', 'email', 'sub']) {
+    const value = claims[claim];
+    if (typeof value === 'string' && value.trim()) return value.trim().slice(0, 200);
+  }
+  return String(claims.sub);
+}
+
+/** The provider's logout page for an OIDC session, which returns to LIS; null when it has none or cannot be reached. */
+export async function providerLogoutUrl(provider: OidcProvider, idToken: string): Promise<string | null> {
+  try {
+    const configuration = await provider.configuration();
+    if (!configuration.serverMetadata().end_session_endpoint) return null;
+    return client.buildEndSessionUrl(configuration, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: `${provider.settings.publicUrl}/`,
+    }).href;
+  } catch {
+    return null;
+  }
+}
