@@ -1,6 +1,4 @@
 import cors from '@fastify/cors';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@lis/db';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +8,7 @@ import type { IngestContext } from './modules/ingest/ingest.service.ts';
 import { ingestContext } from './modules/kpi/ingest-context.ts';
 import { recordRoutes, registerAuth } from './plugins/auth.ts';
 import { errorHandler } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { registerStoreBusy } from './plugins/store-busy.ts';
@@ -67,13 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app);
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0', // nullable values are JSON Schema type lists, which 3.1 allows
-      info: { title: 'LIS API', version: '1', description: 'Ledelsesinformation: feeds, indicators, budget and benchmark' },
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerOpenApi(app);
 
   registerStoreBusy(app, store);
   await registerAuth(

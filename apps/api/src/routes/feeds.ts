@@ -1,6 +1,15 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse, FEED_NAMES, FeedLoadQuery, FeedLoadResult, FeedParams, FeedRejected, isFeedName } from '@lis/contracts';
+import {
+  ErrorResponse,
+  FEED_NAMES,
+  FeedLoadQuery,
+  FeedLoadResult,
+  FeedParams,
+  FeedRejected,
+  FeedUploadBodies,
+  isFeedName,
+} from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
 import { retireDemoUsersAfterLoad } from '../modules/demo-store/demo-store.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
@@ -29,7 +38,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/feeds/:feed',
     {
       bodyLimit: config.maxUploadBytes,
-      config: { permission: 'feeds:write' },
+      config: { permission: 'feeds:write', documentedBody: FeedUploadBodies },
       schema: {
         tags: ['feeds'],
         summary: 'Load a feed file (all or nothing)',

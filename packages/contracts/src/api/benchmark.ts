@@ -12,11 +12,20 @@ export const BenchmarkMethodSchema = Type.Union([
   Type.Literal('cheapest'),
 ]);
 
+/** The built-in kinds of peer group; `peers` also takes a list of codes or a saved group. */
+export const PeerGroupKindSchema = Type.Union([
+  Type.Literal('kora'),
+  Type.Literal('kommunegruppe'),
+  Type.Literal('region'),
+  Type.Literal('all'),
+]);
+
 const common = {
   year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2200, description: 'default: the latest year with data' })),
   peers: Type.Optional(
-    Type.String({
-      description: 'kora | kommunegruppe | region | all | a comma-separated list of municipality codes (default kora)',
+    Type.Union([PeerGroupKindSchema, Type.String()], {
+      description:
+        'a kind of peer group, a comma-separated list of municipality codes, or saved:<name> of a saved group (default kora)',
     }),
   ),
   method: Type.Optional(BenchmarkMethodSchema),

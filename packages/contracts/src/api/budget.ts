@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
-import { OrgUnit } from './indicators.ts';
+import { KpiStatus, OrgUnit } from './indicators.ts';
 
 /** Years from 1000, as in indicators.ts: year 0000 does not exist and a year before it must still be a month. */
 const Period = Type.String({ pattern: '^[1-9]\\d{3}-(0[1-9]|1[0-2])$', description: 'month, YYYY-MM (year 1000–9999)' });
@@ -132,7 +132,7 @@ export const PolicyTarget = Type.Object({
   name: Type.String(),
   target: Type.Number(),
   /** per year of the plan */
-  results: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number(), status: Type.String() })),
+  results: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number(), status: KpiStatus })),
 });
 
 export const Balance = Type.Object({

@@ -1,17 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
 
-export const ErrorResponse = Type.Object(
-  {
-    error: Type.String({ description: 'what went wrong, in words' }),
-    statusCode: Type.Optional(Type.Integer()),
-    /** the failing parameter, for 400 */
-    parameter: Type.Optional(Type.String()),
-    /** what happened, for programs: one of API_ERROR_CODES */
-    code: Type.Optional(Type.String()),
-  },
-  { $id: 'ErrorResponse' },
-);
-
 /** The `code` of the API's error answers; load_in_progress and store_unavailable are 503 with Retry-After. */
 export const API_ERROR_CODES = [
   'invalid_parameter',
@@ -29,9 +17,28 @@ export const API_ERROR_CODES = [
   'store_unavailable',
   'peer_group_not_owner',
   'peer_group_limit',
-  'local_login_disabled',
 ] as const;
 export type ApiErrorCodeName = (typeof API_ERROR_CODES)[number];
+
+/**
+ * One of a closed list of strings, as `{ type: 'string', enum }`: documented as an enum, and
+ * serialised as a plain string (a union of literals would be tried branch by branch).
+ */
+export function StringEnum<const T extends string>(values: readonly T[], options: { description?: string } = {}) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+}
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.String({ description: 'what went wrong, in words' }),
+    statusCode: Type.Optional(Type.Integer()),
+    /** the failing parameter, for 400 */
+    parameter: Type.Optional(Type.String()),
+    /** what happened, for programs: one of API_ERROR_CODES */
+    code: Type.Optional(StringEnum(API_ERROR_CODES)),
+  },
+  { $id: 'ErrorResponse' },
+);
 
 /**
  * Sent as `X-LIS-Request: 1` by LIS's own pages with every request: a change signed by the

@@ -1,6 +1,9 @@
 import { type Static, Type } from 'typebox';
 import { FEED_NAMES } from '../feeds.ts';
-import { Nullable } from './common.ts';
+import { Nullable, StringEnum } from './common.ts';
+
+/** A feed's name as the API answers it (the path parameter stays a string: an unknown feed is 404). */
+export const FeedNameSchema = StringEnum(FEED_NAMES);
 
 export const FeedParams = Type.Object({
   feed: Type.String({ description: `one of ${FEED_NAMES.join(', ')}` }),
@@ -14,7 +17,7 @@ export const FeedLoadQuery = Type.Object({
 
 export const FeedLoadResult = Type.Object({
   batchId: Type.Integer(),
-  feed: Type.String(),
+  feed: FeedNameSchema,
   rows: Type.Integer(),
   status: Type.Union([Type.Literal('loaded'), Type.Literal('unchanged')]),
 });
@@ -45,7 +48,7 @@ export const BatchStatus = Type.Union([
 
 export const Batch = Type.Object({
   id: Type.Integer(),
-  feed: Type.String(),
+  feed: FeedNameSchema,
   fileName: Type.String(),
   sha256: Type.String(),
   rows: Type.Integer(),
@@ -69,3 +72,23 @@ export const BatchListQuery = Type.Object({
 });
 
 export const BatchParams = Type.Object({ batchId: Type.Integer({ minimum: 1 }) });
+
+/**
+ * The bodies POST /feeds/{feed} accepts, by media type, for the API document: the route streams
+ * the body to a file itself, so Fastify does not validate it. The columns are in docs/feeds.md.
+ */
+export const FeedUploadBodies = {
+  'text/csv': Type.String({ description: 'the file: a header row with the column names, then one row per record' }),
+  'application/json': Type.Array(
+    Type.Object({}, { additionalProperties: Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]) }),
+    { description: 'the records as objects keyed by column name' },
+  ),
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Type.String({
+    format: 'binary',
+    description: 'a workbook whose first sheet has the header row and records',
+  }),
+  'multipart/form-data': Type.Object(
+    { file: Type.String({ format: 'binary', description: 'the file, CSV, JSON or XLSX' }) },
+    { description: 'a form upload; the only field is "file"' },
+  ),
+};

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Nullable } from './common.ts';
+import { Nullable, StringEnum } from './common.ts';
 
 /** Years from 1000: the month a year before (a comparison) must still be a month. */
 const Period = Type.String({ pattern: '^[1-9]\\d{3}-(0[1-9]|1[0-2])$', description: 'month, YYYY-MM (year 1000–9999)' });
@@ -32,21 +32,22 @@ export const KpiStatus = Type.Union([
 ]);
 export type KpiStatusValue = Static<typeof KpiStatus>;
 
+/** The domain's KpiDefinition must fit it (the /kpis route's return type checks that). */
 export const KpiDefinitionSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   description: Type.String(),
   formula: Type.String(),
-  unit: Type.String(),
+  unit: StringEnum(['pct', 'days', 'count', 'dkk', 'score']),
   decimals: Type.Integer(),
-  direction: Type.Union([Type.Literal('higher_is_better'), Type.Literal('lower_is_better')]),
-  aggregation: Type.String(),
+  direction: StringEnum(['higher_is_better', 'lower_is_better']),
+  aggregation: StringEnum(['ratio', 'sum', 'quantile', 'difference']),
   scale: Type.Number(),
-  sourceFeed: Type.String(),
-  theme: Type.String(),
+  sourceFeed: StringEnum(['economy', 'budget_plan', 'sickleave', 'cases', 'kpi', 'benchmark']),
+  theme: StringEnum(['oekonomi', 'kerneopgave', 'kompetencer', 'sagsbehandling', 'ressourcer', 'arbejdsplads', 'loefter']),
   personalData: Type.Boolean(),
   flow: Type.Boolean(),
-  levels: Type.String(),
+  levels: StringEnum(['all', 'kommune']),
   showN: Type.Boolean(),
   carryForwardMonths: Type.Integer(),
 });

@@ -12,7 +12,7 @@ export async function listBatches(ctx: IngestContext, query: { feed: FeedName | 
 export function toBatch(row: Selectable<BatchTable>): Batch {
   return {
     id: row.id,
-    feed: row.feed,
+    feed: row.feed as FeedName, // only loads of known feeds are recorded
     fileName: row.file_name,
     sha256: row.sha256,
     rows: row.row_count,
