@@ -17,6 +17,7 @@ export const API_ERROR_CODES = [
   'store_unavailable',
   'peer_group_not_owner',
   'peer_group_limit',
+  'local_login_disabled',
 ] as const;
 export type ApiErrorCodeName = (typeof API_ERROR_CODES)[number];
 
