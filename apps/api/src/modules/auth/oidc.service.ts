@@ -91,7 +91,16 @@ const failed = (reason: string, who: { username?: string; subject?: string } = {
   reason: reason.slice(0, 300),
   ...who,
 });
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * An error of openid-client in words for the audit log: its message, the one it wraps (which
+ * names the claim, e.g. the nonce), and the provider's error code.
+ */
+function message(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { cause, error: code } = error as { cause?: unknown; error?: unknown };
+  const inner = cause instanceof Error ? `: ${cause.message}` : '';
+  return `${error.message}${inner}${typeof code === 'string' ? `: ${code}` : ''}`;
+}
 
 /**
  * Finishes a sign-in when the provider sends the browser back: the state must be the one this
