@@ -12,6 +12,7 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { registerStoreBusy } from './plugins/store-busy.ts';
+import { accessRuleRoutes } from './routes/access-rules.ts';
 import { authRoutes } from './routes/auth.ts';
 import { batchRoutes } from './routes/batches.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
@@ -20,6 +21,7 @@ import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { userRoutes } from './routes/users.ts';
 
 export interface AppOptions {
   config: Config;
@@ -78,6 +80,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(oidcRoutes, { prefix: '/api/v1' });
+  await app.register(userRoutes, { prefix: '/api/v1' });
+  await app.register(accessRuleRoutes, { prefix: '/api/v1' });
   await app.register(feedRoutes, { prefix: '/api/v1' });
   await app.register(batchRoutes, { prefix: '/api/v1' });
   await app.register(indicatorRoutes, { prefix: '/api/v1' });

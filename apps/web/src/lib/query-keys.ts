@@ -1,6 +1,9 @@
 /** Every query key in one factory; each key holds every input of its request. */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
+  authMethods: ['auth', 'methods'] as const,
+  /** what the last sign-out in this tab answered (the provider's logout address) */
+  signedOut: ['auth', 'signed-out'] as const,
   orgUnits: ['org-units'] as const,
   dashboard: (input: { org: string | null; period: string | null }) => ['dashboard', input] as const,
   series: (input: { kpiId: string; org: string; from: string; to: string }) => ['kpi', input.kpiId, 'series', input] as const,

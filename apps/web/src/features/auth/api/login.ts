@@ -17,6 +17,7 @@ export function useLogin() {
     onSuccess: (me) => {
       // Another user may have used this tab: nothing cached for them may show.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
+      queryClient.removeQueries({ queryKey: queryKeys.signedOut });
       queryClient.setQueryData(queryKeys.me, me);
     },
   });
