@@ -23,6 +23,7 @@ const ROLES: Role[] = ['admin', 'direktion', 'oekonom', 'chef', 'feeder', 'anony
 let t: TestApp;
 const headers: Partial<Record<Role, Record<string, string>>> = {};
 const MATRIX_USER = { username: 'matrix', password: 'en adgangskode til matrixen' };
+const MATRIX_TARGET = { username: 'matrix-target', password: 'en adgangskode til matrixen' };
 beforeAll(async () => {
   // Each matrix call comes from its own address (through a trusted proxy, X-Forwarded-For), so
   // the per-address sign-in limit counts only the sign-ins of the tests below.
@@ -39,6 +40,8 @@ beforeAll(async () => {
   headers.chef = bearer(await t.token('chef', ['F1']));
   headers.anonymous = {};
   await createUser({ db: t.store.db, municipality: '849' }, { ...MATRIX_USER, role: 'oekonom', orgIds: [] });
+  // the user the admin rows below disable, enable, sign out and give a new password
+  await createUser({ db: t.store.db, municipality: '849' }, { ...MATRIX_TARGET, role: 'direktion', orgIds: [] });
 });
 afterAll(() => t.done());
 
@@ -109,6 +112,26 @@ const MATRIX: Row[] = [
   ['sign in through the identity provider', 'GET', '/api/v1/auth/oidc/login', [404, 404, 404, 404, 404, 404]],
   ["the identity provider's callback", 'GET', '/api/v1/auth/oidc/callback', [404, 404, 404, 404, 404, 404]],
   ['who am I', 'GET', '/api/v1/auth/me', [200, 200, 200, 200, 200, 401]],
+  ['users', 'GET', '/api/v1/users', [200, 403, 403, 403, 403, 401]],
+  ['disable a user', 'POST', '/api/v1/users/matrix-target/disable', [200, 403, 403, 403, 403, 401]],
+  ['enable a user', 'POST', '/api/v1/users/matrix-target/enable', [204, 403, 403, 403, 403, 401]],
+  ["end a user's sessions", 'POST', '/api/v1/users/matrix-target/end-sessions', [200, 403, 403, 403, 403, 401]],
+  [
+    "reset a user's password",
+    'POST',
+    '/api/v1/users/matrix-target/reset-password',
+    [200, 403, 403, 403, 403, 401],
+    () => json({ password: 'en ny adgangskode til matrixen' }),
+  ],
+  ['access rules', 'GET', '/api/v1/access-rules', [200, 403, 403, 403, 403, 401]],
+  [
+    'add an access rule',
+    'POST',
+    '/api/v1/access-rules',
+    [201, 403, 403, 403, 403, 401],
+    () => json({ claim: 'groups', value: 'matrix-direktion', role: 'direktion', orgIds: [] }),
+  ],
+  ['remove an access rule nobody added', 'DELETE', '/api/v1/access-rules/999999', [404, 403, 403, 403, 403, 401]],
 ];
 
 /** Whether a concrete URL is one of a route's (":name" matches one path segment). */

@@ -22,6 +22,7 @@ export type Permission =
   | 'batches:read'
   | 'batches:restore'
   | 'audit:read'
+  | 'users:admin'
   | 'session';
 
 const READERS: readonly Role[] = ['admin', 'direktion', 'oekonom', 'chef'];
@@ -35,6 +36,7 @@ export const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'batches:read': ['admin'],
   'batches:restore': ['admin'],
   'audit:read': ['admin'],
+  'users:admin': ['admin'],
   session: ['admin', 'direktion', 'oekonom', 'chef', 'feeder'],
 };
 

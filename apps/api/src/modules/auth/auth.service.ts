@@ -78,7 +78,8 @@ export const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_SIZE = 1_000;
 const tokenCache = new Map<string, { principal: Principal | null; until: number }>();
 
-async function checkScope(ctx: AuthContext, role: Role, orgIds: readonly string[]) {
+/** A chef has one or more known units; every other role none (they read everything, or nothing). */
+export async function checkScope(ctx: AuthContext, role: Role, orgIds: readonly string[]) {
   if (role === 'chef' && orgIds.length === 0) throw new AccessSetupError('A chef needs at least one org unit (--org)');
   if (role !== 'chef' && orgIds.length > 0)
     throw new AccessSetupError(`Only a chef is limited to org units; a ${role} reads everything`);
@@ -222,9 +223,11 @@ function equalSecrets(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Who changes a user from the `lis` command, for the audit log. */
+/** Who changes a user (the `lis` command, or an admin in the browser), for the audit log. */
 export interface Actor {
   name: string;
+  role?: string | null;
+  ip?: string | null;
 }
 
 async function existingUser(ctx: AuthContext, username: string) {
@@ -237,11 +240,11 @@ const auditUserChange = (ctx: AuthContext, actor: Actor, action: string, usernam
   repo.insertAudit(ctx.db, {
     municipality: ctx.municipality,
     actor: actor.name,
-    role: null,
+    role: actor.role ?? null,
     action,
     target: `user:${username}`,
     outcome: 'ok',
-    ip: null,
+    ip: actor.ip ?? null,
     details: details ?? null,
   });
 
