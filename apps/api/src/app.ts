@@ -29,6 +29,8 @@ export interface AppOptions {
   /** the credential the local `lis` command uses while this server owns the embedded store */
   cliToken?: string | null;
   logger?: boolean;
+  /** tests: check every /api/v1 answer against the API document (plugins/response-check.ts); never in production */
+  checkResponses?: boolean;
 }
 
 /** What routes reach through `app.lis`: the store and the services' context. */
@@ -69,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app);
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true });
   await registerOpenApi(app);
+  if (options.checkResponses) await (await import('./plugins/response-check.ts')).registerResponseCheck(app);
 
   registerStoreBusy(app, store);
   await registerAuth(

@@ -24,7 +24,7 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { store, databaseUrl, done } = await withTestStore();
   const config = loadConfig({ LIS_DEMO: '0', LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, store, logger: false });
+  const app = await buildApp({ config, store, logger: false, checkResponses: true });
   const tokens = new Map<string, string>();
   const token = async (role: Role, orgIds: string[] = []) => {
     const name = `${role}:${orgIds.join(',')}`;

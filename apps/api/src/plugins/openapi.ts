@@ -56,8 +56,6 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 }
 
 type DocSchema = FastifySchema & Record<string, unknown>;
-/** ErrorResponse (as a $ref) with what the status means here. */
-const error = (description: string) => ({ ...markShared(ErrorResponse), 'x-response-description': description });
 
 /** The operation of one route: id, security from its permission, and the answers every route can give. */
 function documentRoute(schema: FastifySchema | undefined, url: string, route: RouteOptions): FastifySchema {
@@ -73,20 +71,17 @@ function documentRoute(schema: FastifySchema | undefined, url: string, route: Ro
   doc.description = [source.description, accessText(permission)].filter(Boolean).join('\n\n');
 
   const response: Record<string, unknown> = { ...((doc.response as object) ?? {}) };
-  const add = (status: number, schema: object) => {
-    response[status] ??= schema;
+  const add = (status: number, extra: object = {}) => {
+    response[status] ??= { ...markShared(ErrorResponse), ...extra };
   };
-  if (source.body || source.querystring || source.params || route.config?.documentedBody)
-    add(400, error('A parameter or the body is invalid (code invalid_parameter; `parameter` names it)'));
+  if (source.body || source.querystring || source.params || route.config?.documentedBody) add(400);
   if (permission !== 'public') {
-    add(401, error('Not signed in, or the token is unknown (code unauthenticated)'));
-    add(403, error('The role may not do this (role_forbidden), or another site sent the change (cross_site_request)'));
+    add(401);
+    add(403);
   }
-  if (route.config?.rateLimit) add(429, error('Too many attempts; see Retry-After (code too_many_requests)'));
-  add(503, {
-    ...error('A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable)'),
-    headers: { 'retry-after': { type: 'integer', description: 'seconds to wait' } },
-  });
+  if (route.config?.rateLimit) add(429);
+  // every /api/v1 route: the embedded store answers load_in_progress during a load, any store store_unavailable
+  add(503, { headers: { 'retry-after': { type: 'integer', description: 'seconds to wait' } } });
   for (const [status, answer] of Object.entries(response)) response[status] = documentAnswer(Number(status), answer, source);
   doc.response = response;
 
@@ -117,12 +112,16 @@ function documentAnswer(status: number, answer: unknown, source: DocSchema): unk
 }
 
 const ERROR_MEANINGS: Readonly<Record<number, string>> = {
+  400: 'A parameter or the body is invalid (code invalid_parameter; `parameter` names it)',
+  401: 'Not signed in, or the token is unknown (code unauthenticated)',
+  403: 'The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request)',
   404: 'Not found (code not_found; `parameter` names what)',
   409: 'In conflict with the current state (code conflict)',
   413: 'The body is too large (code too_large)',
   415: 'The body has a media type the route does not read (code unsupported_media_type)',
   422: 'The file was read and refused',
   429: 'Too many at once or too many attempts; see Retry-After (code too_many_requests)',
+  503: 'A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After',
 };
 
 const exportsFiles = (schema: DocSchema) =>

@@ -1,11 +1,11 @@
 import type { Balance } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** The plan of a budget year (budget year + 3 overslagsår), compared with the plan of the year before. */
 export const getBalance = (budgetYear: number, signal?: AbortSignal): Promise<Balance> =>
-  apiGet<Balance>('/budget/balance', { budgetYear: String(budgetYear) }, signal);
+  getJson('/budget/balance', { query: { budgetYear } }, signal);
 
 export const balanceQueryOptions = (budgetYear: number) =>
   queryOptions({ queryKey: queryKeys.balance({ budgetYear }), queryFn: ({ signal }) => getBalance(budgetYear, signal) });
@@ -15,4 +15,4 @@ export const useBalance = (budgetYear: number | null) =>
   useQuery({ ...balanceQueryOptions(budgetYear ?? 0), enabled: budgetYear !== null, placeholderData: keepPreviousData });
 
 export const balanceExportUrl = (budgetYear: number, format: 'csv' | 'xlsx'): string =>
-  apiUrl('/budget/balance', { budgetYear: String(budgetYear), format });
+  exportUrl('/budget/balance', { query: { budgetYear } }, format);

@@ -1,15 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
+import { type ApiResult, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
-export interface BenchmarkArea {
-  area: string;
-  name: string;
-  years: number[];
-}
+export type BenchmarkArea = ApiResult<'/benchmark/areas', 'get'>[number];
 
-export const getBenchmarkAreas = (signal?: AbortSignal): Promise<BenchmarkArea[]> =>
-  apiGet<BenchmarkArea[]>('/benchmark/areas', {}, signal);
+export const getBenchmarkAreas = (signal?: AbortSignal): Promise<BenchmarkArea[]> => getJson('/benchmark/areas', {}, signal);
 
 // Benchmark data arrives once a year.
 export const benchmarkAreasQueryOptions = () =>

@@ -1,6 +1,6 @@
 import type { BenchmarkResult } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 import type { BenchmarkState } from '../../../lib/url-state';
 
@@ -8,17 +8,16 @@ import type { BenchmarkState } from '../../../lib/url-state';
 export type BenchmarkInput = BenchmarkState & { area: string; year: number };
 
 /** Every parameter explicit, so the page never depends on the API's defaults. */
-export const benchmarkQuery = ({ area, year, peers, method, includeOwn, needAdjusted }: Partial<BenchmarkInput>) => ({
-  area,
-  year: year === undefined ? undefined : String(year),
+export const benchmarkQuery = ({ year, peers, method, includeOwn, needAdjusted }: Partial<BenchmarkInput>) => ({
+  year,
   peers,
   method,
-  includeOwn: includeOwn === undefined ? undefined : String(includeOwn),
-  needAdjusted: needAdjusted === undefined ? undefined : String(needAdjusted),
+  includeOwn,
+  needAdjusted,
 });
 
 export const getBenchmark = (input: BenchmarkInput, signal?: AbortSignal): Promise<BenchmarkResult> =>
-  apiGet<BenchmarkResult>('/benchmark', benchmarkQuery(input), signal);
+  getJson('/benchmark', { query: { ...benchmarkQuery(input), area: input.area } }, signal);
 
 export const benchmarkQueryOptions = (input: BenchmarkInput) =>
   queryOptions({ queryKey: queryKeys.benchmark(input), queryFn: ({ signal }) => getBenchmark(input, signal) });
@@ -28,4 +27,4 @@ export const useBenchmark = (input: BenchmarkInput) =>
   useQuery({ ...benchmarkQueryOptions(input), placeholderData: keepPreviousData });
 
 export const benchmarkExportUrl = (input: BenchmarkInput, format: 'csv' | 'xlsx'): string =>
-  apiUrl('/benchmark', { ...benchmarkQuery(input), format });
+  exportUrl('/benchmark', { query: { ...benchmarkQuery(input), area: input.area } }, format);

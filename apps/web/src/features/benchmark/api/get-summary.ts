@@ -1,6 +1,6 @@
 import type { BenchmarkSummary } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 import { type BenchmarkInput, benchmarkQuery } from './get-benchmark';
 
@@ -17,7 +17,7 @@ const basisOf = ({ year, peers, method, includeOwn, needAdjusted }: SummaryInput
 });
 
 export const getBenchmarkSummary = (input: SummaryInput, signal?: AbortSignal): Promise<BenchmarkSummary> =>
-  apiGet<BenchmarkSummary>('/benchmark/summary', benchmarkQuery(basisOf(input)), signal);
+  getJson('/benchmark/summary', { query: benchmarkQuery(basisOf(input)) }, signal);
 
 export const summaryQueryOptions = (input: SummaryInput) =>
   queryOptions({
@@ -29,4 +29,4 @@ export const useBenchmarkSummary = (input: SummaryInput) =>
   useQuery({ ...summaryQueryOptions(input), placeholderData: keepPreviousData });
 
 export const summaryExportUrl = (input: SummaryInput, format: 'csv' | 'xlsx'): string =>
-  apiUrl('/benchmark/summary', { ...benchmarkQuery(basisOf(input)), format });
+  exportUrl('/benchmark/summary', { query: benchmarkQuery(basisOf(input)) }, format);

@@ -1,5 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiDelete, apiGet, apiPost, isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-client';
+import { deleteJson, getJson, postJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 import { savedPeers } from '../../../lib/url-state';
 
@@ -14,8 +15,7 @@ export interface PeerGroup {
   mayChange?: boolean;
 }
 
-export const getPeerGroups = (signal?: AbortSignal): Promise<PeerGroup[]> =>
-  apiGet<PeerGroup[]>('/benchmark/peer-groups', {}, signal);
+export const getPeerGroups = (signal?: AbortSignal): Promise<PeerGroup[]> => getJson('/benchmark/peer-groups', {}, signal);
 
 export const usePeerGroups = () => useQuery({ queryKey: queryKeys.peerGroups, queryFn: ({ signal }) => getPeerGroups(signal) });
 
@@ -35,7 +35,8 @@ function forgetResultsOf(queryClient: QueryClient, name: string, refetch: boolea
 export function useSavePeerGroup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (group: { name: string; municipalities: string[] }) => apiPost<PeerGroup[]>('/benchmark/peer-groups', group),
+    mutationFn: (group: { name: string; municipalities: string[] }): Promise<PeerGroup[]> =>
+      postJson('/benchmark/peer-groups', { body: group }),
     onSuccess: (groups, group) => {
       queryClient.setQueryData(queryKeys.peerGroups, groups);
       return forgetResultsOf(queryClient, group.name, true);
@@ -52,7 +53,7 @@ export function useDeletePeerGroup() {
   return useMutation({
     mutationFn: async (name: string): Promise<PeerGroup[] | null> => {
       try {
-        return await apiDelete<PeerGroup[]>(`/benchmark/peer-groups/${encodeURIComponent(name)}`);
+        return await deleteJson('/benchmark/peer-groups/{name}', { path: { name } });
       } catch (error) {
         if (isApiError(error, 'not_found')) return null;
         throw error;

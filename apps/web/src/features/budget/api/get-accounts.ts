@@ -1,6 +1,6 @@
 import type { Accounts } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** prefix: '' hovedkonti, '5' its hovedfunktioner, '5.57' its funktioner */
@@ -11,7 +11,7 @@ export interface AccountsInput {
 }
 
 export const getAccounts = (input: AccountsInput, signal?: AbortSignal): Promise<Accounts> =>
-  apiGet<Accounts>('/budget/accounts', { ...input }, signal);
+  getJson('/budget/accounts', { query: { ...input } }, signal);
 
 export const accountsQueryOptions = (input: AccountsInput) =>
   queryOptions({ queryKey: queryKeys.accounts(input), queryFn: ({ signal }) => getAccounts(input, signal) });
@@ -21,4 +21,4 @@ export const useAccounts = (input: AccountsInput) =>
   useQuery({ ...accountsQueryOptions(input), placeholderData: keepPreviousData });
 
 export const accountsExportUrl = (input: AccountsInput, format: 'csv' | 'xlsx'): string =>
-  apiUrl('/budget/accounts', { ...input, format });
+  exportUrl('/budget/accounts', { query: { ...input } }, format);

@@ -1,6 +1,6 @@
 import type { FollowUp } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** null org / period = the caller's home unit / the latest month with actuals. */
@@ -10,7 +10,7 @@ export interface FollowUpInput {
 }
 
 export const getFollowUp = (input: FollowUpInput, signal?: AbortSignal): Promise<FollowUp> =>
-  apiGet<FollowUp>('/budget/followup', { org: input.org, period: input.period }, signal);
+  getJson('/budget/followup', { query: { org: input.org, period: input.period } }, signal);
 
 export const followUpQueryOptions = (input: FollowUpInput) =>
   queryOptions({ queryKey: queryKeys.followUp(input), queryFn: ({ signal }) => getFollowUp(input, signal) });
@@ -20,4 +20,4 @@ export const useFollowUp = (input: FollowUpInput) =>
   useQuery({ ...followUpQueryOptions(input), placeholderData: keepPreviousData });
 
 export const followUpExportUrl = (org: string, period: string, format: 'csv' | 'xlsx'): string =>
-  apiUrl('/budget/followup', { org, period, format });
+  exportUrl('/budget/followup', { query: { org, period } }, format);

@@ -1,11 +1,12 @@
 import type { Batch, FeedLoadResult, FeedName, FeedRejected } from '@lis/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiGet, apiPost, apiPostForm } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { getJson, postForm, postJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** The ledger, newest first (admin only). */
 export const useBatches = () =>
-  useQuery({ queryKey: queryKeys.batches, queryFn: ({ signal }) => apiGet<Batch[]>('/batches', { limit: '200' }, signal) });
+  useQuery({ queryKey: queryKeys.batches, queryFn: ({ signal }) => getJson('/batches', { query: { limit: 200 } }, signal) });
 
 export type UploadOutcome = { kind: 'stored'; result: FeedLoadResult } | { kind: 'rejected'; rejection: FeedRejected };
 
@@ -24,7 +25,7 @@ export function useUploadFeed() {
       const form = new FormData();
       form.append('file', file, file.name);
       try {
-        return { kind: 'stored', result: await apiPostForm<FeedLoadResult>(`/feeds/${feed}`, form) };
+        return { kind: 'stored', result: await postForm('/feeds/{feed}', { path: { feed } }, form) };
       } catch (error) {
         const rejection = rejectionOf(error);
         if (rejection) return { kind: 'rejected', rejection };
@@ -39,7 +40,7 @@ export function useUploadFeed() {
 export function useRestoreBatch() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (batchId: number) => apiPost<Batch>(`/batches/${batchId}/restore`),
+    mutationFn: (batchId: number): Promise<Batch> => postJson('/batches/{batchId}/restore', { path: { batchId } }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

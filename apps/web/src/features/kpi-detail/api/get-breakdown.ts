@@ -1,6 +1,6 @@
 import type { Breakdown } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 export interface BreakdownInput {
@@ -13,7 +13,7 @@ const query = ({ org, period }: BreakdownInput) => ({ org, period });
 
 /** The KPI for each child unit the caller may see. */
 export const getBreakdown = (input: BreakdownInput, signal?: AbortSignal): Promise<Breakdown> =>
-  apiGet<Breakdown>(`/kpis/${encodeURIComponent(input.kpiId)}/breakdown`, query(input), signal);
+  getJson('/kpis/{kpiId}/breakdown', { path: { kpiId: input.kpiId }, query: query(input) }, signal);
 
 export const breakdownQueryOptions = (input: BreakdownInput) =>
   queryOptions({ queryKey: queryKeys.breakdown(input), queryFn: ({ signal }) => getBreakdown(input, signal) });
@@ -23,4 +23,4 @@ export const useBreakdown = (input: BreakdownInput) =>
   useQuery({ ...breakdownQueryOptions(input), placeholderData: keepPreviousData });
 
 export const breakdownExportUrl = (input: BreakdownInput, format: 'csv' | 'xlsx'): string =>
-  apiUrl(`/kpis/${encodeURIComponent(input.kpiId)}/breakdown`, { ...query(input), format });
+  exportUrl('/kpis/{kpiId}/breakdown', { path: { kpiId: input.kpiId }, query: query(input) }, format);

@@ -1,6 +1,6 @@
 import type { Series } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 export interface SeriesInput {
@@ -13,7 +13,7 @@ export interface SeriesInput {
 const query = ({ org, from, to }: SeriesInput) => ({ org, from, to });
 
 export const getSeries = (input: SeriesInput, signal?: AbortSignal): Promise<Series> =>
-  apiGet<Series>(`/kpis/${encodeURIComponent(input.kpiId)}/series`, query(input), signal);
+  getJson('/kpis/{kpiId}/series', { path: { kpiId: input.kpiId }, query: query(input) }, signal);
 
 export const seriesQueryOptions = (input: SeriesInput) =>
   queryOptions({ queryKey: queryKeys.series(input), queryFn: ({ signal }) => getSeries(input, signal) });
@@ -22,4 +22,4 @@ export const seriesQueryOptions = (input: SeriesInput) =>
 export const useSeries = (input: SeriesInput) => useQuery({ ...seriesQueryOptions(input), placeholderData: keepPreviousData });
 
 export const seriesExportUrl = (input: SeriesInput, format: 'csv' | 'xlsx'): string =>
-  apiUrl(`/kpis/${encodeURIComponent(input.kpiId)}/series`, { ...query(input), format });
+  exportUrl('/kpis/{kpiId}/series', { path: { kpiId: input.kpiId }, query: query(input) }, format);

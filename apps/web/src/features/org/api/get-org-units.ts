@@ -1,11 +1,11 @@
 import type { OrgUnit } from '@lis/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
+import { getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 import { buildOrgTree } from '../lib/org-tree';
 
 /** The units the caller may see (a chef: their subtree and the kommune root). */
-export const getOrgUnits = (signal?: AbortSignal): Promise<OrgUnit[]> => apiGet<OrgUnit[]>('/org-units', {}, signal);
+export const getOrgUnits = (signal?: AbortSignal): Promise<OrgUnit[]> => getJson('/org-units', {}, signal);
 
 export const orgUnitsQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.orgUnits, queryFn: ({ signal }) => getOrgUnits(signal), staleTime: 60 * 60 * 1000 });

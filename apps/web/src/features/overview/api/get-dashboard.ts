@@ -1,6 +1,6 @@
 import type { Dashboard } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** null org / period = the caller's home unit / the latest month with data. */
@@ -10,7 +10,7 @@ export interface DashboardInput {
 }
 
 export const getDashboard = (input: DashboardInput, signal?: AbortSignal): Promise<Dashboard> =>
-  apiGet<Dashboard>('/dashboard', { org: input.org, period: input.period }, signal);
+  getJson('/dashboard', { query: { org: input.org, period: input.period } }, signal);
 
 export const dashboardQueryOptions = (input: DashboardInput) =>
   queryOptions({ queryKey: queryKeys.dashboard(input), queryFn: ({ signal }) => getDashboard(input, signal) });
@@ -20,4 +20,4 @@ export const useDashboard = (input: DashboardInput) =>
   useQuery({ ...dashboardQueryOptions(input), placeholderData: keepPreviousData });
 
 export const dashboardExportUrl = (org: string, period: string, format: 'csv' | 'xlsx'): string =>
-  apiUrl('/dashboard', { org, period, format });
+  exportUrl('/dashboard', { query: { org, period } }, format);
