@@ -17,7 +17,7 @@ export const benchmarkQuery = ({ year, peers, method, includeOwn, needAdjusted }
 });
 
 export const getBenchmark = (input: BenchmarkInput, signal?: AbortSignal): Promise<BenchmarkResult> =>
-  getJson('/benchmark', { query: { ...benchmarkQuery(input), area: input.area } }, signal);
+  getJson('/benchmark', { query: { area: input.area, ...benchmarkQuery(input) } }, signal);
 
 export const benchmarkQueryOptions = (input: BenchmarkInput) =>
   queryOptions({ queryKey: queryKeys.benchmark(input), queryFn: ({ signal }) => getBenchmark(input, signal) });
@@ -27,4 +27,4 @@ export const useBenchmark = (input: BenchmarkInput) =>
   useQuery({ ...benchmarkQueryOptions(input), placeholderData: keepPreviousData });
 
 export const benchmarkExportUrl = (input: BenchmarkInput, format: 'csv' | 'xlsx'): string =>
-  exportUrl('/benchmark', { query: { ...benchmarkQuery(input), area: input.area } }, format);
+  exportUrl('/benchmark', { query: { area: input.area, ...benchmarkQuery(input) } }, format);
