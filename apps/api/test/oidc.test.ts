@@ -365,3 +365,36 @@ describe('LIS_LOCAL_LOGIN=0 and a provider that is down', () => {
     }
   });
 });
+
+describe('a provider that sends the claims in userinfo, not in the ID token', () => {
+  let other: TestApp;
+  let provider: IdentityProvider;
+  let first: [TestApp, string, IdentityProvider];
+  beforeAll(async () => {
+    first = [t, lisUrl, idp];
+    const url = `http://127.0.0.1:${await freePort()}`;
+    provider = await startIdentityProvider({ lisUrl: url, idTokenClaims: false });
+    other = await createTestApp({
+      LIS_OIDC_ISSUER: provider.issuer,
+      LIS_OIDC_CLIENT_ID: CLIENT.id,
+      LIS_OIDC_CLIENT_SECRET: CLIENT.secret,
+      LIS_PUBLIC_URL: url,
+    });
+    await other.app.listen({ port: Number(new URL(url).port), host: '127.0.0.1' });
+    const rule = { note: null, createdBy: 'test', claim: 'groups', role: 'oekonom' as const, orgIds: [] };
+    await insertAccessRule(other.store.db, '849', { ...rule, value: 'lis-oekonomer' });
+    [t, lisUrl, idp] = [other, url, provider]; // the helpers above sign in here now
+  });
+  afterAll(async () => {
+    [t, lisUrl, idp] = first;
+    await other?.done();
+    await provider?.close();
+  });
+
+  it('reads the groups and the name from userinfo', async () => {
+    provider.accounts.set('kim-sub', { name: 'Kim Kristensen', email: 'kim@testkommune.dk', groups: ['lis-oekonomer'] });
+    const { browser, location } = await signIn('kim-sub');
+    expect(location).toBe('/');
+    expect(await me(browser)).toMatchObject({ username: 'kim@testkommune.dk', displayName: 'Kim Kristensen', role: 'oekonom' });
+  });
+});

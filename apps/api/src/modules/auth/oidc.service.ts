@@ -14,6 +14,8 @@ const DISCOVERY_TIMEOUT_S = 10;
 const AUDITED_VALUES = 50;
 /** Claims shown to the admin when no rule exists yet: Entra ID's groups and app roles. */
 const USUAL_CLAIMS = ['groups', 'roles'];
+/** The claims a username comes from, best first (Entra ID's preferred_username is the UPN). */
+const NAME_CLAIMS = ['preferred_username', 'email'];
 
 /**
  * The identity provider, its metadata discovered on first need and again after a failure: a
@@ -139,11 +141,13 @@ export async function finishSignIn(
 
   const rules = await listAccessRules(ctx.db, ctx.municipality);
   let claims: Record<string, unknown> = idClaims;
-  const missing = [...new Set(rules.map((r) => r.claim))].filter((claim) => !(claim in idClaims));
-  if (missing.length > 0 && configuration.serverMetadata().userinfo_endpoint) {
+  // Many providers put only the subject in the ID token of a code flow and the rest in userinfo
+  const wanted = [...new Set(rules.map((r) => r.claim))];
+  const lacking = wanted.some((claim) => !(claim in idClaims)) || !NAME_CLAIMS.some((claim) => claim in idClaims);
+  if (lacking && configuration.serverMetadata().userinfo_endpoint) {
     try {
       const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
-      claims = { ...Object.fromEntries(missing.map((claim) => [claim, userinfo[claim]])), ...idClaims };
+      claims = { ...userinfo, ...idClaims };
     } catch (error) {
       return failed(`the identity provider's userinfo failed: ${message(error)}`, { subject: idClaims.sub });
     }
@@ -190,9 +194,9 @@ export async function finishSignIn(
   return { outcome: 'ok', ...session, returnTo: pending.return_to, ruleIds: access.ruleIds, subject: idClaims.sub };
 }
 
-/** The name shown and audited: preferred_username (Entra ID: the UPN), else email, else the subject. */
+/** The name shown and audited: preferred_username, else email, else the subject. */
 function usernameFrom(claims: Record<string, unknown>): string {
-  for (const claim of ['preferred_username', 'email', 'sub']) {
+  for (const claim of [...NAME_CLAIMS, 'sub']) {
     const value = claims[claim];
     if (typeof value === 'string' && value.trim()) return value.trim().slice(0, 200);
   }
