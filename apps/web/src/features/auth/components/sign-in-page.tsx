@@ -67,7 +67,7 @@ function PasswordForm() {
   };
 
   return (
-    <form className="sign-in__password" onSubmit={submit} aria-label="Log ind med brugernavn og adgangskode">
+    <form className="sign-in__password" onSubmit={submit}>
       <label htmlFor="username">Brugernavn</label>
       <input
         id="username"
