@@ -214,6 +214,76 @@ describe('lis user', () => {
     expect(audit.map((a) => a.action)).toEqual(['user_sessions_end', 'user_disable', 'user_enable', 'user_password_reset']);
     expect(audit.every((a) => a.actor.startsWith('cli:') && a.outcome === 'ok')).toBe(true);
   }, 300_000);
+
+  it('lists users with role, units, source, disabled, last sign-in and active sessions', async () => {
+    const chef = await lisWithInput(
+      env,
+      `${PASSWORD}\n`,
+      'user',
+      'add',
+      'jens',
+      '--role',
+      'chef',
+      '--org',
+      'E-AABY-SK',
+      '--name',
+      'Jens Holm',
+    );
+    expect(chef.code).toBe(0);
+    await lis(env, 'user', 'disable', 'jens');
+    const list = await lis(env, 'user', 'list');
+    expect(list.code).toBe(0);
+    const lines = list.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^username\s+name\s+role\s+units\s+source\s+disabled\s+last sign-in \(UTC\)\s+active sessions$/);
+    // ida signed in with her new password in the test above; jens never has
+    expect(lines.find((l) => l.startsWith('ida '))).toMatch(/^ida\s+ida\s+oekonom\s+local\s+no\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+1$/);
+    expect(lines.find((l) => l.startsWith('jens '))).toMatch(/^jens\s+Jens Holm\s+chef\s+E-AABY-SK\s+local\s+yes\s+0$/);
+  }, 120_000);
+
+  it('adds, lists and removes access rules, refuses bad ones, and audits each change', async () => {
+    const chef = await lis(
+      env,
+      'access-rule',
+      'add',
+      '--value',
+      'lis-chefer-aaby',
+      '--role',
+      'chef',
+      '--org',
+      'E-AABY-SK',
+      '--note',
+      'Chefer i Aaby',
+    );
+    expect(chef.stderr).toBe('');
+    expect(chef.stdout).toMatch(/Added rule (\d+): groups = lis-chefer-aaby gives chef for E-AABY-SK\./);
+    const admin = await lis(env, 'access-rule', 'add', '--claim', 'roles', '--value', 'LIS.Admin', '--role', 'admin');
+    expect(admin.stdout).toContain('roles = LIS.Admin gives admin.');
+
+    const duplicate = await lis(env, 'access-rule', 'add', '--value', 'lis-chefer-aaby', '--role', 'direktion');
+    expect([duplicate.code, duplicate.stderr]).toEqual([
+      1,
+      expect.stringContaining('There is already a rule for groups = lis-chefer-aaby'),
+    ]);
+    const unknown = await lis(env, 'access-rule', 'add', '--value', 'x', '--role', 'chef', '--org', 'NOPE');
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('Unknown org unit(s): NOPE')]);
+    const badClaim = await lis(env, 'access-rule', 'add', '--claim', 'to ord', '--value', 'x', '--role', 'direktion');
+    expect([badClaim.code, badClaim.stderr]).toEqual([1, expect.stringContaining('A claim is a claim name')]);
+
+    const list = await lis(env, 'access-rule', 'list');
+    expect(list.stdout).toMatch(/^id\s+claim\s+value\s+role\s+units\s+note$/m);
+    expect(list.stdout).toMatch(/^\d+\s+groups\s+lis-chefer-aaby\s+chef\s+E-AABY-SK\s+Chefer i Aaby$/m);
+    const adminId = /^(\d+)\s+roles\s+LIS\.Admin\s+admin$/m.exec(list.stdout)?.[1] as string;
+    expect((await lis(env, 'access-rule', 'remove', adminId)).stdout).toContain(`Removed rule ${adminId} (roles = LIS.Admin).`);
+    expect((await lis(env, 'access-rule', 'list')).stdout).not.toContain('LIS.Admin');
+    const again = await lis(env, 'access-rule', 'remove', adminId);
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining(`There is no access rule ${adminId}`)]);
+
+    const audit = await withStore((ctx) =>
+      ctx.db.selectFrom('audit_log').select(['action', 'actor']).where('action', 'like', 'access_rule_%').orderBy('id').execute(),
+    );
+    expect(audit.map((a) => a.action)).toEqual(['access_rule_add', 'access_rule_add', 'access_rule_remove']);
+    expect(audit.every((a) => a.actor.startsWith('cli:'))).toBe(true);
+  }, 180_000);
 });
 
 describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded store belongs to one process', () => {

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { DEFAULT_ACCESS_RULE_CLAIM } from '@lis/contracts';
 import type { Role } from '@lis/db';
 import { type Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
@@ -15,6 +16,8 @@ import {
   revokeToken,
 } from '../modules/auth/auth.service.ts';
 import { passwordProblem } from '../modules/auth/password-policy.ts';
+import { addAccessRule, listRules, listUsers, removeAccessRule } from '../modules/auth/users.service.ts';
+import { printAccessRules, printUsers } from './access-tables.ts';
 import { openLocal } from './backend.ts';
 import { readSecret } from './secret-input.ts';
 
@@ -23,6 +26,12 @@ const roleOption = (value: string): Role => {
   return value;
 };
 const collect = (value: string, previous: string[]) => [...previous, value];
+const ruleId = (value: string) => {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id < 1)
+    throw new InvalidArgumentError('a rule id is a positive whole number (lis access-rule list)');
+  return id;
+};
 
 async function withAuth<T>(
   run: (ctx: { db: Awaited<ReturnType<typeof openLocal>>['store']['db']; municipality: string }) => Promise<T>,
@@ -45,9 +54,13 @@ const refuseWeak = (password: string, username: string) => {
 };
 const sessions = (n: number) => `${n} open session${n === 1 ? '' : 's'}`;
 
-/** `lis user add|disable|enable|reset-password|end-sessions` and `lis token create|revoke`. */
+/** `lis user list|add|disable|enable|reset-password|end-sessions`, `lis access-rule list|add|remove` and `lis token create|revoke`. */
 export function registerAccessCommands(program: Command): void {
   const user = program.command('user').description('people who sign in');
+  user
+    .command('list')
+    .description('every user: role, units, source, disabled, last sign-in, active sessions')
+    .action(async () => printUsers(await withAuth((ctx) => listUsers(ctx))));
   user
     .command('add')
     .description('add a user; the password is read from stdin or asked for')
@@ -105,6 +118,41 @@ export function registerAccessCommands(program: Command): void {
     .action(async (username: string) => {
       const ended = await withAuth((ctx) => endUserSessions(ctx, username, cliActor()));
       console.log(`${pc.green('✓')} Ended ${sessions(ended)} of ${username}.`);
+    });
+
+  const rule = program
+    .command('access-rule')
+    .description("which role (and units) a claim value of the identity provider gives, e.g. a group's id");
+  rule
+    .command('list')
+    .description('the rules, by claim and value')
+    .action(async () => printAccessRules(await withAuth((ctx) => listRules(ctx))));
+  rule
+    .command('add')
+    .description('add a rule: people whose claim holds the value get the role (a chef: the units) at their next sign-in')
+    .option('--claim <claim>', 'the ID token claim to look in', DEFAULT_ACCESS_RULE_CLAIM)
+    .requiredOption('--value <value>', "the claim's value, e.g. the group's object id")
+    .requiredOption('--role <role>', ROLES.join(' | '), roleOption)
+    .option('--org <orgId>', 'org unit a chef rule gives (repeat for more)', collect, [])
+    .option('--note <note>', "what the rule is for, e.g. the group's name")
+    .action(async (options: { claim: string; value: string; role: Role; org: string[]; note?: string }) => {
+      const added = await withAuth((ctx) =>
+        addAccessRule(
+          ctx,
+          { claim: options.claim, value: options.value, role: options.role, orgIds: options.org, note: options.note ?? null },
+          cliActor(),
+        ),
+      );
+      const units = added.orgIds.length ? ` for ${added.orgIds.join(', ')}` : '';
+      console.log(`${pc.green('✓')} Added rule ${added.id}: ${added.claim} = ${added.value} gives ${added.role}${units}.`);
+    });
+  rule
+    .command('remove')
+    .description('remove a rule; people it gave access keep their role until their next sign-in')
+    .argument('<id>', 'the rule id (lis access-rule list)', ruleId)
+    .action(async (id: number) => {
+      const removed = await withAuth((ctx) => removeAccessRule(ctx, id, cliActor()));
+      console.log(`${pc.green('✓')} Removed rule ${id} (${removed.claim} = ${removed.value}).`);
     });
 
   const token = program.command('token').description('API tokens for machines (Authorization: Bearer …)');
