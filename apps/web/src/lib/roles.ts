@@ -9,3 +9,14 @@ export const readsIndicators = (role: Me['role']): boolean => READERS.includes(r
 
 /** May send feed files. */
 export const loadsFeeds = (role: Me['role']): boolean => LOADERS.includes(role);
+
+/** May see and change users and the access rules (the page Brugere). */
+export const administersUsers = (role: Me['role']): boolean => role === 'admin';
+
+export const ROLE_NAMES: Readonly<Record<Me['role'], string>> = {
+  admin: 'Administrator',
+  direktion: 'Direktion',
+  oekonom: 'Økonom',
+  chef: 'Chef',
+  feeder: 'Dataleverandør',
+};

@@ -53,7 +53,8 @@ export type AppRoute =
   | Route
   | { page: 'balance'; budgetYear: number | null }
   | ({ page: 'benchmark' } & BenchmarkState)
-  | { page: 'feeds' };
+  | { page: 'feeds' }
+  | { page: 'users' };
 
 export function parseRoute(pathname: string, search: string): AppRoute {
   const params = new URLSearchParams(search);
@@ -69,6 +70,7 @@ export function parseRoute(pathname: string, search: string): AppRoute {
   if (path === '/budget/balance') return { page: 'balance', budgetYear: yearParam(params.get('budgetYear')) };
   if (path === '/benchmark') return { page: 'benchmark', ...parseBenchmark(params) };
   if (path === FEEDS_PATH) return { page: 'feeds' };
+  if (path === USERS_PATH) return { page: 'users' };
   return { page: 'not_found', path: pathname };
 }
 
@@ -88,11 +90,16 @@ export function routeHref(route: AppRoute): string {
       return benchmarkHref(route);
     case 'feeds':
       return FEEDS_PATH;
+    case 'users':
+      return USERS_PATH;
   }
 }
 
 /** Loading files and the ledger of deliveries. */
 export const FEEDS_PATH = '/leverancer';
+
+/** The admin's users and access rules. */
+export const USERS_PATH = '/brugere';
 
 export const overviewHref = (org: string | null, period: string | null): string => routeHref({ page: 'overview', org, period });
 

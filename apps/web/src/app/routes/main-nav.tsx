@@ -1,10 +1,19 @@
 import type { Me } from '@lis/contracts';
 import { Link, useLocationHref } from '../../lib/navigation';
-import { loadsFeeds, readsIndicators } from '../../lib/roles';
-import { type AppRoute, balanceHref, benchmarkHref, budgetHref, FEEDS_PATH, overviewHref, parseRoute } from '../../lib/url-state';
+import { administersUsers, loadsFeeds, readsIndicators } from '../../lib/roles';
+import {
+  type AppRoute,
+  balanceHref,
+  benchmarkHref,
+  budgetHref,
+  FEEDS_PATH,
+  overviewHref,
+  parseRoute,
+  USERS_PATH,
+} from '../../lib/url-state';
 import './main-nav.css';
 
-type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'feeds';
+type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'feeds' | 'users';
 
 const sectionOf = (route: AppRoute): Section | null =>
   route.page === 'kpi' ? 'overview' : route.page === 'not_found' ? null : route.page;
@@ -21,6 +30,7 @@ export function MainNav({ role }: { role: Me['role'] }) {
     { section: 'balance', label: 'Budgetbalance', href: balanceHref(null), shown: reads },
     { section: 'benchmark', label: 'Benchmark', href: benchmarkHref({}), shown: reads },
     { section: 'feeds', label: 'Leverancer', href: FEEDS_PATH, shown: loadsFeeds(role) },
+    { section: 'users', label: 'Brugere', href: USERS_PATH, shown: administersUsers(role) },
   ];
   const current = sectionOf(route);
   return (

@@ -12,6 +12,7 @@ import { BudgetRoute } from './budget-route';
 import { FeedsRoute } from './feeds-route';
 import { KpiRoute } from './kpi-route';
 import { OverviewRoute } from './overview-route';
+import { UsersRoute } from './users-route';
 
 /** The page for the current URL. */
 export function AppRoutes() {
@@ -40,6 +41,8 @@ export function AppRoutes() {
       return <BenchmarkRoute {...route} />;
     case 'feeds':
       return <FeedsRoute />;
+    case 'users':
+      return <UsersRoute />;
     case 'not_found':
       return <NotFound />;
   }

@@ -1,0 +1,26 @@
+import type { UserSource } from '@lis/contracts';
+import { formatTimestampDate, MISSING } from '../../../lib/format';
+import type { OrgTree } from '../../org/lib/org-tree';
+
+export const SOURCE_NAMES: Readonly<Record<UserSource, string>> = {
+  local: 'Lokal adgangskode',
+  oidc: 'Kommunens login',
+};
+
+/** '4. dec. 2026 kl. 14:05' on the reader's clock; a dash for never. */
+export function formatSignIn(timestamp: string | null): string {
+  if (timestamp === null) return MISSING;
+  const at = new Date(timestamp);
+  if (Number.isNaN(at.getTime())) return MISSING;
+  const time = at.toLocaleTimeString('da-DK', { hour: '2-digit', minute: '2-digit' }).replace('.', ':');
+  return `${formatTimestampDate(timestamp)} kl. ${time}`;
+}
+
+/** Unit names for ids, in the tree's order of names; an id the tree does not know is shown as itself. */
+export function unitNames(tree: OrgTree | undefined, orgIds: readonly string[] | null): string {
+  if (!orgIds || orgIds.length === 0) return MISSING;
+  return orgIds
+    .map((id) => tree?.byId.get(id)?.name ?? id)
+    .sort((a, b) => a.localeCompare(b, 'da'))
+    .join(', ');
+}
