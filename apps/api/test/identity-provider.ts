@@ -9,6 +9,8 @@ export interface TestAccount {
   email?: string;
   preferredUsername?: string;
   groups: string[];
+  /** Entra ID's groups overage: no groups, a pointer to Microsoft Graph instead */
+  groupsOverage?: boolean;
 }
 
 export const CLIENT = { id: 'lis', secret: 'lis-test-secret' };
@@ -66,7 +68,12 @@ export async function startIdentityProvider(options: {
           return {
             sub: id,
             name: account.name,
-            groups: account.groups,
+            ...(account.groupsOverage
+              ? {
+                  _claim_names: { groups: 'src1' },
+                  _claim_sources: { src1: { endpoint: 'https://graph.example/v1.0/me/getMemberObjects' } },
+                }
+              : { groups: account.groups }),
             ...(account.email ? { email: account.email } : {}),
             ...(account.preferredUsername ? { preferred_username: account.preferredUsername } : {}),
           };

@@ -193,6 +193,12 @@ describe('sign-in through a real OpenID provider', () => {
     expect(count).toHaveLength(0);
   });
 
+  it("says in the audit log when Entra ID left a person's groups out (more than 200)", async () => {
+    idp.accounts.set('lars-sub', { name: 'Lars', preferredUsername: 'lars', groups: [], groupsOverage: true });
+    expect((await signIn('lars-sub')).location).toBe('/?login=no_access');
+    expect((await lastSignIn()).details.reason).toMatch(/left the groups out/);
+  });
+
   it('refuses a disabled user, whatever their groups', async () => {
     idp.accounts.set('dorte-sub', { name: 'Dorte', preferredUsername: 'dorte', groups: ['lis-direktion'] });
     expect((await signIn('dorte-sub')).location).toBe('/');

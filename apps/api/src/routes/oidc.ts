@@ -128,7 +128,9 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
           outcome: 'denied',
           details: {
             source,
-            reason: 'no access rule matches',
+            reason: result.groupsOverage
+              ? 'no access rule matches; the provider left the groups out (too many): use app roles or groups assigned to the application'
+              : 'no access rule matches',
             subject: result.subject,
             claims: result.claims,
             sessionsEnded: result.sessionsEnded,

@@ -84,7 +84,15 @@ export async function beginSignIn(ctx: AuthContext, provider: OidcProvider, retu
 
 export type OidcSignIn =
   | { outcome: 'ok'; sessionId: string; principal: Principal; returnTo: string; ruleIds: number[]; subject: string }
-  | { outcome: 'no_access'; username: string; subject: string; claims: Record<string, string[]>; sessionsEnded: number }
+  | {
+      outcome: 'no_access';
+      username: string;
+      subject: string;
+      claims: Record<string, string[]>;
+      /** Entra ID left the groups out (over 200): no group rule can match */
+      groupsOverage: boolean;
+      sessionsEnded: number;
+    }
   | { outcome: 'disabled'; username: string; subject: string }
   | { outcome: 'failed'; reason: string; username?: string; subject?: string };
 
@@ -163,7 +171,9 @@ export async function finishSignIn(
     const sessionsEnded = user ? await endSessionsOf(ctx.db, user.id) : 0;
     const shown = rules.length > 0 ? [...new Set(rules.map((r) => r.claim))] : USUAL_CLAIMS;
     const values = Object.fromEntries(shown.map((claim) => [claim, claimValues(claims, claim).slice(0, AUDITED_VALUES)]));
-    return { outcome: 'no_access', ...who, claims: values, sessionsEnded };
+    const groupsOverage =
+      typeof claims._claim_names === 'object' && claims._claim_names !== null && 'groups' in claims._claim_names;
+    return { outcome: 'no_access', ...who, claims: values, groupsOverage, sessionsEnded };
   }
 
   const displayName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : username;
