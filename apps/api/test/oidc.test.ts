@@ -266,6 +266,16 @@ describe('sign-in through a real OpenID provider', () => {
     expect((await lastSignIn()).details.reason).toMatch(/access_denied/);
   });
 
+  it("never opens an identity provider user's account with a password (they have none)", async () => {
+    idp.accounts.set('mette-sub', { name: 'Mette', preferredUsername: 'mette', groups: ['lis-direktion'] });
+    expect((await signIn('mette-sub')).location).toBe('/');
+    // the fixed password the server verifies against when an account has no hash
+    for (const password of ['not a password of anyone', 'x']) {
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'mette', password } });
+      expect(login.statusCode).toBe(401);
+    }
+  });
+
   it('sends the browser only back to a page of LIS', async () => {
     idp.accounts.set('hans-sub', { name: 'Hans', preferredUsername: 'hans', groups: ['lis-direktion'] });
     expect((await signIn('hans-sub', '//evil.example/phish')).location).toBe('/');
