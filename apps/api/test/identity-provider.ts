@@ -52,6 +52,7 @@ export async function startIdentityProvider(options: {
         client_secret: CLIENT.secret,
         redirect_uris: [`${options.lisUrl}/api/v1/auth/oidc/callback`],
         post_logout_redirect_uris: [`${options.lisUrl}/`],
+        token_endpoint_auth_method: 'client_secret_post',
         response_types: ['code'],
         grant_types: ['authorization_code'],
       },

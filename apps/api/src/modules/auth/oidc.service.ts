@@ -44,10 +44,11 @@ export class OidcProvider {
       execute,
       timeout: DISCOVERY_TIMEOUT_S,
     });
-    // client_secret_basic is the standard's default; post only for a provider that offers nothing else
+    // the secret in the request body where the provider offers that (as Entra ID's documentation
+    // sends it), else HTTP Basic, the standard's default
     const methods = found.serverMetadata().token_endpoint_auth_methods_supported;
-    const basic = !methods || methods.includes('client_secret_basic');
-    const auth = basic ? client.ClientSecretBasic(clientSecret) : client.ClientSecretPost(clientSecret);
+    const post = methods?.includes('client_secret_post') ?? false;
+    const auth = post ? client.ClientSecretPost(clientSecret) : client.ClientSecretBasic(clientSecret);
     const configuration = new client.Configuration(found.serverMetadata(), clientId, clientSecret, auth);
     for (const step of execute) step(configuration);
     configuration.timeout = DISCOVERY_TIMEOUT_S;
