@@ -1,7 +1,7 @@
 import { ACCESS_RULE_CLAIM_PATTERN, ACCESS_RULE_VALUE_MAX_LENGTH, DEFAULT_ACCESS_RULE_CLAIM, type Me } from '@lis/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError, isApiError } from '../../../lib/api-client';
 import { ROLE_NAMES } from '../../../lib/roles';
 import { useAddAccessRule } from '../api/users-api';
 import { UnitPicker } from './unit-picker';
@@ -27,7 +27,7 @@ export function AccessRuleForm() {
   const errorAt = (field: Field) =>
     errorField === field && add.error ? (
       <p id={`${id}-${field}-error`} className="field-error" role="alert">
-        {add.error.message}
+        {isApiError(add.error, 'conflict') ? 'Der er allerede en regel for denne claim og værdi.' : add.error.message}
       </p>
     ) : null;
   const described = (field: Field) =>

@@ -53,15 +53,17 @@ export function AccessRulesPanel() {
                     <td data-label="Rolle">{ROLE_NAMES[rule.role]}</td>
                     <td data-label="Enheder">{rule.role === 'chef' ? unitNames(tree, rule.orgIds) : 'Hele kommunen'}</td>
                     <td data-label="Note">{rule.note ?? ''}</td>
-                    <td className="users-table__actions">
-                      <button
-                        type="button"
-                        className="button button--small"
-                        disabled={remove.isPending}
-                        onClick={() => confirmRemove(rule.id, rule.value)}
-                      >
-                        Slet
-                      </button>
+                    <td className="users-table__actions-cell">
+                      <div className="users-table__actions">
+                        <button
+                          type="button"
+                          className="button button--small"
+                          disabled={remove.isPending}
+                          onClick={() => confirmRemove(rule.id, rule.value)}
+                        >
+                          Slet
+                        </button>
+                      </div>
                     </td>
                   </tr>
                 ))}

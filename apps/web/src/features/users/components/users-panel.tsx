@@ -6,7 +6,7 @@ import { formatCount, MISSING } from '../../../lib/format';
 import { ROLE_NAMES } from '../../../lib/roles';
 import { useOrgTree } from '../../org/api/get-org-units';
 import { type UserAction, useUserAction, useUsers } from '../api/users-api';
-import { formatSignIn, SOURCE_NAMES, unitNames } from '../lib/user-words';
+import { SOURCE_NAMES, signInParts, unitNames } from '../lib/user-words';
 import { ResetPasswordDialog } from './reset-password-dialog';
 
 const sessionsText = (n: number) => `${formatCount(n)} ${n === 1 ? 'session' : 'sessioner'}`;
@@ -96,7 +96,9 @@ export function UsersPanel({ me }: { me: Me }) {
                     <td data-label="Rolle">{ROLE_NAMES[user.role]}</td>
                     <td data-label="Enheder">{unitsText(user, tree)}</td>
                     <td data-label="Kilde">{SOURCE_NAMES[user.source]}</td>
-                    <td data-label="Seneste login">{formatSignIn(user.lastSignInAt)}</td>
+                    <td data-label="Seneste login">
+                      <SignedIn timestamp={user.lastSignInAt} />
+                    </td>
                     <td data-label="Aktive sessioner" className="num">
                       {formatCount(user.activeSessions)}
                     </td>
@@ -105,49 +107,53 @@ export function UsersPanel({ me }: { me: Me }) {
                         {user.disabled ? 'Deaktiveret' : 'Aktiv'}
                       </span>
                     </td>
-                    <td className="users-table__actions">
-                      {user.disabled ? (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={action.isPending}
-                          onClick={() => run(user, 'enable', null)}
-                        >
-                          Aktiver
-                        </button>
-                      ) : (
-                        !self && (
+                    <td className="users-table__actions-cell">
+                      <div className="users-table__actions">
+                        {user.disabled ? (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            disabled={action.isPending}
+                            onClick={() => run(user, 'enable', null)}
+                          >
+                            Aktiver
+                          </button>
+                        ) : (
+                          !self && (
+                            <button
+                              type="button"
+                              className="button button--small"
+                              disabled={action.isPending}
+                              onClick={() =>
+                                run(
+                                  user,
+                                  'disable',
+                                  `Deaktiver ${user.displayName} (${user.username})? Vedkommende logges ud med det samme og kan ikke logge ind, før en administrator aktiverer brugeren igen.`,
+                                )
+                              }
+                            >
+                              Deaktiver
+                            </button>
+                          )
+                        )}
+                        {!self && user.activeSessions > 0 && (
                           <button
                             type="button"
                             className="button button--small"
                             disabled={action.isPending}
                             onClick={() =>
-                              run(
-                                user,
-                                'disable',
-                                `Deaktiver ${user.displayName} (${user.username})? Vedkommende logges ud med det samme og kan ikke logge ind, før en administrator aktiverer brugeren igen.`,
-                              )
+                              run(user, 'end-sessions', `Log ${user.displayName} (${user.username}) ud alle steder?`)
                             }
                           >
-                            Deaktiver
+                            Afslut sessioner
                           </button>
-                        )
-                      )}
-                      {!self && user.activeSessions > 0 && (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={action.isPending}
-                          onClick={() => run(user, 'end-sessions', `Log ${user.displayName} (${user.username}) ud alle steder?`)}
-                        >
-                          Afslut sessioner
-                        </button>
-                      )}
-                      {user.source === 'local' && (
-                        <button type="button" className="button button--small" onClick={() => setResetting(user)}>
-                          Nulstil adgangskode
-                        </button>
-                      )}
+                        )}
+                        {user.source === 'local' && (
+                          <button type="button" className="button button--small" onClick={() => setResetting(user)}>
+                            Nulstil adgangskode
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 );
@@ -178,4 +184,15 @@ function ActionError({ error }: { error: unknown }) {
       </p>
     );
   return <ErrorMessage error={error} />;
+}
+
+/** Date and time each kept whole, so a narrow column breaks between them. */
+function SignedIn({ timestamp }: { timestamp: string | null }) {
+  const parts = signInParts(timestamp);
+  if (!parts) return <>{MISSING}</>;
+  return (
+    <span className="users-table__when">
+      <span>{parts[0]}</span> <span>{parts[1]}</span>
+    </span>
+  );
 }

@@ -7,13 +7,13 @@ export const SOURCE_NAMES: Readonly<Record<UserSource, string>> = {
   oidc: 'Kommunens login',
 };
 
-/** '4. dec. 2026 kl. 14:05' on the reader's clock; a dash for never. */
-export function formatSignIn(timestamp: string | null): string {
-  if (timestamp === null) return MISSING;
+/** ['4. dec. 2026', 'kl. 14:05'] on the reader's clock; null for never. */
+export function signInParts(timestamp: string | null): [date: string, time: string] | null {
+  if (timestamp === null) return null;
   const at = new Date(timestamp);
-  if (Number.isNaN(at.getTime())) return MISSING;
+  if (Number.isNaN(at.getTime())) return null;
   const time = at.toLocaleTimeString('da-DK', { hour: '2-digit', minute: '2-digit' }).replace('.', ':');
-  return `${formatTimestampDate(timestamp)} kl. ${time}`;
+  return [formatTimestampDate(timestamp), `kl. ${time}`];
 }
 
 /** Unit names for ids, in the tree's order of names; an id the tree does not know is shown as itself. */
