@@ -15,6 +15,7 @@ import {
   SESSION_IDLE_MS,
 } from './auth.service.ts';
 import { passwordProblem } from './password-policy.ts';
+import { listUserRows, openSessionCounts, userScopes } from './users.repository.ts';
 
 /** Why an admin's change is refused: bad input, no such user or rule, or a change that may not be made. */
 export class UserAdminError extends AccessSetupError {
@@ -29,31 +30,15 @@ export class UserAdminError extends AccessSetupError {
 
 /** Every user with role, units, source, last sign-in and the sessions still open, by username. */
 export async function listUsers(ctx: AuthContext, now = Date.now()): Promise<UserSummary[]> {
-  const users = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'source', 'disabled', 'last_sign_in_at', 'created_at'])
-    .where('municipality', '=', ctx.municipality)
-    .execute();
-  // the same limits principalFromSession applies: an idle or too old session no longer opens anything
-  const sessions = await ctx.db
-    .selectFrom('sessions')
-    .select(['user_id', (eb) => eb.fn.countAll<number | string>().as('open')])
-    .where('municipality', '=', ctx.municipality)
-    .where('ended_at', 'is', null)
-    .where('last_seen_at', '>', new Date(now - SESSION_IDLE_MS))
-    .where('created_at', '>', new Date(now - SESSION_ABSOLUTE_MS))
-    .groupBy('user_id')
-    .execute();
-  const scopes = await ctx.db
-    .selectFrom('access_scopes')
-    .select(['principal_id', 'org_id'])
-    .where('municipality', '=', ctx.municipality)
-    .where('principal_kind', '=', 'user')
-    .orderBy('org_id')
-    .execute();
-  const open = new Map(sessions.map((s) => [s.user_id, Number(s.open)]));
-  const units = new Map<number, string[]>();
-  for (const s of scopes) units.set(s.principal_id, [...(units.get(s.principal_id) ?? []), s.org_id]);
+  const users = await listUserRows(ctx.db, ctx.municipality);
+  // the limits principalFromSession applies: an idle or too old session no longer opens anything
+  const open = await openSessionCounts(
+    ctx.db,
+    ctx.municipality,
+    new Date(now - SESSION_IDLE_MS),
+    new Date(now - SESSION_ABSOLUTE_MS),
+  );
+  const units = await userScopes(ctx.db, ctx.municipality);
   return users
     .map((u) => ({
       username: u.username,
