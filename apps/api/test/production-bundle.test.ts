@@ -120,7 +120,17 @@ describe('the Dockerfile', () => {
 });
 
 // Build and test tools: none may reach the production bundle, not even through another package.
-const DEV_TOOLS = ['vitest', 'vite', 'typescript', 'fast-check', 'oidc-provider', '@redocly/openapi-core', '@biomejs/biome'];
+const DEV_TOOLS = [
+  'esbuild',
+  'tsx',
+  'vitest',
+  'vite',
+  'typescript',
+  'fast-check',
+  'oidc-provider',
+  '@redocly/openapi-core',
+  '@biomejs/biome',
+];
 
 // The deployed directory does not depend on the store the tests use: it runs on the embedded one.
 describe.runIf(!process.env.TEST_DATABASE_URL)('the production bundle', () => {
