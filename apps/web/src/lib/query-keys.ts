@@ -19,4 +19,6 @@ export const queryKeys = {
     ['benchmark', 'summary', input] as const,
   peerGroups: ['benchmark', 'peer-groups'] as const,
   batches: ['batches'] as const,
+  users: ['users'] as const,
+  accessRules: ['access-rules'] as const,
 };

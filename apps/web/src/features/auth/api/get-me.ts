@@ -1,12 +1,13 @@
 import type { Me } from '@lis/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, isApiError } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-client';
+import { getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** The signed-in user, or null when nobody is (401 unauthenticated is an answer here, not an error). */
 export async function getMe(): Promise<Me | null> {
   try {
-    return await apiGet<Me>('/auth/me');
+    return await getJson('/auth/me', {});
   } catch (error) {
     if (isApiError(error, 'unauthenticated')) return null;
     throw error;

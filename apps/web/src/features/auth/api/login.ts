@@ -1,6 +1,6 @@
 import type { Me } from '@lis/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiPost } from '../../../lib/api-client';
+import { postJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 export interface Credentials {
@@ -8,7 +8,7 @@ export interface Credentials {
   password: string;
 }
 
-export const login = (credentials: Credentials): Promise<Me> => apiPost<Me>('/auth/login', credentials);
+export const login = (credentials: Credentials): Promise<Me> => postJson('/auth/login', { body: credentials });
 
 export function useLogin() {
   const queryClient = useQueryClient();

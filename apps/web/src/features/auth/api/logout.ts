@@ -1,9 +1,9 @@
 import type { LogoutResult } from '@lis/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiPost } from '../../../lib/api-client';
+import { postJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const logout = (): Promise<LogoutResult> => apiPost<LogoutResult>('/auth/logout');
+export const logout = (): Promise<LogoutResult> => postJson('/auth/logout', {});
 
 export function useLogout() {
   const queryClient = useQueryClient();

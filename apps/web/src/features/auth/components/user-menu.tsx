@@ -1,14 +1,7 @@
 import type { Me } from '@lis/contracts';
+import { ROLE_NAMES } from '../../../lib/roles';
 import { useLogout } from '../api/logout';
 import './auth.css';
-
-const ROLE_NAMES: Readonly<Record<Me['role'], string>> = {
-  admin: 'Administrator',
-  direktion: 'Direktion',
-  oekonom: 'Økonom',
-  chef: 'Chef',
-  feeder: 'Dataleverandør',
-};
 
 /** Who is signed in, in which role, and the way out. */
 export function UserMenu({ me }: { me: Me }) {

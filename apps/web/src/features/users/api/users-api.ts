@@ -1,21 +1,14 @@
-import type { AccessRuleBody, AccessRuleView, SessionsEnded, UserSummary } from '@lis/contracts';
+import type { AccessRuleBody } from '@lis/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiDelete, apiGet, apiPost } from '../../../lib/api-client';
-
-const keys = {
-  users: ['users'] as const,
-  accessRules: ['access-rules'] as const,
-};
-
-const userPath = (username: string, action: string) => `/users/${encodeURIComponent(username)}/${action}`;
+import { deleteJson, getJson, postJson } from '../../../lib/api-typed';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Every user (admin only). */
-export const useUsers = () =>
-  useQuery({ queryKey: keys.users, queryFn: ({ signal }) => apiGet<UserSummary[]>('/users', {}, signal) });
+export const useUsers = () => useQuery({ queryKey: queryKeys.users, queryFn: ({ signal }) => getJson('/users', {}, signal) });
 
 /** The rules that give people of the identity provider their role (admin only). */
 export const useAccessRules = () =>
-  useQuery({ queryKey: keys.accessRules, queryFn: ({ signal }) => apiGet<AccessRuleView[]>('/access-rules', {}, signal) });
+  useQuery({ queryKey: queryKeys.accessRules, queryFn: ({ signal }) => getJson('/access-rules', {}, signal) });
 
 export type UserAction = 'disable' | 'enable' | 'end-sessions';
 
@@ -23,9 +16,13 @@ export type UserAction = 'disable' | 'enable' | 'end-sessions';
 export function useUserAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ username, action }: { username: string; action: UserAction }) =>
-      apiPost<SessionsEnded | undefined>(userPath(username, action)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.users }),
+    mutationFn: ({ username, action }: { username: string; action: UserAction }) => {
+      const input = { path: { username } };
+      // enable answers 204; the other two say how many sessions ended
+      if (action === 'enable') return postJson('/users/{username}/enable', input).then(() => null);
+      return postJson(action === 'disable' ? '/users/{username}/disable' : '/users/{username}/end-sessions', input);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
   });
 }
 
@@ -33,23 +30,23 @@ export function useResetPassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ username, password }: { username: string; password: string }) =>
-      apiPost<SessionsEnded>(userPath(username, 'reset-password'), { password }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.users }),
+      postJson('/users/{username}/reset-password', { path: { username }, body: { password } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
   });
 }
 
 export function useAddAccessRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (rule: AccessRuleBody) => apiPost<AccessRuleView>('/access-rules', rule),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.accessRules }),
+    mutationFn: (rule: AccessRuleBody) => postJson('/access-rules', { body: rule }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accessRules }),
   });
 }
 
 export function useRemoveAccessRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => apiDelete<undefined>(`/access-rules/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.accessRules }),
+    mutationFn: (id: number) => deleteJson('/access-rules/{id}', { path: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accessRules }),
   });
 }
