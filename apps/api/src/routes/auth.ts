@@ -20,6 +20,13 @@ const toMe = (p: Principal, root: string | null) => ({
 /** A name as typed, fit for the audit log: control characters (a NUL byte, which PostgreSQL refuses) replaced. */
 const printable = (name: string) => name.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
 
+/**
+ * Sign-in attempts from one address a minute. Guessing at one account is stopped by the
+ * per-account back-off; this stops spraying many accounts. Not lower: a town hall's leaders often
+ * reach LIS from one NAT address, and they sign in around the same morning hour.
+ */
+export const SIGN_INS_PER_ADDRESS_PER_MINUTE = 30;
+
 /** Sign-in with username and password (a server-side session in an httpOnly cookie), sign-out, who am I, audit. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -27,7 +34,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: {
         permission: 'public',
-        rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.ip },
+        rateLimit: {
+          max: SIGN_INS_PER_ADDRESS_PER_MINUTE,
+          timeWindow: '1 minute',
+          keyGenerator: (request: FastifyRequest) => request.ip,
+        },
       },
       schema: {
         tags: ['auth'],
