@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { usernames } from './modules/auth/auth.repository.ts';
 import { createUser } from './modules/auth/auth.service.ts';
 import { markDemoUsers } from './modules/demo-store/demo-store.repository.ts';
-import { listOrgUnits } from './modules/kpi/indicators.repository.ts';
+import { listOrgUnits } from './modules/org/org.service.ts';
 
 export const DEMO_PASSWORD = 'demo-lis-2016';
 

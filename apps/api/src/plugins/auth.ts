@@ -3,9 +3,9 @@ import rateLimit from '@fastify/rate-limit';
 import { LIS_REQUEST_HEADER } from '@lis/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission, type Principal } from '../modules/auth/access.ts';
-import { type AuditEvent, insertAudit, subtreeOf } from '../modules/auth/auth.repository.ts';
+import { type AuditEvent, insertAudit } from '../modules/auth/auth.repository.ts';
 import { type AuthContext, principalFromSession, principalFromToken } from '../modules/auth/auth.service.ts';
-import { rootOrgId } from '../modules/kpi/indicators.repository.ts';
+import { rootOrgId, visibleUnits } from '../modules/org/org.service.ts';
 import { HttpError } from './errors.ts';
 import { changesState, fromOwnPages } from './request-origin.ts';
 
@@ -90,12 +90,7 @@ export async function registerAuth(
   app.decorate('visibleOrgs', async (request: FastifyRequest) => {
     const principal = request.principal;
     if (!principal) return new Set<string>();
-    if (principal.orgIds === null) return null;
-    // A chef reads the subtrees of their units and, for context, the kommune's totals.
-    const visible = await subtreeOf(auth.db, auth.municipality, principal.orgIds);
-    const root = await app.rootOrgId();
-    if (root) visible.add(root);
-    return visible;
+    return visibleUnits(auth, principal.orgIds);
   });
 
   app.decorate('assertCanRead', async (request: FastifyRequest, orgId: string) => {

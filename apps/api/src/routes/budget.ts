@@ -11,6 +11,7 @@ import {
   PlanYears,
 } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
+import { NotFoundError } from '../lib/read-context.ts';
 import {
   accounts,
   balance,
@@ -21,8 +22,7 @@ import {
   ownUnitsFor,
 } from '../modules/budget/budget.service.ts';
 import { accountsTable, balanceTables, followUpTables } from '../modules/export/budget.export.ts';
-import { childrenOf } from '../modules/kpi/indicators.repository.ts';
-import { getOrg, NotFoundError } from '../modules/kpi/indicators.service.ts';
+import { childrenOf, getOrg } from '../modules/org/org.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { claimExportSlot, respond } from './export-reply.ts';
 

@@ -14,9 +14,10 @@ import {
 } from '@lis/contracts';
 import { KPIS } from '@lis/domain';
 import type { FastifyRequest } from 'fastify';
+import { NotFoundError } from '../lib/read-context.ts';
 import { breakdownTable, dashboardTable, seriesTable } from '../modules/export/indicators.export.ts';
-import { listOrgUnits } from '../modules/kpi/indicators.repository.ts';
 import * as indicators from '../modules/kpi/indicators.service.ts';
+import { getOrg, listOrgUnits } from '../modules/org/org.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { claimExportSlot, respond } from './export-reply.ts';
 
@@ -31,12 +32,12 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** Unknown units and KPIs are 404 before the access check says 403, for everyone alike. */
   const guard = async (request: FastifyRequest, orgId: string, kpiId?: string) => {
-    let org: Awaited<ReturnType<typeof indicators.getOrg>>;
+    let org: Awaited<ReturnType<typeof getOrg>>;
     try {
       if (kpiId) indicators.getKpiOrThrow(kpiId);
-      org = await indicators.getOrg(ctx(), orgId);
+      org = await getOrg(ctx(), orgId);
     } catch (error) {
-      if (error instanceof indicators.NotFoundError) throw new HttpError(404, error.message, error.parameter);
+      if (error instanceof NotFoundError) throw new HttpError(404, error.message, error.parameter);
       throw error;
     }
     await app.assertCanRead(request, orgId);

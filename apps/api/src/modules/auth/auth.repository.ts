@@ -175,18 +175,6 @@ export async function listAudit(db: Db, municipality: string, limit: number, act
   return query.orderBy('id', 'desc').limit(limit).execute();
 }
 
-/** The units a set of scope units opens: each with its whole subtree. */
-export async function subtreeOf(db: Db, municipality: string, orgIds: readonly string[]): Promise<Set<string>> {
-  if (orgIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('org_closure')
-    .select('descendant_id')
-    .where('municipality', '=', municipality)
-    .where('ancestor_id', 'in', [...orgIds])
-    .execute();
-  return new Set(rows.map((r) => r.descendant_id));
-}
-
 export async function findLoginThrottle(db: Db, municipality: string, username: string) {
   return (
     (await db

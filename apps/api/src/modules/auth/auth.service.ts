@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database, Role } from '@lis/db';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import { subtreeOf } from '../org/org.service.ts';
 import type { Principal } from './access.ts';
 import * as repo from './auth.repository.ts';
 import { passwordProblem } from './password-policy.ts';
@@ -83,7 +84,7 @@ export async function checkScope(ctx: AuthContext, role: Role, orgIds: readonly 
   if (role === 'chef' && orgIds.length === 0) throw new AccessSetupError('A chef needs at least one org unit (--org)');
   if (role !== 'chef' && orgIds.length > 0)
     throw new AccessSetupError(`Only a chef is limited to org units; a ${role} reads everything`);
-  const known = await repo.subtreeOf(ctx.db, ctx.municipality, orgIds);
+  const known = await subtreeOf(ctx.db, ctx.municipality, orgIds);
   const unknown = orgIds.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new AccessSetupError(`Unknown org unit(s): ${unknown.join(', ')}`);
 }

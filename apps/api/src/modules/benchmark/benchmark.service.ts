@@ -11,8 +11,8 @@ import {
   peerCodes,
   unitCost,
 } from '@lis/domain';
+import type { ReadContext } from '../../lib/read-context.ts';
 import { GRANTS } from '../auth/access.ts';
-import type { ReadContext } from '../kpi/indicators.service.ts';
 import * as repo from './benchmark.repository.ts';
 
 export interface BenchmarkOptions {

@@ -1,5 +1,5 @@
 import type { Database } from '@lis/db';
-import type { EconomyAmount } from '@lis/domain';
+import type { EconomyAmount, PlanAmount } from '@lis/domain';
 import { type Kysely, sql } from 'kysely';
 
 type Db = Kysely<Database>;
@@ -60,5 +60,16 @@ export async function latestActualPeriod(db: Db, municipality: string): Promise<
   return rows[0]?.latest ?? null;
 }
 
-/** The plans: shared with the indicator refresh (operating_surplus). */
-export { planAmounts } from '../kpi/rollup.repository.ts';
+/** The budget plan in effect and its newest batch; the indicator refresh reads it too (operating_surplus). */
+export async function planAmounts(db: Db, municipality: string): Promise<{ amounts: PlanAmount[]; batchId: number | null }> {
+  const rows = await db
+    .selectFrom('budget_plan')
+    .select(['budget_year', 'year', 'line', 'amount', 'batch_id'])
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .execute();
+  return {
+    amounts: rows.map((r) => ({ budgetYear: r.budget_year, year: r.year, line: r.line, amount: r.amount })),
+    batchId: rows.reduce<number | null>((b, r) => (b === null || r.batch_id > b ? r.batch_id : b), null),
+  };
+}

@@ -10,9 +10,11 @@ import {
   planLines,
   planResults,
 } from '@lis/domain';
-import { subtreeOf } from '../auth/auth.repository.ts';
-import { getOrg, NotFoundError, type ReadContext } from '../kpi/indicators.service.ts';
+import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
+import { getOrg, subtreeOf } from '../org/org.service.ts';
 import * as repo from './budget.repository.ts';
+
+export { planAmounts } from './budget.repository.ts';
 
 const pct = (part: number | null, whole: number) => (part === null || whole === 0 ? null : (part / whole) * 100);
 

@@ -1,85 +1,11 @@
 import type { Database } from '@lis/db';
 import { type Kysely, sql } from 'kysely';
+import type { OrgRow } from '../org/org.service.ts';
 
 // All SQL of reading indicators. Reads only the precomputed rollups, never the raw facts.
 
 type Db = Kysely<Database>;
 const monthStart = (period: string) => `${period}-01`;
-
-export interface OrgRow {
-  id: string;
-  parentId: string | null;
-  name: string;
-  level: 'kommune' | 'forvaltning' | 'afdeling' | 'enhed';
-  validFrom: string | null;
-  validTo: string | null;
-}
-
-const orgColumns = [
-  'org_id as id',
-  'parent_id as parentId',
-  'name',
-  'level',
-  'valid_from as validFrom',
-  'valid_to as validTo',
-] as const;
-
-export async function listOrgUnits(db: Db, municipality: string): Promise<OrgRow[]> {
-  return db
-    .selectFrom('org_units')
-    .select(orgColumns)
-    .where('municipality', '=', municipality)
-    .where('active', '=', true)
-    .orderBy('name')
-    .execute();
-}
-
-export async function findOrgUnit(db: Db, municipality: string, orgId: string): Promise<OrgRow | null> {
-  return (
-    (await db
-      .selectFrom('org_units')
-      .select(orgColumns)
-      .where('municipality', '=', municipality)
-      .where('active', '=', true)
-      .where('org_id', '=', orgId)
-      .executeTakeFirst()) ?? null
-  );
-}
-
-/** The kommune: the unit in effect without a parent. */
-export async function rootOrgId(db: Db, municipality: string): Promise<string | null> {
-  const root = await db
-    .selectFrom('org_units')
-    .select('org_id')
-    .where('municipality', '=', municipality)
-    .where('active', '=', true)
-    .where('parent_id', 'is', null)
-    .executeTakeFirst();
-  return root?.org_id ?? null;
-}
-
-export async function childrenOf(db: Db, municipality: string, orgId: string): Promise<OrgRow[]> {
-  return db
-    .selectFrom('org_units')
-    .select(orgColumns)
-    .where('municipality', '=', municipality)
-    .where('active', '=', true)
-    .where('parent_id', '=', orgId)
-    .orderBy('name')
-    .execute();
-}
-
-/** The unit and its ancestors, nearest first. */
-export async function ancestorsOf(db: Db, municipality: string, orgId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('org_closure')
-    .select('ancestor_id')
-    .where('municipality', '=', municipality)
-    .where('descendant_id', '=', orgId)
-    .orderBy('depth')
-    .execute();
-  return rows.map((r) => r.ancestor_id);
-}
 
 export interface RollupRead {
   org_id: string;
@@ -231,19 +157,4 @@ export async function targetsFor(
     .where('year', 'in', [...years]);
   if (kpiId) query = query.where('kpi_id', '=', kpiId);
   return query.execute();
-}
-
-/** Each of the units with its ancestors (nearest first), for target inheritance in a breakdown. */
-export async function ancestorPaths(db: Db, municipality: string, orgIds: readonly string[]): Promise<Map<string, string[]>> {
-  if (orgIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('org_closure')
-    .select(['descendant_id', 'ancestor_id'])
-    .where('municipality', '=', municipality)
-    .where('descendant_id', 'in', [...orgIds])
-    .orderBy('depth')
-    .execute();
-  const paths = new Map<string, string[]>();
-  for (const r of rows) paths.set(r.descendant_id, [...(paths.get(r.descendant_id) ?? []), r.ancestor_id]);
-  return paths;
 }

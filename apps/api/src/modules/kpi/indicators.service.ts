@@ -6,7 +6,6 @@ import {
   MAX_SERIES_MONTHS,
   type Series,
 } from '@lis/contracts';
-import type { Database } from '@lis/db';
 import {
   addMonths,
   DEFAULT_TOLERANCE,
@@ -19,22 +18,9 @@ import {
   periodYear,
   resolveTarget,
 } from '@lis/domain';
-import type { Kysely } from 'kysely';
+import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
+import { ancestorPaths, ancestorsOf, childrenOf, type OrgRow } from '../org/org.service.ts';
 import * as repo from './indicators.repository.ts';
-
-export interface ReadContext {
-  db: Kysely<Database>;
-  municipality: string;
-}
-
-export class NotFoundError extends Error {
-  constructor(
-    message: string,
-    readonly parameter: string,
-  ) {
-    super(message);
-  }
-}
 
 export const SUPPRESSED_REASON =
   'Diskretioneret: færre end 5 medarbejdere i enheden (i en af de måneder tallet dækker), eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.';
@@ -44,19 +30,13 @@ const CONSUMPTION_TOLERANCE = 0.05;
 
 export const latestPeriodOf = async (ctx: ReadContext) => (await repo.dataPeriods(ctx.db, ctx.municipality)).latest;
 
-export async function getOrg(ctx: ReadContext, orgId: string) {
-  const org = await repo.findOrgUnit(ctx.db, ctx.municipality, orgId);
-  if (!org) throw new NotFoundError(`Unknown org unit ${orgId}`, 'org');
-  return org;
-}
-
 export function getKpiOrThrow(kpiId: string): KpiDefinition {
   const kpi = findKpi(kpiId);
   if (!kpi) throw new NotFoundError(`Unknown KPI ${kpiId}`, 'kpiId');
   return kpi;
 }
 
-const appliesTo = (kpi: KpiDefinition, org: repo.OrgRow) => kpi.levels === 'all' || org.parentId === null;
+const appliesTo = (kpi: KpiDefinition, org: OrgRow) => kpi.levels === 'all' || org.parentId === null;
 
 type Targets = (kpiId: string, year: number) => { target: number; tolerance: number | null; orgId: string } | null;
 
@@ -169,7 +149,7 @@ export function rangeWithinData(
 export async function series(
   ctx: ReadContext,
   kpiId: string,
-  org: repo.OrgRow,
+  org: OrgRow,
   fromRequested: string | null,
   toRequested: string | null,
 ): Promise<Series> {
@@ -191,7 +171,7 @@ export async function series(
   const months = periodRange(range.from, range.to);
   const [rows, path] = await Promise.all([
     repo.rollups(ctx.db, ctx.municipality, [orgId], addMonths(range.from, -12), range.to, kpiId),
-    repo.ancestorsOf(ctx.db, ctx.municipality, orgId),
+    ancestorsOf(ctx.db, ctx.municipality, orgId),
   ]);
   const at = new Map(rows.map((r) => [r.period, r]));
   const years = [...new Set(months.map(periodYear))];
@@ -219,17 +199,17 @@ export async function series(
 export async function breakdown(
   ctx: ReadContext,
   kpiId: string,
-  org: repo.OrgRow,
+  org: OrgRow,
   period: string,
   visible: Set<string> | null,
 ): Promise<Breakdown> {
   const kpi = getKpiOrThrow(kpiId);
   const orgId = org.id;
-  const children = (await repo.childrenOf(ctx.db, ctx.municipality, orgId)).filter((c) => visible === null || visible.has(c.id));
+  const children = (await childrenOf(ctx.db, ctx.municipality, orgId)).filter((c) => visible === null || visible.has(c.id));
   const ids = children.map((c) => c.id);
   const [rows, paths] = await Promise.all([
     repo.rollups(ctx.db, ctx.municipality, ids, period, period, kpiId),
-    repo.ancestorPaths(ctx.db, ctx.municipality, ids),
+    ancestorPaths(ctx.db, ctx.municipality, ids),
   ]);
   const at = new Map(rows.map((r) => [r.org_id, r]));
   const allPathUnits = [...new Set([...paths.values()].flat())];

@@ -16,7 +16,9 @@ import {
   suppressedUnits,
   suppressSmallSurveys,
 } from '@lis/domain';
+import { planAmounts } from '../budget/budget.service.ts';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
+import { loadTree } from '../org/org.service.ts';
 import * as repo from './rollup.repository.ts';
 
 /** Groups of indicators that are computed together from one feed. */
@@ -62,7 +64,7 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   // with the default 4 MB the hash aggregates spill to disk (a million economy rows: 0.5 s more).
   await repo.giveRefreshMemory(tx);
   const full = event.feed === 'organisation';
-  const tree = await repo.loadTree(tx.db, event.municipality);
+  const tree = await loadTree(tx.db, event.municipality);
   const families = FAMILIES_OF[event.feed];
   for (const family of families) {
     const partial = full ? null : { from: event.periodFrom?.slice(0, 7) ?? null, to: event.periodTo?.slice(0, 7) ?? null };
@@ -71,7 +73,7 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   if (families.length > 0) await repo.refreshPeriods(tx, event.municipality, CURRENCY_KPI_IDS);
 }
 
-type Tree = Awaited<ReturnType<typeof repo.loadTree>>;
+type Tree = Awaited<ReturnType<typeof loadTree>>;
 type Range = { from: string | null; to: string | null } | null;
 
 const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, changed: Range) => Promise<void>> = {
@@ -151,7 +153,7 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
   },
 
   async plan(tx, municipality, tree) {
-    const { amounts, batchId } = await repo.planAmounts(tx.db, municipality);
+    const { amounts, batchId } = await planAmounts(tx.db, municipality);
     const rows = tree.root ? operatingSurplusRollups(amounts, tree.root, batchId) : [];
     await repo.replaceRollups(tx, municipality, KPI_IDS.plan, '0001-01', '9999-12', rows);
   },

@@ -1,14 +1,5 @@
 import type { StoreTx } from '@lis/db';
-import type {
-  BenchmarkFact,
-  BudgetMonth,
-  CaseMonth,
-  KeyForecasts,
-  KpiFeedMonth,
-  PlanAmount,
-  RollupRow,
-  SickLeaveMonth,
-} from '@lis/domain';
+import type { BenchmarkFact, BudgetMonth, CaseMonth, KeyForecasts, KpiFeedMonth, RollupRow, SickLeaveMonth } from '@lis/domain';
 import { sql } from 'kysely';
 import { copyRowText } from '../../lib/copy-text.ts';
 
@@ -22,20 +13,6 @@ const YM = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM'
 /** More memory for the refresh's groupings, for this transaction only (see refresh.service.ts). */
 export async function giveRefreshMemory(tx: StoreTx): Promise<void> {
   await sql`set local work_mem = '32MB'`.execute(tx.db);
-}
-
-/** Each unit's ancestors (itself first), the parent of each unit and the root. */
-export async function loadTree(db: Db, municipality: string) {
-  const { rows } = await sql<{ ancestor_id: string; descendant_id: string; depth: number }>`
-    select ancestor_id, descendant_id, depth from org_closure where municipality = ${municipality} order by depth`.execute(db);
-  const ancestors = new Map<string, string[]>();
-  const parentOf = new Map<string, string>();
-  for (const r of rows) {
-    ancestors.set(r.descendant_id, [...(ancestors.get(r.descendant_id) ?? []), r.ancestor_id]);
-    if (r.depth === 1) parentOf.set(r.descendant_id, r.ancestor_id);
-  }
-  const root = [...ancestors.keys()].find((id) => !parentOf.has(id)) ?? null;
-  return { ancestorsOf: (id: string) => ancestors.get(id) ?? [], parentOf, root, units: [...ancestors.keys()] };
 }
 
 /** The first and last month with data of a feed table, or null when it is empty. */
@@ -253,19 +230,6 @@ export async function kpiFeedMonths(db: Db, municipality: string, from: string, 
     denominator: r.denominator,
     batchId: r.batch_id,
   }));
-}
-
-export async function planAmounts(db: Db, municipality: string): Promise<{ amounts: PlanAmount[]; batchId: number | null }> {
-  const rows = await db
-    .selectFrom('budget_plan')
-    .select(['budget_year', 'year', 'line', 'amount', 'batch_id'])
-    .where('municipality', '=', municipality)
-    .where('active', '=', true)
-    .execute();
-  return {
-    amounts: rows.map((r) => ({ budgetYear: r.budget_year, year: r.year, line: r.line, amount: r.amount })),
-    batchId: rows.reduce<number | null>((b, r) => (b === null || r.batch_id > b ? r.batch_id : b), null),
-  };
 }
 
 /** Every benchmark row in effect (a small table: 98 municipalities × areas × years). */

@@ -1,0 +1,123 @@
+import type { Database } from '@lis/db';
+import { type Kysely, sql } from 'kysely';
+
+// All SQL of the organisation: the units in effect and the tree over them (org_closure lists
+// every unit as its own ancestor at depth 0).
+
+type Db = Kysely<Database>;
+
+export interface OrgRow {
+  id: string;
+  parentId: string | null;
+  name: string;
+  level: 'kommune' | 'forvaltning' | 'afdeling' | 'enhed';
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+const orgColumns = [
+  'org_id as id',
+  'parent_id as parentId',
+  'name',
+  'level',
+  'valid_from as validFrom',
+  'valid_to as validTo',
+] as const;
+
+export async function listOrgUnits(db: Db, municipality: string): Promise<OrgRow[]> {
+  return db
+    .selectFrom('org_units')
+    .select(orgColumns)
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
+}
+
+export async function findOrgUnit(db: Db, municipality: string, orgId: string): Promise<OrgRow | null> {
+  return (
+    (await db
+      .selectFrom('org_units')
+      .select(orgColumns)
+      .where('municipality', '=', municipality)
+      .where('active', '=', true)
+      .where('org_id', '=', orgId)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** The kommune: the unit in effect without a parent. */
+export async function rootOrgId(db: Db, municipality: string): Promise<string | null> {
+  const root = await db
+    .selectFrom('org_units')
+    .select('org_id')
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .where('parent_id', 'is', null)
+    .executeTakeFirst();
+  return root?.org_id ?? null;
+}
+
+export async function childrenOf(db: Db, municipality: string, orgId: string): Promise<OrgRow[]> {
+  return db
+    .selectFrom('org_units')
+    .select(orgColumns)
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .where('parent_id', '=', orgId)
+    .orderBy('name')
+    .execute();
+}
+
+/** The unit and its ancestors, nearest first. */
+export async function ancestorsOf(db: Db, municipality: string, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('org_closure')
+    .select('ancestor_id')
+    .where('municipality', '=', municipality)
+    .where('descendant_id', '=', orgId)
+    .orderBy('depth')
+    .execute();
+  return rows.map((r) => r.ancestor_id);
+}
+
+/** Each of the units with its ancestors (nearest first), for target inheritance in a breakdown. */
+export async function ancestorPaths(db: Db, municipality: string, orgIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (orgIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('org_closure')
+    .select(['descendant_id', 'ancestor_id'])
+    .where('municipality', '=', municipality)
+    .where('descendant_id', 'in', [...orgIds])
+    .orderBy('depth')
+    .execute();
+  const paths = new Map<string, string[]>();
+  for (const r of rows) paths.set(r.descendant_id, [...(paths.get(r.descendant_id) ?? []), r.ancestor_id]);
+  return paths;
+}
+
+/** The units a set of scope units opens: each with its whole subtree. */
+export async function subtreeOf(db: Db, municipality: string, orgIds: readonly string[]): Promise<Set<string>> {
+  if (orgIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('org_closure')
+    .select('descendant_id')
+    .where('municipality', '=', municipality)
+    .where('ancestor_id', 'in', [...orgIds])
+    .execute();
+  return new Set(rows.map((r) => r.descendant_id));
+}
+
+/** Each unit's ancestors (itself first), the parent of each unit and the root: the whole tree for a refresh. */
+export async function loadTree(db: Db, municipality: string) {
+  const { rows } = await sql<{ ancestor_id: string; descendant_id: string; depth: number }>`
+    select ancestor_id, descendant_id, depth from org_closure where municipality = ${municipality} order by depth`.execute(db);
+  const ancestors = new Map<string, string[]>();
+  const parentOf = new Map<string, string>();
+  for (const r of rows) {
+    ancestors.set(r.descendant_id, [...(ancestors.get(r.descendant_id) ?? []), r.ancestor_id]);
+    if (r.depth === 1) parentOf.set(r.descendant_id, r.ancestor_id);
+  }
+  const root = [...ancestors.keys()].find((id) => !parentOf.has(id)) ?? null;
+  return { ancestorsOf: (id: string) => ancestors.get(id) ?? [], parentOf, root, units: [...ancestors.keys()] };
+}
