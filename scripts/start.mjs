@@ -15,7 +15,7 @@ function newest(paths) {
       for (const entry of readdirSync(path)) if (entry !== 'node_modules' && entry !== 'dist') visit(join(path, entry));
     } else latest = Math.max(latest, stat.mtimeMs);
   };
-  paths.forEach((p) => visit(join(root, p)));
+  for (const p of paths) visit(join(root, p));
   return latest;
 }
 

@@ -32,7 +32,7 @@ function economy(): string {
     ['E2', '7.68.90', 7, [-500, -500, -500]],
   ];
   for (const [org, fn, dranst, values] of actuals)
-    values.forEach((v, i) => rows.push(`2016-0${i + 1};${org};${fn};${dranst};actual;${v}`));
+    for (const [i, v] of values.entries()) rows.push(`2016-0${i + 1};${org};${fn};${dranst};actual;${v}`);
   rows.push('2016-03;E1;3.22.01;1;forecast;1400', '2016-02;E1;5.57.71;1;forecast;650', '2016-03;E1;5.57.71;1;forecast;640');
   rows.push('2016-03;E2;7.68.90;7;forecast;-5500'); // less tax income than budgeted
   return `${rows.join('\n')}\n`;

@@ -32,7 +32,7 @@ const validateRecord = (feed: keyof typeof FEEDS, record: RawRecord, decimalComm
 
 describe('sniffFile', () => {
   it('detects Windows-1252 even when the first non-ASCII byte comes after the first megabyte', async () => {
-    const filler = 'period;org_id;function;dranst;amount_type;amount\n' + '2016-01;E1;3.22.01;1;actual;1\n'.repeat(70_000);
+    const filler = `period;org_id;function;dranst;amount_type;amount\n${'2016-01;E1;3.22.01;1;actual;1\n'.repeat(70_000)}`;
     const path = file(Buffer.concat([Buffer.from(filler), iconv.encode('2016-01;Ø1;3.22.01;1;actual;1\n', 'win1252')]));
     const facts = await sniffFile(path);
     expect(facts.bytes).toBeGreaterThan(2 * 1024 * 1024);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrgTree, searchOrgTree } from '../src/features/org/lib/org-tree';
+import { buildOrgTree, searchOrgTree } from '../src/lib/org-tree';
 import { ORG_UNITS, unit } from './fixtures';
 
 describe('org tree', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrgTree } from '../src/features/org/lib/org-tree';
 import { signInParts, unitNames } from '../src/features/users/lib/user-words';
+import { buildOrgTree } from '../src/lib/org-tree';
 import { parseRoute, routeHref, USERS_PATH } from '../src/lib/url-state';
 
 const unit = { validFrom: null, validTo: null };

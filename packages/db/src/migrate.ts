@@ -21,7 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1400-identity-provider': identityProvider,
 };
 
-// Kysely<any>: migrations run against every schema version, not the current types
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against every schema version, not the current types
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error, results } = await migrator.migrateToLatest();

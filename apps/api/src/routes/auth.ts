@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AuditList, AuditQuery, ErrorResponse, LoginBody, LogoutResult, Me } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../modules/auth/access.ts';
-import { listAudit } from '../modules/auth/auth.repository.ts';
+import { auditLog } from '../modules/auth/audit.service.ts';
 import { logout, signIn } from '../modules/auth/auth.service.ts';
 import { providerLogoutUrl } from '../modules/auth/oidc.service.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
@@ -18,6 +18,7 @@ const toMe = (p: Principal, root: string | null) => ({
 });
 
 /** A name as typed, fit for the audit log: control characters (a NUL byte, which PostgreSQL refuses) replaced. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const printable = (name: string) => name.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
 
 /**
@@ -125,7 +126,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['auth'], summary: 'The audit log, newest first', querystring: AuditQuery, response: { 200: AuditList } },
     },
     async (request) => {
-      const rows = await listAudit(
+      const rows = await auditLog(
         app.lis.store.db,
         app.lis.config.municipality,
         request.query.limit ?? 200,

@@ -1,6 +1,6 @@
 import { ErrorMessage, Loading } from '../components/ui/query-state';
-import { useMe } from '../features/auth/api/get-me';
 import { SignInPage } from '../features/auth/components/sign-in-page';
+import { useMe } from '../lib/me';
 import { AppLayout } from './layout';
 import { AppProvider } from './provider';
 import { AppRoutes } from './routes/router';

@@ -1,8 +1,8 @@
 import type { Me } from '@lis/contracts';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { UserMenu } from '../features/auth/components/user-menu';
-import { useOrgTree } from '../features/org/api/get-org-units';
 import { Link, useLocationHref } from '../lib/navigation';
+import { useOrgTree } from '../lib/org-units';
 import { MainNav } from './routes/main-nav';
 
 /** Header with the municipality, the user and sign-out, the sections; the page below. */
@@ -41,6 +41,7 @@ function useFocusMainAfterNavigation() {
   const href = useLocationHref();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: href is the trigger: each navigation runs it once
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -1,8 +1,8 @@
 import { MonthPicker } from '../components/ui/month-picker';
-import { useOrgTree } from '../features/org/api/get-org-units';
 import { ChildUnitsNav } from '../features/org/components/child-units-nav';
 import { OrgBreadcrumb } from '../features/org/components/org-breadcrumb';
 import { OrgPicker } from '../features/org/components/org-picker';
+import { useOrgTree } from '../lib/org-units';
 
 interface Scope {
   orgId: string;

@@ -32,12 +32,12 @@ export function navigate(href: string, options: { replace?: boolean } = {}): voi
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
 
 /** A real link (open in new tab and copy work) that navigates in place on a plain click. */
-export function Link({ onClick, ...props }: LinkProps) {
+export function Link({ onClick, href, ...props }: LinkProps) {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(props.href);
+    navigate(href);
   };
-  return <a {...props} onClick={handleClick} />;
+  return <a href={href} {...props} onClick={handleClick} />;
 }

@@ -93,7 +93,10 @@ export function budgetRollups(months: readonly BudgetMonth[], forecasts: readonl
   const byOrg = new Map<string, Map<string, BudgetMonth>>();
   for (const m of months) {
     let series = byOrg.get(m.orgId);
-    if (!series) byOrg.set(m.orgId, (series = new Map()));
+    if (!series) {
+      series = new Map();
+      byOrg.set(m.orgId, series);
+    }
     series.set(m.period, m);
   }
   const forecastOf = new Map(forecasts.map((f) => [`${f.orgId}|${f.period}`, f]));

@@ -42,7 +42,10 @@ export function kpiFeedRollups(months: readonly KpiFeedMonth[], from: string, to
   for (const m of months) {
     const id = `${m.orgId}|${m.kpiId}`;
     let s = series.get(id);
-    if (!s) series.set(id, (s = new Map()));
+    if (!s) {
+      s = new Map();
+      series.set(id, s);
+    }
     s.set(m.period, m);
   }
   const rows: RollupRow[] = [];

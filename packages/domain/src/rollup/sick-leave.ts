@@ -34,7 +34,10 @@ export function sickLeaveRollups(
   const byOrg = new Map<string, Map<string, SickLeaveMonth>>();
   for (const m of months) {
     let series = byOrg.get(m.orgId);
-    if (!series) byOrg.set(m.orgId, (series = new Map()));
+    if (!series) {
+      series = new Map();
+      byOrg.set(m.orgId, series);
+    }
     series.set(m.period, m);
   }
   const rows: RollupRow[] = [];

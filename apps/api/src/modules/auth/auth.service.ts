@@ -128,7 +128,7 @@ async function login(
   dummyHash ??= hash('not a password of anyone');
   const valid = await verify(user?.password_hash ?? (await dummyHash), password);
   // a user of the identity provider has no password here: the dummy's must not open their account
-  if (!user || !user.password_hash || !valid || user.disabled) return null;
+  if (!user?.password_hash || !valid || user.disabled) return null;
   return openSession(ctx, user);
 }
 

@@ -2,7 +2,7 @@ import { FEEDS, type FeedName } from '@lis/contracts';
 import type { Database, Store, StoreTx } from '@lis/db';
 import { KPIS } from '@lis/domain';
 import type { Kysely } from 'kysely';
-import { insertAudit } from '../auth/auth.repository.ts';
+import { recordAudit } from '../auth/audit.service.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
 import * as repo from './ingest.repository.ts';
 import { checkNewParents, checkOrgTree, type OrgRow, parentsGainingChildren } from './org-tree.ts';
@@ -211,7 +211,7 @@ async function restoreInTransaction(ctx: IngestContext, batchId: number, auditRe
 /** One audit row of a load or a restore, written in `db`: its publishing transaction, or the store afterwards. */
 function auditOf(ctx: IngestContext, who: Restorer, action: 'feed_load' | 'restore') {
   return (db: Kysely<Database>, target: string, outcome: 'ok' | 'failed', details: Record<string, unknown> | null) =>
-    insertAudit(db, {
+    recordAudit(db, {
       municipality: ctx.municipality,
       actor: who.name,
       role: who.role ?? null,

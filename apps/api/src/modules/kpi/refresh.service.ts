@@ -95,7 +95,8 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
           parentId: tree.parentOf.get(id) ?? null,
           employees: headcount.get(`${id}|${period}`) ?? 0,
         }));
-        hidden.set(period, (set = suppressedUnits(nodes, MIN_GROUP_SIZE)));
+        set = suppressedUnits(nodes, MIN_GROUP_SIZE);
+        hidden.set(period, set);
       }
       return set;
     };

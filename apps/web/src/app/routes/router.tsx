@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { EmptyState, Loading } from '../../components/ui/query-state';
-import { useMe } from '../../features/auth/api/get-me';
-import { useOrgTree } from '../../features/org/api/get-org-units';
+import { useMe } from '../../lib/me';
 import { Link, navigate, useLocationHref } from '../../lib/navigation';
+import { useOrgTree } from '../../lib/org-units';
 import { loadsFeeds } from '../../lib/roles';
 import { FEEDS_PATH, parseRoute } from '../../lib/url-state';
 import { useDocumentTitle } from '../../lib/use-document-title';

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { ErrorMessage, Loading } from '../../components/ui/query-state';
-import { useMe } from '../../features/auth/api/get-me';
 import { ApiError } from '../../lib/api-client';
+import { useMe } from '../../lib/me';
 import { administersUsers } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 

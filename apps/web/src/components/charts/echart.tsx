@@ -45,11 +45,13 @@ export function EChart({ option, height, loading = false, emptyText = null, onIt
     };
   }, [showChart]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: showChart: a chart created anew gets the option too
   useEffect(() => {
     const aria = { enabled: true, ...(option.aria as object | undefined) };
     chartRef.current?.setOption({ ...option, aria }, { notMerge: true });
   }, [option, showChart]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: showChart: a chart created anew shows the loading state too
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;

@@ -25,7 +25,7 @@ export function SignInPage() {
   const { local, oidc, accessContact } = methods.data ?? PASSWORD_ONLY;
   return (
     <main className="sign-in">
-      <div className="sign-in__form" aria-labelledby="sign-in-title" role="group">
+      <section className="sign-in__form" aria-labelledby="sign-in-title">
         <p className="sign-in__brand">LIS · Ledelsesinformation</p>
         <h1 id="sign-in-title">Log ind</h1>
         {signedOut && (
@@ -51,7 +51,7 @@ export function SignInPage() {
         )}
         {local && oidc && <p className="sign-in__or">eller med brugernavn og adgangskode</p>}
         {local && <PasswordForm />}
-      </div>
+      </section>
     </main>
   );
 }

@@ -3,7 +3,7 @@ import { formatDkk, formatNumber } from '../../../lib/format';
 
 /** The own unit cost, the benchmark, the gap per person and the potential in kroner. */
 export function ResultFigures({ result }: { result: BenchmarkResult }) {
-  const { own, benchmark, gap, potential, needAdjusted } = result;
+  const { own, benchmark, potential, needAdjusted } = result;
   const perPerson = own.unitCost === null || benchmark === null ? null : own.unitCost - benchmark;
   const unit = needAdjusted ? 'kr. pr. behovsvægtet person' : 'kr. pr. person i målgruppen';
   return (

@@ -52,6 +52,7 @@ export function SavedGroup({ group, own, onDeleted }: SavedGroupProps) {
         {group.owner ? ` Gemt af ${group.owner}.` : ''}
       </p>
       {!group.mayChange ? null : confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a question and two buttons in a row, not form fields under a legend
         <div className="saved-group__confirm" role="group" aria-labelledby={questionId} onKeyDown={onKeyDown}>
           <p id={questionId}>Slet listen “{group.name}”? Den slettes for alle i kommunen og kan ikke gendannes.</p>
           <button

@@ -2,7 +2,7 @@
  * The peer-group select: a built-in group, a saved list or "egen liste". The URL holds what the
  * API takes: a group name ('kora'), a saved list by its name ('saved:<name>') or codes ('787,860').
  */
-import { savedPeers, savedPeersName } from '../../../lib/url-state';
+import { savedPeersName } from '../../../lib/url-state';
 import type { PeerGroup } from '../api/peer-groups';
 
 export const CUSTOM = 'custom';

@@ -90,7 +90,7 @@ function UploadResult({ outcome, feed, fileName }: { outcome: UploadOutcome; fee
           </thead>
           <tbody>
             {rejection.errors.map((error, index) => (
-              // the same line can hold several errors, and the list is never reordered
+              // biome-ignore lint/suspicious/noArrayIndexKey: the same line can hold several errors, and the list is never reordered
               <tr key={index}>
                 <td className="num">{error.line}</td>
                 <td>{error.column ?? '–'}</td>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from '../../../lib/navigation';
-import type { OrgTree } from '../lib/org-tree';
+import type { OrgTree } from '../../../lib/org-tree';
 import './org.css';
 
 const FIRST_SHOWN = 8;

@@ -1,5 +1,5 @@
 import { Link } from '../../../lib/navigation';
-import type { OrgTree } from '../lib/org-tree';
+import type { OrgTree } from '../../../lib/org-tree';
 import './org.css';
 
 /** kommune › forvaltning › afdeling › enhed; each step up is a link to the same page for that unit. */

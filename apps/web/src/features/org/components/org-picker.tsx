@@ -1,7 +1,7 @@
 import type { OrgUnit } from '@lis/contracts';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from '../../../lib/navigation';
-import { type OrgTree, searchOrgTree } from '../lib/org-tree';
+import { type OrgTree, searchOrgTree } from '../../../lib/org-tree';
 import './org.css';
 
 interface OrgPickerProps {
@@ -117,6 +117,7 @@ export function OrgPicker({ tree, currentId, hrefFor }: OrgPickerProps) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys and Escape move between the picker's own buttons, links and search field
     <div className="org-picker" ref={containerRef} data-testid="org-picker" onKeyDown={onKeyDown}>
       <span className="org-picker__label" id={`${ids.panel}-label`}>
         Enhed
@@ -148,7 +149,7 @@ export function OrgPicker({ tree, currentId, hrefFor }: OrgPickerProps) {
             placeholder="fx Skole eller Dagtilbud"
             autoComplete="off"
             data-picker-item=""
-            // The dialog was opened to search: focus belongs in the search field.
+            // biome-ignore lint/a11y/noAutofocus: the dialog was opened to search, so focus belongs in the search field
             autoFocus
           />
           <p className="visually-hidden" aria-live="polite">

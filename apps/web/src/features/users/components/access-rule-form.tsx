@@ -1,14 +1,28 @@
-import { ACCESS_RULE_CLAIM_PATTERN, ACCESS_RULE_VALUE_MAX_LENGTH, DEFAULT_ACCESS_RULE_CLAIM, type Me } from '@lis/contracts';
+import {
+  ACCESS_RULE_CLAIM_PATTERN,
+  ACCESS_RULE_VALUE_MAX_LENGTH,
+  DEFAULT_ACCESS_RULE_CLAIM,
+  type Me,
+  ROLE_NAMES,
+  ROLES,
+} from '@lis/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../../components/ui/query-state';
 import { ApiError, isApiError } from '../../../lib/api-client';
-import { ROLE_NAMES } from '../../../lib/roles';
 import { useAddAccessRule } from '../api/users-api';
 import { UnitPicker } from './unit-picker';
 
 type Field = 'claim' | 'value' | 'role' | 'orgIds' | 'note';
 const FIELDS: readonly string[] = ['claim', 'value', 'role', 'orgIds', 'note'];
-const ROLES = Object.keys(ROLE_NAMES) as Me['role'][];
+
+/** The server's objection to a field, in Danish (its own message is English, for the log and the CLI). */
+const FIELD_PROBLEMS: Readonly<Record<Field, string>> = {
+  claim: 'Claim-navnet kan ikke bruges: bogstaver, tal og _ . : / - (fx groups eller roles).',
+  value: 'Skriv værdien, fx gruppens objekt-id i Entra ID.',
+  role: 'Vælg en rolle.',
+  orgIds: 'En chef skal have mindst én enhed (andre roller ser hele kommunen og har ingen enheder).',
+  note: 'Noten er for lang.',
+};
 
 /** The field the server's answer is about (a duplicate is about the value), or null for the whole form. */
 const fieldOf = (error: unknown): Field | null =>
@@ -27,7 +41,7 @@ export function AccessRuleForm() {
   const errorAt = (field: Field) =>
     errorField === field && add.error ? (
       <p id={`${id}-${field}-error`} className="field-error" role="alert">
-        {isApiError(add.error, 'conflict') ? 'Der er allerede en regel for denne claim og værdi.' : add.error.message}
+        {isApiError(add.error, 'conflict') ? 'Der er allerede en regel for denne claim og værdi.' : FIELD_PROBLEMS[field]}
       </p>
     ) : null;
   const described = (field: Field) =>

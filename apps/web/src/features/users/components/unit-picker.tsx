@@ -1,8 +1,8 @@
 import type { OrgUnit } from '@lis/contracts';
 import { type ReactNode, useId, useState } from 'react';
 import { Loading } from '../../../components/ui/query-state';
-import { useOrgTree } from '../../org/api/get-org-units';
-import { type OrgTree, searchOrgTree } from '../../org/lib/org-tree';
+import { type OrgTree, searchOrgTree } from '../../../lib/org-tree';
+import { useOrgTree } from '../../../lib/org-units';
 
 /** The tree depth first, each unit with its depth, for an indented list. */
 function flatten(tree: OrgTree): { unit: OrgUnit; depth: number }[] {

@@ -1,6 +1,6 @@
 import type { UserSource } from '@lis/contracts';
 import { formatTimestampDate, MISSING } from '../../../lib/format';
-import type { OrgTree } from '../../org/lib/org-tree';
+import type { OrgTree } from '../../../lib/org-tree';
 
 export const SOURCE_NAMES: Readonly<Record<UserSource, string>> = {
   local: 'Lokal adgangskode',

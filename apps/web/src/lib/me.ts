@@ -1,8 +1,8 @@
 import type { Me } from '@lis/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { isApiError } from '../../../lib/api-client';
-import { getJson } from '../../../lib/api-typed';
-import { queryKeys } from '../../../lib/query-keys';
+import { isApiError } from './api-client';
+import { getJson } from './api-typed';
+import { queryKeys } from './query-keys';
 
 /** The signed-in user, or null when nobody is (401 unauthenticated is an answer here, not an error). */
 export async function getMe(): Promise<Me | null> {

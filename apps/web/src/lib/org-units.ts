@@ -1,8 +1,8 @@
 import type { OrgUnit } from '@lis/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api-typed';
-import { queryKeys } from '../../../lib/query-keys';
-import { buildOrgTree } from '../lib/org-tree';
+import { getJson } from './api-typed';
+import { buildOrgTree } from './org-tree';
+import { queryKeys } from './query-keys';
 
 /** The units the caller may see (a chef: their subtree and the kommune root). */
 export const getOrgUnits = (signal?: AbortSignal): Promise<OrgUnit[]> => getJson('/org-units', {}, signal);
