@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cashWord, formatMillionsChange, PLAN_ROWS, rowValue } from '../src/features/balance/lib/plan-rows';
 import { positionText } from '../src/features/benchmark/components/summary-panel';
-import { consumptionStatus, describeDeviation, forecastMadeInText, formatAmount } from '../src/features/budget/lib/amounts';
+import { describeDeviation, forecastMadeInText, formatAmount } from '../src/features/budget/lib/amounts';
 import { BALANCE } from './economy-fixtures';
 
 describe('income and expense in words', () => {
@@ -43,13 +43,6 @@ describe('income and expense in words', () => {
     expect(describeDeviation(0, 100)).toMatchObject({ word: 'ingen afvigelse', tone: 'none' });
     expect(forecastMadeInText('2016-09')).toBe('BO sep. 2016');
     expect(forecastMadeInText(null)).toBe('ingen prognose endnu');
-  });
-
-  it('reads the consumption against the phased share: green up to it, yellow up to 5 % over', () => {
-    expect(consumptionStatus(49.6, 49.6)).toBe('green');
-    expect(consumptionStatus(51.5, 49.6)).toBe('yellow');
-    expect(consumptionStatus(53, 49.6)).toBe('red');
-    expect(consumptionStatus(null, 49.6)).toBe('no_data');
   });
 });
 

@@ -199,11 +199,30 @@ export function isTransferFunction(fn: string): boolean {
  * are overførsler or service.
  */
 export function classifyAccount(fn: string, dranst: number): SpendingCategory {
+  if (isOperatingSpending(fn, dranst)) return isTransferFunction(fn) ? 'overfoersler' : 'service';
   const main = fn.slice(0, 1);
   if (main === '1') return 'forsyning';
   if (main === '7' || main === '8' || main === '9' || dranst >= 4) return 'finansiering';
-  if (dranst === 3) return 'anlaeg';
-  return isTransferFunction(fn) ? 'overfoersler' : 'service';
+  return 'anlaeg';
+}
+
+/**
+ * Operating spending ("drift") of the tax-financed area: dranst 1 drift and 2 statsrefusion on
+ * main accounts 0 and 2–6 (1 forsyning and 7–9 financing are followed separately). The overview's
+ * consumption KPI, the budget follow-up's headline and the demo generator's size all count this.
+ */
+export const OPERATING_SPENDING = {
+  dranst: [1, 2],
+  mainAccounts: ['0', '2', '3', '4', '5', '6'],
+} as const satisfies { dranst: readonly number[]; mainAccounts: readonly string[] };
+
+export const OPERATING_SPENDING_WORDS = 'service og overførsler: dranst 1+2 på hovedkonto 0 og 2–6';
+
+export function isOperatingSpending(fn: string, dranst: number): boolean {
+  return (
+    (OPERATING_SPENDING.dranst as readonly number[]).includes(dranst) &&
+    (OPERATING_SPENDING.mainAccounts as readonly string[]).includes(fn.slice(0, 1))
+  );
 }
 
 /** The name of an account at any level: '5', '5.32' or '5.32.32'. */

@@ -3,6 +3,26 @@ import { roundToDecimals } from './stats.ts';
 
 export type KpiStatus = 'green' | 'yellow' | 'red' | 'no_data' | 'suppressed' | 'no_target';
 
+/** The word for each light, so a status reads without colour (on screen, in exports). */
+export const STATUS_WORDS: Readonly<Record<KpiStatus, string>> = {
+  green: 'grøn',
+  yellow: 'gul',
+  red: 'rød',
+  no_data: 'ingen data',
+  suppressed: 'diskretioneret',
+  no_target: 'intet mål',
+};
+
+/** What the light means, for the tooltip and screen readers. */
+export const STATUS_MEANINGS: Readonly<Record<KpiStatus, string>> = {
+  green: 'målet er nået',
+  yellow: 'tæt på målet, inden for tolerancen',
+  red: 'målet er ikke nået',
+  no_data: 'der er ikke leveret data for perioden',
+  suppressed: 'tallet vises ikke, fordi enheden er for lille',
+  no_target: 'der er ikke sat et mål',
+};
+
 /** The yellow band when a target comes without its own tolerance (domain.md §7). */
 export const DEFAULT_TOLERANCE = 0.1;
 

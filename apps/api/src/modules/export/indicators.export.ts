@@ -1,15 +1,6 @@
 import type { Breakdown, Dashboard, Series } from '@lis/contracts';
-import { getKpi } from '@lis/domain';
+import { getKpi, STATUS_WORDS } from '@lis/domain';
 import type { ExportCell, ExportTable } from './table.ts';
-
-const STATUS: Record<string, string> = {
-  green: 'grøn',
-  yellow: 'gul',
-  red: 'rød',
-  no_data: 'ingen data',
-  suppressed: 'diskretioneret',
-  no_target: 'intet mål',
-};
 
 const UNIT: Record<string, string> = { pct: '%', days: 'dage', count: 'antal', dkk: 'kr.', score: 'point' };
 
@@ -39,7 +30,7 @@ export function dashboardTable(d: Dashboard): ExportTable {
       i.value,
       UNIT[i.unit] ?? i.unit,
       i.target,
-      STATUS[i.status] ?? i.status,
+      STATUS_WORDS[i.status],
       i.previous,
       i.sameMonthLastYear,
       i.ytd,
@@ -68,8 +59,7 @@ export function seriesTable(s: Series): ExportTable {
 
 /** Made as they are written: a long series is not copied into a second array. */
 function* seriesRows(s: Series): Generator<ExportCell[]> {
-  for (const p of s.points)
-    yield [s.org.name, p.period, p.value, p.target, STATUS[p.status] ?? p.status, p.sameMonthLastYear, p.n];
+  for (const p of s.points) yield [s.org.name, p.period, p.value, p.target, STATUS_WORDS[p.status], p.sameMonthLastYear, p.n];
 }
 
 export function breakdownTable(b: Breakdown): ExportTable {
@@ -85,6 +75,6 @@ export function breakdownTable(b: Breakdown): ExportTable {
       { header: 'Status', kind: 'text' },
       { header: 'n', kind: 'number', decimals: 0 },
     ],
-    rows: b.items.map((i) => [i.org.name, i.org.id, i.org.level, i.value, i.target, STATUS[i.status] ?? i.status, i.n]),
+    rows: b.items.map((i) => [i.org.name, i.org.id, i.org.level, i.value, i.target, STATUS_WORDS[i.status], i.n]),
   };
 }

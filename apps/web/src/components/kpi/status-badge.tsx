@@ -1,5 +1,5 @@
 import type { KpiStatusValue } from '@lis/contracts';
-import { STATUS_MEANINGS, STATUS_WORDS } from '../../lib/status';
+import { STATUS_MEANINGS, STATUS_WORDS } from '@lis/domain';
 import './kpi.css';
 
 /** Traffic light as colour, icon and word, so it reads without colour and in black-and-white print. */

@@ -1,8 +1,9 @@
 import type { FollowUp } from '@lis/contracts';
+import { consumptionStatus } from '@lis/domain';
 import type { ReactNode } from 'react';
 import { StatusBadge } from '../../../components/kpi/status-badge';
 import { formatMonthLong, formatNumber, formatPct } from '../../../lib/format';
-import { consumptionStatus, forecastMadeInText, formatAmount } from '../lib/amounts';
+import { forecastMadeInText, formatAmount } from '../lib/amounts';
 import { Deviation } from './deviation';
 
 /** Drift (service + overførsler) for the year up to the month: budget, actuals, forecast, deviation. */

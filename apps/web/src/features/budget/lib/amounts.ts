@@ -2,8 +2,6 @@
  * Budget amounts keep the accounts' sign (+ expense, − income). The screen never shows income as
  * negative spending: it says "indtægt", and a deviation says what it means for the result.
  */
-import type { KpiStatusValue } from '@lis/contracts';
-import { kpiStatus } from '@lis/domain';
 import { formatDkk, formatMonth, formatNumber, MISSING } from '../../../lib/format';
 
 /** '1.861 mio. kr.' for spending, 'indtægt 2.566 mio. kr.' for income. */
@@ -38,21 +36,6 @@ export function describeDeviation(deviation: number | null, correctedBudget: num
   const income = isIncome(correctedBudget);
   const word = deviation > 0 ? (income ? 'mindreindtægt' : 'merforbrug') : income ? 'merindtægt' : 'mindreforbrug';
   return { amount: signed(amount), pct: signed(pct), word, tone: deviation > 0 ? 'worse' : 'better' };
-}
-
-// The consumption KPI's rule (budget_consumption_pct): green up to the phased share, yellow up to 5 % over it.
-const CONSUMPTION_TOLERANCE = 0.05;
-
-/** The consumption read against the phased budget share, as the overview's KPI reads it. */
-export function consumptionStatus(consumptionPct: number | null, phasedConsumptionPct: number | null): KpiStatusValue {
-  return kpiStatus({
-    value: consumptionPct,
-    target: phasedConsumptionPct,
-    tolerance: CONSUMPTION_TOLERANCE,
-    direction: 'lower_is_better',
-    decimals: 1,
-    suppressed: false,
-  });
 }
 
 /** 'BO sep. 2016': the budgetopfølgning the forecast comes from. */

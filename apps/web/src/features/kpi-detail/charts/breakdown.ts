@@ -1,9 +1,9 @@
 import type { Breakdown } from '@lis/contracts';
-import type { KpiDefinition } from '@lis/domain';
+import { type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import type { ChartOption } from '../../../lib/echarts';
 import { escapeHtml } from '../../../lib/escape-html';
 import { formatCount, formatKpiValue } from '../../../lib/format';
-import { STATUS_COLORS, STATUS_WORDS } from '../../../lib/status';
+import { STATUS_COLORS } from '../../../lib/status';
 
 export type BreakdownItem = Breakdown['items'][number];
 

@@ -1,9 +1,8 @@
 import type { Series } from '@lis/contracts';
-import { DEFAULT_TOLERANCE, type KpiDefinition, type KpiDirection } from '@lis/domain';
+import { DEFAULT_TOLERANCE, type KpiDefinition, type KpiDirection, STATUS_WORDS } from '@lis/domain';
 import type { ChartOption } from '../../../lib/echarts';
 import { escapeHtml } from '../../../lib/escape-html';
 import { formatCount, formatKpiValue, formatMonth, MISSING } from '../../../lib/format';
-import { STATUS_WORDS } from '../../../lib/status';
 
 export type TrendPoint = Series['points'][number];
 

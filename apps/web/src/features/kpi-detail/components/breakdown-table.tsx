@@ -1,10 +1,9 @@
 import type { OrgUnit } from '@lis/contracts';
-import type { KpiDefinition } from '@lis/domain';
+import { type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { useId } from 'react';
 import { StatusBadge } from '../../../components/kpi/status-badge';
 import { formatCount, formatKpiValue, formatMonthLong } from '../../../lib/format';
 import { Link } from '../../../lib/navigation';
-import { STATUS_WORDS } from '../../../lib/status';
 import { kpiHref } from '../../../lib/url-state';
 import type { BreakdownItem } from '../charts/breakdown';
 

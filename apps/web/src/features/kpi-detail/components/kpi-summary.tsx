@@ -1,10 +1,9 @@
 import type { Indicator } from '@lis/contracts';
-import { addMonths, type KpiDefinition } from '@lis/domain';
+import { addMonths, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { ChangeIndicator } from '../../../components/kpi/change-indicator';
 import { Provenance } from '../../../components/kpi/provenance';
 import { StatusBadge } from '../../../components/kpi/status-badge';
 import { formatCount, formatKpiValue, formatMonth, formatTarget } from '../../../lib/format';
-import { STATUS_WORDS } from '../../../lib/status';
 
 /** The month's figure at the top of the detail page. */
 export function KpiSummary({ kpi, indicator, period }: { kpi: KpiDefinition; indicator: Indicator; period: string }) {
@@ -27,7 +26,7 @@ export function KpiSummary({ kpi, indicator, period }: { kpi: KpiDefinition; ind
       <dl className="summary__facts">
         <div>
           <dt>Mål</dt>
-          <dd>{indicator.target === null ? 'intet mål' : formatTarget(indicator.target, kpi)}</dd>
+          <dd>{indicator.target === null ? STATUS_WORDS.no_target : formatTarget(indicator.target, kpi)}</dd>
         </div>
         <div>
           <dt>Forrige måned</dt>

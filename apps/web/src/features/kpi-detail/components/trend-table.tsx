@@ -1,7 +1,6 @@
 import type { Series } from '@lis/contracts';
-import type { KpiDefinition } from '@lis/domain';
+import { type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { formatCount, formatKpiValue, formatMonthLong } from '../../../lib/format';
-import { STATUS_WORDS } from '../../../lib/status';
 
 /** The trend chart's numbers for screen readers and anyone who wants them exact; folded by default. */
 export function TrendTable({ points, kpi }: { points: Series['points']; kpi: KpiDefinition }) {

@@ -1,5 +1,5 @@
 import type { Indicator } from '@lis/contracts';
-import { addMonths, type KpiDefinition } from '@lis/domain';
+import { addMonths, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { useId, useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
 import { ChangeIndicator } from '../../../components/kpi/change-indicator';
@@ -7,7 +7,6 @@ import { Provenance } from '../../../components/kpi/provenance';
 import { StatusBadge } from '../../../components/kpi/status-badge';
 import { formatCount, formatKpiValue, formatMonth, formatTarget } from '../../../lib/format';
 import { Link } from '../../../lib/navigation';
-import { STATUS_WORDS } from '../../../lib/status';
 import { buildSparklineOption } from '../charts/sparkline';
 
 interface KpiTileProps {
