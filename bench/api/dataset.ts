@@ -8,8 +8,8 @@ import { join } from 'node:path';
  * 42 afdelinger, 560 enheder) and ten years of monthly facts, about two million fact rows.
  * Deterministic (a fixed linear congruential generator), written as feed files.
  */
-export const FIRST_YEAR = 2007;
-export const LAST_YEAR = 2016;
+const FIRST_YEAR = 2007;
+const LAST_YEAR = 2016;
 const FORVALTNINGER = 6;
 const AFDELINGER_EACH = 7;
 const ENHEDER_EACH = 14;

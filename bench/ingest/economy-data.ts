@@ -19,11 +19,11 @@ export interface EconomyRow {
   amount: number; // DKK with øre
 }
 
-export const AMOUNT_TYPES = ['original_budget', 'corrected_budget', 'actual', 'forecast'] as const;
-export type AmountType = (typeof AMOUNT_TYPES)[number];
+const AMOUNT_TYPES = ['original_budget', 'corrected_budget', 'actual', 'forecast'] as const;
+type AmountType = (typeof AMOUNT_TYPES)[number];
 
 // Functions of the municipal chart of accounts (h.hf.ff) that schools, day care, elderly care and administration book on.
-export const FUNCTIONS = [
+const FUNCTIONS = [
   '0.25.18',
   '0.28.20',
   '2.22.01',
@@ -90,7 +90,7 @@ export function orgUnits(): OrgUnit[] {
 export const leafUnits = (units: readonly OrgUnit[]) => units.filter((u) => u.level === 'enhed').map((u) => u.orgId);
 
 /** Deterministic PRNG (mulberry32): the same file on every run and machine. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -102,7 +102,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Months needed so that units × functions × dranst × amount types × months reaches `rows`. */
-export function monthsFor(rows: number, unitCount: number): number {
+function monthsFor(rows: number, unitCount: number): number {
   return Math.ceil(rows / (unitCount * FUNCTIONS.length * DRANST.length * AMOUNT_TYPES.length));
 }
 

@@ -11,7 +11,7 @@ const LIS_BIN = join(REPO_ROOT, 'apps', 'api', 'bin', 'lis.mjs');
 export type StoreTarget = { databaseUrl: string } | { dataDir: string };
 
 /** The environment of a `lis` run against one store only, whatever the caller's shell has set. */
-export function lisEnv(target: StoreTarget): NodeJS.ProcessEnv {
+function lisEnv(target: StoreTarget): NodeJS.ProcessEnv {
   const { DATABASE_URL: _url, LIS_DATA_DIR: _dir, ...env } = process.env;
   return {
     ...env,

@@ -9,7 +9,7 @@ export interface IngestResults {
 }
 
 // The targets the owner set for ingestion; see docs/performance.md.
-export const GOALS = { postgresRowsPerSecond: 100_000, ratioToCopy: 0.5, peakRssMb: 300 };
+const GOALS = { postgresRowsPerSecond: 100_000, ratioToCopy: 0.5, peakRssMb: 300 };
 
 export function summarise(r: IngestResults) {
   const postgresRate = r.rows / r.postgres.wallSeconds;

@@ -42,7 +42,7 @@ const STATEMENTS: [RegExp, string][] = [
   [/^commit/, 'commit'],
 ];
 
-export function phaseOf(query: string): string {
+function phaseOf(query: string): string {
   const text = query.replace(/"/g, '').replace(/\s+/g, ' ').trim();
   for (const [pattern, name] of STATEMENTS) if (pattern.test(text)) return name;
   return `other: ${text.slice(0, 60)}`;

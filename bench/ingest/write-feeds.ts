@@ -20,7 +20,7 @@ export function danishAmount(amount: number): string {
   return `${amount < 0 ? '-' : ''}${grouped},${fraction}`;
 }
 
-export const organisationLine = (u: OrgUnit) => `${u.orgId};${u.parentId ?? ''};${u.name};${u.level};;\n`;
+const organisationLine = (u: OrgUnit) => `${u.orgId};${u.parentId ?? ''};${u.name};${u.level};;\n`;
 export const economyLine = (r: EconomyRow) =>
   `${r.period};${r.orgId};${r.functionCode};${r.dranst};${r.amountType};${danishAmount(r.amount)}\n`;
 /** municipality, period, org_id, function, dranst, amount_type, amount, batch_id, active */

@@ -34,7 +34,7 @@ export interface AppOptions {
 }
 
 /** What routes reach through `app.lis`: the store and the services' context. */
-export interface LisContext {
+interface LisContext {
   config: Config;
   store: Store;
   ingest: IngestContext;

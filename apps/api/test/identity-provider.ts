@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import Provider, { type OidcContext } from 'oidc-provider';
 
 /** A person at the test's identity provider; `groups` is what LIS's access rules look at. */
-export interface TestAccount {
+interface TestAccount {
   name: string;
   email?: string;
   preferredUsername?: string;

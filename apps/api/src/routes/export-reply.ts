@@ -10,10 +10,10 @@ import { HttpError } from '../plugins/errors.ts';
  */
 export const EXPORT_LIMITS = { perPrincipal: 2, total: 8 } as const;
 /** Seconds a refused caller is asked to wait: an export of a bounded range takes well under that. */
-export const EXPORT_RETRY_AFTER_SECONDS = 5;
+const EXPORT_RETRY_AFTER_SECONDS = 5;
 
 /** Counts the exports in progress, per caller and in all; one per process, as memory is per process. */
-export class ExportSlots {
+class ExportSlots {
   private readonly byPrincipal = new Map<string, number>();
   private inUse = 0;
 

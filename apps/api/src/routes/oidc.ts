@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 
 /** Binds a sign-in under way to the browser that began it; sent only to the callback. */
-export const STATE_COOKIE = 'lis_oidc_state';
+const STATE_COOKIE = 'lis_oidc_state';
 
 const REDIRECT = { type: 'null', description: 'Found: the Location header says where to go' } as const;
 const perAddress = { max: 30, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.ip };

@@ -1,7 +1,7 @@
 /** The one place that talks HTTP to the API (same origin, session cookie). */
 import { API_ERROR_CODES, type ApiErrorCodeName, LIS_REQUEST_HEADER } from '@lis/contracts';
 
-export const API_BASE = '/api/v1';
+const API_BASE = '/api/v1';
 
 type Query = Record<string, string | null | undefined>;
 

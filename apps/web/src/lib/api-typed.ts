@@ -8,7 +8,7 @@ import type { paths } from './api-schema.gen';
 
 type Prefixed = Extract<keyof paths, `/api/v1${string}`>;
 /** A path after /api/v1 as the document writes it, e.g. '/kpis/{kpiId}/series'. */
-export type ApiPath = Prefixed extends `/api/v1${infer P}` ? P : never;
+type ApiPath = Prefixed extends `/api/v1${infer P}` ? P : never;
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Operation<P extends ApiPath, M extends Method> = paths[`/api/v1${P}`][M];
 

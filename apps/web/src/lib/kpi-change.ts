@@ -1,6 +1,6 @@
 import { type KpiDefinition, roundToDecimals } from '@lis/domain';
 
-export type ChangeVerdict = 'better' | 'worse' | 'unchanged';
+type ChangeVerdict = 'better' | 'worse' | 'unchanged';
 
 export interface Change {
   delta: number;

@@ -5,7 +5,7 @@ import { getJson } from './api-typed';
 import { queryKeys } from './query-keys';
 
 /** The signed-in user, or null when nobody is (401 unauthenticated is an answer here, not an error). */
-export async function getMe(): Promise<Me | null> {
+async function getMe(): Promise<Me | null> {
   try {
     return await getJson('/auth/me', {});
   } catch (error) {
@@ -14,6 +14,6 @@ export async function getMe(): Promise<Me | null> {
   }
 }
 
-export const meQueryOptions = () => queryOptions({ queryKey: queryKeys.me, queryFn: getMe, staleTime: Number.POSITIVE_INFINITY });
+const meQueryOptions = () => queryOptions({ queryKey: queryKeys.me, queryFn: getMe, staleTime: Number.POSITIVE_INFINITY });
 
 export const useMe = () => useQuery(meQueryOptions());

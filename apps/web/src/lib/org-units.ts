@@ -5,9 +5,9 @@ import { buildOrgTree } from './org-tree';
 import { queryKeys } from './query-keys';
 
 /** The units the caller may see (a chef: their subtree and the kommune root). */
-export const getOrgUnits = (signal?: AbortSignal): Promise<OrgUnit[]> => getJson('/org-units', {}, signal);
+const getOrgUnits = (signal?: AbortSignal): Promise<OrgUnit[]> => getJson('/org-units', {}, signal);
 
-export const orgUnitsQueryOptions = () =>
+const orgUnitsQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.orgUnits, queryFn: ({ signal }) => getOrgUnits(signal), staleTime: 60 * 60 * 1000 });
 
 /** The same list as a tree; `select` with a stable function builds it once per fetch. */

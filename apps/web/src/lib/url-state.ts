@@ -7,7 +7,7 @@
 import { type BenchmarkMethod, isPeriod, METHOD_NAMES } from '@lis/domain';
 
 const BENCHMARK_METHODS = Object.keys(METHOD_NAMES) as BenchmarkMethod[];
-export const BUILT_IN_PEER_GROUPS = ['kora', 'kommunegruppe', 'region', 'all'] as const;
+const BUILT_IN_PEER_GROUPS = ['kora', 'kommunegruppe', 'region', 'all'] as const;
 
 const SAVED_PREFIX = 'saved:';
 /** The API's names are 1–80 characters. */
@@ -33,7 +33,7 @@ export interface BenchmarkState {
   needAdjusted: boolean;
 }
 
-export const BENCHMARK_DEFAULTS: Omit<BenchmarkState, 'area' | 'year'> = {
+const BENCHMARK_DEFAULTS: Omit<BenchmarkState, 'area' | 'year'> = {
   peers: 'kora',
   method: 'mean',
   includeOwn: true,

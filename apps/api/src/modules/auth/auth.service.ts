@@ -19,7 +19,7 @@ export const SESSION_ABSOLUTE_MS = 10 * 60 * 60 * 1000;
 const TOUCH_AFTER_MS = 60 * 1000;
 /** Per account name: after this many failed sign-ins within the window, it waits until the window has passed. */
 export const LOGIN_FAILURE_LIMIT = 5;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const USERNAME = /^[\p{L}\d._-]{2,50}$/u;
 
 export class AccessSetupError extends Error {}
@@ -75,7 +75,7 @@ export async function revokeToken(ctx: AuthContext, name: string): Promise<void>
  * query per request. A token revoked in this process stops at once; one revoked by another process
  * (the `lis` command on PostgreSQL) stops within TOKEN_CACHE_MS. People's sessions are not cached.
  */
-export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_SIZE = 1_000;
 const tokenCache = new Map<string, { principal: Principal | null; until: number }>();
 

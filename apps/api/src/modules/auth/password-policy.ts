@@ -1,4 +1,4 @@
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * Why a password is refused, or null. At least 12 characters (letters as people count them, not

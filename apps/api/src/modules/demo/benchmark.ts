@@ -58,8 +58,6 @@ const AREAS: readonly Area[] = [
 const YEAR_LEVEL: Readonly<Record<number, number>> = { 2014: 1.01, 2015: 1.005, 2016: 1 };
 const NEED_BY_GROUP: Readonly<Record<number, number>> = { 1: 0.98, 2: 1, 3: 1, 4: 0.99, 5: 1.04 };
 
-export const BENCHMARK_AREAS: readonly string[] = AREAS.map((a) => a.id);
-
 export function* benchmarkRows(random: Random): Generator<string[]> {
   const profiles = MUNICIPALITIES.map((m) => {
     const r = random.fork(m.code);

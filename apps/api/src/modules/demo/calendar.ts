@@ -1,8 +1,6 @@
 /** The demo period and the date arithmetic the generators need (UTC day numbers, no time zones). */
 
 export const YEARS = [2014, 2015, 2016] as const;
-export const FIRST_YEAR = 2014;
-export const LAST_YEAR = 2016;
 
 export interface Month {
   year: number;

@@ -5,7 +5,7 @@
  */
 import { parseIsoDay } from './calendar.ts';
 
-export interface CaseTypeRow {
+interface CaseTypeRow {
   id: string;
   name: string;
   deadlineDays: number;
@@ -17,7 +17,7 @@ export interface CaseTypeRow {
 const RSL = 'Retssikkerhedsloven § 3, stk. 2';
 const BUILDING_GOAL = 'Servicemål for byggesagsbehandling (KL og regeringen)';
 
-export const CASE_TYPES: readonly CaseTypeRow[] = [
+const CASE_TYPES: readonly CaseTypeRow[] = [
   { id: 'SEL112', name: 'Hjælpemidler (SEL § 112)', deadlineDays: 56, legalBasis: `${RSL}; serviceloven § 112`, validFrom: null },
   // tightened from 8 to 6 weeks as part of the 2016 strategy's focus on case-processing times
   {

@@ -89,9 +89,6 @@ const FLOWS: readonly Flow[] = [
   },
 ];
 
-/** The unit ids that handle cases (the test checks they exist in the organisation). */
-export const CASE_HANDLING_UNITS: readonly string[] = [...new Set(FLOWS.map((f) => f.orgId))];
-
 interface DemoCase {
   orgId: string;
   caseType: string;

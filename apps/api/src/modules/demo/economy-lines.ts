@@ -1,16 +1,17 @@
 /**
  * The budget lines of the economy feed: one per enhed × function × dranst, with the original
  * budget of each year. Amounts come from the unit's role (per employee or fixed), jittered, and
- * the service lines are then scaled so net operating spending (dranst 1+2, hovedkonti 0–6)
- * matches Jammerbugt's size.
+ * the service lines are then scaled so net operating spending (drift as packages/domain counts it:
+ * dranst 1+2, hovedkonti 0 and 2–6) matches Jammerbugt's size.
  */
+import { isOperatingSpending } from '@lis/domain';
 import { YEARS } from './calendar.ts';
 import { type DemoUnit, existsIn, roleOf } from './organisation.ts';
 import type { Random } from './random.ts';
 import type { BudgetLineSpec, SpendingPattern } from './unit-roles.ts';
 
-/** net operating spending (dranst 1+2, hk 0–6) in the 2016 original budget, DKK */
-export const OPERATING_BUDGET_2016 = 2_340_000_000;
+/** net operating spending (isOperatingSpending: dranst 1+2, hk 0 and 2–6) in the 2016 original budget, DKK */
+const OPERATING_BUDGET_2016 = 2_340_000_000;
 /** wage and price level of each year relative to 2016 */
 const YEAR_INDEX: Readonly<Record<number, number>> = { 2014: 0.962, 2015: 0.981, 2016: 1 };
 
@@ -28,9 +29,6 @@ export interface EconomyLine {
   random: Random;
 }
 
-/** Counts towards net operating spending: dranst 1+2 on hovedkonti 0–6. */
-export const isOperating = (fn: string, dranst: number) => (dranst === 1 || dranst === 2) && Number(fn[0]) <= 6;
-
 export function economyLines(units: readonly DemoUnit[], random: Random): EconomyLine[] {
   const drafts = units.flatMap((u) =>
     u.level === 'enhed' ? roleOf(u).budget.map((spec, i) => draft(u, spec, random.fork(`${u.id}/${i}`))) : [],
@@ -46,7 +44,7 @@ export function economyLines(units: readonly DemoUnit[], random: Random): Econom
   const lines = [...byKey.values()];
   // Income transfers are set deliberately; the per-employee service amounts are the rough part,
   // so they alone are scaled to make the total come out at Jammerbugt's size.
-  const operating = lines.filter((d) => isOperating(d.spec.fn, d.spec.dranst ?? 1));
+  const operating = lines.filter((d) => isOperatingSpending(d.spec.fn, d.spec.dranst ?? 1));
   const scalable = operating.filter(
     (d) => d.spec.pattern === undefined || d.spec.pattern === 'operating' || d.spec.pattern === 'winter',
   );

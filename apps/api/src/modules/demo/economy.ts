@@ -168,7 +168,7 @@ function monthWeights(pattern: readonly number[], months: readonly number[]): nu
 }
 
 /** Splits an integer total by weights into integers that add up to exactly the total. */
-export function distribute(total: number, weights: readonly number[]): number[] {
+function distribute(total: number, weights: readonly number[]): number[] {
   const weightSum = sum(weights);
   let running = 0;
   let previous = 0;

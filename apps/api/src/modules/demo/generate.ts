@@ -34,7 +34,7 @@ export interface DemoOptions {
   seed?: number;
 }
 
-export const DEFAULT_DEMO_SEED = 849;
+const DEFAULT_DEMO_SEED = 849;
 
 /** Exports from Danish financial and HR systems: Windows-1252 and CRLF. */
 const ERP: CsvFormat = { encoding: 'windows-1252', lineEnding: '\r\n' };

@@ -19,7 +19,7 @@ export interface ExportTable {
 }
 
 /** Text that a spreadsheet would run as a formula (= + - @, or a tab/CR trick) is prefixed with '. */
-export function neutraliseFormula(text: string): string {
+function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

@@ -96,7 +96,7 @@ export function numberCheck(type: ColumnType & { kind: 'number' | 'integer' }): 
 }
 
 /** `n`, or the problem with its range. */
-export function rangeCheck(min: number | undefined, max: number | undefined): (n: number) => number | CellProblem {
+function rangeCheck(min: number | undefined, max: number | undefined): (n: number) => number | CellProblem {
   const belowMin = new CellProblem(min === 0 ? 'må ikke være negativ' : `skal være mindst ${min}`);
   const aboveMax = new CellProblem(`må højst være ${max}`);
   return (n) => (min !== undefined && n < min ? belowMin : max !== undefined && n > max ? aboveMax : n);

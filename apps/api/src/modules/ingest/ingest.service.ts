@@ -20,7 +20,7 @@ export interface PublishEvent {
 }
 
 /** Runs inside the publishing transaction, e.g. to refresh the precomputed indicators. */
-export type PublishHook = (tx: StoreTx, event: PublishEvent) => Promise<void>;
+type PublishHook = (tx: StoreTx, event: PublishEvent) => Promise<void>;
 
 export interface IngestContext {
   store: Store;
@@ -224,7 +224,7 @@ function auditOf(ctx: IngestContext, who: Restorer, action: 'feed_load' | 'resto
 }
 
 /** KPIs of the kpi feed that are personal data (surveys): delivered for lowest-level units only (domain.md §4). */
-export const PERSONAL_FEED_KPIS: readonly string[] = KPIS.filter((k) => k.personalData && k.sourceFeed === 'kpi').map(
+const PERSONAL_FEED_KPIS: readonly string[] = KPIS.filter((k) => k.personalData && k.sourceFeed === 'kpi').map(
   (k) => k.id,
 );
 

@@ -79,7 +79,7 @@ function splitHeader(line: string, separator: string): string[] {
     .map((cell) => normaliseName(cell.replace(/^\s*"(.*)"\s*$/, '$1')));
 }
 
-export function checkHeader(header: string[], spec: FeedSpec): RowError[] {
+function checkHeader(header: string[], spec: FeedSpec): RowError[] {
   const errors: RowError[] = [];
   const seen = new Set<string>();
   for (const name of header) {

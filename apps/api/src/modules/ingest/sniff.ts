@@ -2,8 +2,8 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
-export type FileFormat = 'csv' | 'json' | 'xlsx';
-export type TextEncoding = 'utf-8' | 'windows-1252';
+type FileFormat = 'csv' | 'json' | 'xlsx';
+type TextEncoding = 'utf-8' | 'windows-1252';
 
 export interface FileFacts {
   sha256: string;

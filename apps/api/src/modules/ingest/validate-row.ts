@@ -61,4 +61,4 @@ function jsonValueReader(column: FeedColumn, parse: CellParser): (raw: number | 
   };
 }
 
-export const displayValue = (raw: RawValue): string | null => (raw === null ? null : String(raw));
+const displayValue = (raw: RawValue): string | null => (raw === null ? null : String(raw));

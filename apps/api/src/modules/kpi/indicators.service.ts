@@ -8,11 +8,13 @@ import {
 } from '@lis/contracts';
 import {
   addMonths,
+  CONSUMPTION_TOLERANCE,
   DEFAULT_TOLERANCE,
   findKpi,
   KPIS,
   type KpiDefinition,
   kpiStatus,
+  MIN_GROUP_SIZE,
   periodMonthNumber,
   periodRange,
   periodYear,
@@ -22,13 +24,9 @@ import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
 import { ancestorPaths, ancestorsOf, childrenOf, type OrgRow } from '../org/org.service.ts';
 import * as repo from './indicators.repository.ts';
 
-export const SUPPRESSED_REASON =
-  'Diskretioneret: færre end 5 medarbejdere i enheden (i en af de måneder tallet dækker), eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.';
+export const SUPPRESSED_REASON = `Diskretioneret: færre end ${MIN_GROUP_SIZE} medarbejdere i enheden (i en af de måneder tallet dækker), eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.`;
 
-/** The consumption is read against the phased budget share; this is its yellow band. */
-const CONSUMPTION_TOLERANCE = 0.05;
-
-export const latestPeriodOf = async (ctx: ReadContext) => (await repo.dataPeriods(ctx.db, ctx.municipality)).latest;
+const latestPeriodOf = async (ctx: ReadContext) => (await repo.dataPeriods(ctx.db, ctx.municipality)).latest;
 
 export function getKpiOrThrow(kpiId: string): KpiDefinition {
   const kpi = findKpi(kpiId);
@@ -135,7 +133,7 @@ const monthsIn = (from: string, to: string) =>
  * The part of [from, to] between the store's first and newest month with data, or null when
  * they do not meet: a range like 1000-01…9999-12 costs no more than the data it covers (ADR 0009).
  */
-export function rangeWithinData(
+function rangeWithinData(
   from: string,
   to: string,
   data: { first: string | null; latest: string | null },

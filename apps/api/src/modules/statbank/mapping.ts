@@ -9,7 +9,7 @@ import { StatbankError } from './statbank-table.ts';
 export type Filters = Record<string, string[]>;
 
 /** Five-digit function codes, both ends inclusive: one function, a hovedfunktion or a range. */
-export interface FunctionRange {
+interface FunctionRange {
   from: string;
   to: string;
 }

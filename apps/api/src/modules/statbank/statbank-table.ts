@@ -3,7 +3,7 @@
  * so the mapping to benchmark rows never looks at CSV or JSON-stat details.
  */
 
-export type StatbankFormat = 'csv' | 'jsonstat1' | 'jsonstat2';
+type StatbankFormat = 'csv' | 'jsonstat1' | 'jsonstat2';
 
 /**
  * One variable's value in an observation. Which halves are known depends on how the extract was

@@ -16,7 +16,7 @@ import {
 import type { AccountsMapping, AgeBand, BenchmarkMapping, Filters, PopulationMapping } from './mapping.ts';
 import { type StatbankCell, StatbankError, type StatbankObservation, type StatbankTable } from './statbank-table.ts';
 
-export type BenchmarkPartKind = 'accounts' | 'population';
+type BenchmarkPartKind = 'accounts' | 'population';
 
 export interface BenchmarkPartRow {
   year: number;

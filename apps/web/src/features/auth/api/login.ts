@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
-export interface Credentials {
+interface Credentials {
   username: string;
   password: string;
 }
 
-export const login = (credentials: Credentials): Promise<Me> => postJson('/auth/login', { body: credentials });
+const login = (credentials: Credentials): Promise<Me> => postJson('/auth/login', { body: credentials });
 
 export function useLogin() {
   const queryClient = useQueryClient();

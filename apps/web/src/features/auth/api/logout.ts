@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const logout = (): Promise<LogoutResult> => postJson('/auth/logout', {});
+const logout = (): Promise<LogoutResult> => postJson('/auth/logout', {});
 
 export function useLogout() {
   const queryClient = useQueryClient();

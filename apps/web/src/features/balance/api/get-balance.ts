@@ -4,10 +4,10 @@ import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** The plan of a budget year (budget year + 3 overslagsår), compared with the plan of the year before. */
-export const getBalance = (budgetYear: number, signal?: AbortSignal): Promise<Balance> =>
+const getBalance = (budgetYear: number, signal?: AbortSignal): Promise<Balance> =>
   getJson('/budget/balance', { query: { budgetYear } }, signal);
 
-export const balanceQueryOptions = (budgetYear: number) =>
+const balanceQueryOptions = (budgetYear: number) =>
   queryOptions({ queryKey: queryKeys.balance({ budgetYear }), queryFn: ({ signal }) => getBalance(budgetYear, signal) });
 
 /** Keeps the previous plan on screen while another loads. */

@@ -3,9 +3,9 @@ import { getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** The budget years that have a plan, newest first. */
-export const getBudgetPlans = (signal?: AbortSignal): Promise<number[]> => getJson('/budget/plans', {}, signal);
+const getBudgetPlans = (signal?: AbortSignal): Promise<number[]> => getJson('/budget/plans', {}, signal);
 
-export const budgetPlansQueryOptions = () =>
+const budgetPlansQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.budgetPlans, queryFn: ({ signal }) => getBudgetPlans(signal) });
 
 export const useBudgetPlans = () => useQuery(budgetPlansQueryOptions());

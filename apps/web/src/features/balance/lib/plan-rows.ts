@@ -7,7 +7,7 @@ import type { Balance } from '@lis/contracts';
 import { formatNumber } from '../../../lib/format';
 
 type PlanYear = Balance['years'][number];
-export type PlanLine = keyof PlanYear['lines'];
+type PlanLine = keyof PlanYear['lines'];
 export type PlanResult = 'resultA' | 'resultB' | 'resultC' | 'cashChange';
 
 export type PlanRow =

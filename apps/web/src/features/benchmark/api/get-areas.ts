@@ -4,10 +4,10 @@ import { queryKeys } from '../../../lib/query-keys';
 
 export type BenchmarkArea = ApiResult<'/benchmark/areas', 'get'>[number];
 
-export const getBenchmarkAreas = (signal?: AbortSignal): Promise<BenchmarkArea[]> => getJson('/benchmark/areas', {}, signal);
+const getBenchmarkAreas = (signal?: AbortSignal): Promise<BenchmarkArea[]> => getJson('/benchmark/areas', {}, signal);
 
 // Benchmark data arrives once a year.
-export const benchmarkAreasQueryOptions = () =>
+const benchmarkAreasQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.benchmarkAreas,
     queryFn: ({ signal }) => getBenchmarkAreas(signal),

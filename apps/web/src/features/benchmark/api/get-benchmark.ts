@@ -16,10 +16,10 @@ export const benchmarkQuery = ({ year, peers, method, includeOwn, needAdjusted }
   needAdjusted,
 });
 
-export const getBenchmark = (input: BenchmarkInput, signal?: AbortSignal): Promise<BenchmarkResult> =>
+const getBenchmark = (input: BenchmarkInput, signal?: AbortSignal): Promise<BenchmarkResult> =>
   getJson('/benchmark', { query: { area: input.area, ...benchmarkQuery(input) } }, signal);
 
-export const benchmarkQueryOptions = (input: BenchmarkInput) =>
+const benchmarkQueryOptions = (input: BenchmarkInput) =>
   queryOptions({ queryKey: queryKeys.benchmark(input), queryFn: ({ signal }) => getBenchmark(input, signal) });
 
 /** Keeps the previous drawing while another choice loads. */

@@ -16,10 +16,10 @@ const basisOf = ({ year, peers, method, includeOwn, needAdjusted }: SummaryInput
   needAdjusted,
 });
 
-export const getBenchmarkSummary = (input: SummaryInput, signal?: AbortSignal): Promise<BenchmarkSummary> =>
+const getBenchmarkSummary = (input: SummaryInput, signal?: AbortSignal): Promise<BenchmarkSummary> =>
   getJson('/benchmark/summary', { query: benchmarkQuery(basisOf(input)) }, signal);
 
-export const summaryQueryOptions = (input: SummaryInput) =>
+const summaryQueryOptions = (input: SummaryInput) =>
   queryOptions({
     queryKey: queryKeys.benchmarkSummary(basisOf(input)),
     queryFn: ({ signal }) => getBenchmarkSummary(input, signal),

@@ -15,7 +15,7 @@ export interface PeerGroup {
   mayChange?: boolean;
 }
 
-export const getPeerGroups = (signal?: AbortSignal): Promise<PeerGroup[]> => getJson('/benchmark/peer-groups', {}, signal);
+const getPeerGroups = (signal?: AbortSignal): Promise<PeerGroup[]> => getJson('/benchmark/peer-groups', {}, signal);
 
 export const usePeerGroups = () => useQuery({ queryKey: queryKeys.peerGroups, queryFn: ({ signal }) => getPeerGroups(signal) });
 

@@ -14,7 +14,7 @@ export const BUILT_IN_NAMES: Readonly<Record<string, string>> = {
   all: 'Hele landet',
 };
 
-export const isBuiltIn = (peers: string): boolean => peers in BUILT_IN_NAMES;
+const isBuiltIn = (peers: string): boolean => peers in BUILT_IN_NAMES;
 
 /** The saved list the peers name, or null (not a saved list, or not among the groups: deleted, or not loaded yet). */
 export function savedGroupOf(peers: string, groups: readonly PeerGroup[]): PeerGroup | null {

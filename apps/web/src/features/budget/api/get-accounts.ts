@@ -10,10 +10,10 @@ export interface AccountsInput {
   prefix: string;
 }
 
-export const getAccounts = (input: AccountsInput, signal?: AbortSignal): Promise<Accounts> =>
+const getAccounts = (input: AccountsInput, signal?: AbortSignal): Promise<Accounts> =>
   getJson('/budget/accounts', { query: { ...input } }, signal);
 
-export const accountsQueryOptions = (input: AccountsInput) =>
+const accountsQueryOptions = (input: AccountsInput) =>
   queryOptions({ queryKey: queryKeys.accounts(input), queryFn: ({ signal }) => getAccounts(input, signal) });
 
 /** Keeps the previous level on screen while the next loads. */

@@ -9,7 +9,7 @@ export interface FollowUpInput {
   period: string | null;
 }
 
-export const getFollowUp = (input: FollowUpInput, signal?: AbortSignal): Promise<FollowUp> =>
+const getFollowUp = (input: FollowUpInput, signal?: AbortSignal): Promise<FollowUp> =>
   getJson('/budget/followup', { query: { org: input.org, period: input.period } }, signal);
 
 export const followUpQueryOptions = (input: FollowUpInput) =>

@@ -14,7 +14,7 @@ export interface CumulativeInput {
 
 const COLORS = { actual: '#1f5f99', budget: '#5b7083', forecast: '#b04a00' };
 
-export const shortMonth = (period: string): string => formatMonth(period).replace(/\s*\d{4}$/, '');
+const shortMonth = (period: string): string => formatMonth(period).replace(/\s*\d{4}$/, '');
 const millions = (value: number) => `${formatNumber(value / 1_000_000, 0)} mio.`;
 
 /**

@@ -14,7 +14,7 @@ const LEVEL_NAMES = ['Hovedkonti', 'Hovedfunktioner', 'Funktioner'];
 const DEEPEST = LEVEL_NAMES.length;
 
 /** '5.57' → ['5', '5.57']: the levels above and including the one shown. */
-export const accountPath = (account: string): string[] =>
+const accountPath = (account: string): string[] =>
   account === '' ? [] : account.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'));
 
 const label = (code: string) => `${code} ${accountName(code) ?? ''}`.trim();

@@ -14,7 +14,7 @@ export function formatAmount(value: number | null): string {
 /** A budget is income when it is negative: its figures read as income, its percentages as shares of it. */
 export const isIncome = (correctedBudget: number): boolean => correctedBudget < 0;
 
-export type DeviationTone = 'worse' | 'better' | 'none';
+type DeviationTone = 'worse' | 'better' | 'none';
 
 export interface DeviationText {
   /** '+14,1 mio. kr.': + = merforbrug (or mindreindtægt), as the accounts count it */

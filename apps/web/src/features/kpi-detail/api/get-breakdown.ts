@@ -12,10 +12,10 @@ export interface BreakdownInput {
 const query = ({ org, period }: BreakdownInput) => ({ org, period });
 
 /** The KPI for each child unit the caller may see. */
-export const getBreakdown = (input: BreakdownInput, signal?: AbortSignal): Promise<Breakdown> =>
+const getBreakdown = (input: BreakdownInput, signal?: AbortSignal): Promise<Breakdown> =>
   getJson('/kpis/{kpiId}/breakdown', { path: { kpiId: input.kpiId }, query: query(input) }, signal);
 
-export const breakdownQueryOptions = (input: BreakdownInput) =>
+const breakdownQueryOptions = (input: BreakdownInput) =>
   queryOptions({ queryKey: queryKeys.breakdown(input), queryFn: ({ signal }) => getBreakdown(input, signal) });
 
 /** Keeps the previous drawing while another unit or month loads. */

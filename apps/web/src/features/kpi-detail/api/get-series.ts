@@ -12,10 +12,10 @@ export interface SeriesInput {
 
 const query = ({ org, from, to }: SeriesInput) => ({ org, from, to });
 
-export const getSeries = (input: SeriesInput, signal?: AbortSignal): Promise<Series> =>
+const getSeries = (input: SeriesInput, signal?: AbortSignal): Promise<Series> =>
   getJson('/kpis/{kpiId}/series', { path: { kpiId: input.kpiId }, query: query(input) }, signal);
 
-export const seriesQueryOptions = (input: SeriesInput) =>
+const seriesQueryOptions = (input: SeriesInput) =>
   queryOptions({ queryKey: queryKeys.series(input), queryFn: ({ signal }) => getSeries(input, signal) });
 
 /** Keeps the previous drawing while another unit or month loads. */

@@ -4,7 +4,7 @@ import type { ChartOption } from '../../../lib/echarts';
 import { escapeHtml } from '../../../lib/escape-html';
 import { formatCount, formatKpiValue, formatMonth, MISSING } from '../../../lib/format';
 
-export type TrendPoint = Series['points'][number];
+type TrendPoint = Series['points'][number];
 
 export interface TrendInput {
   points: readonly TrendPoint[];

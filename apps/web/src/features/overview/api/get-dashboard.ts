@@ -9,10 +9,10 @@ export interface DashboardInput {
   period: string | null;
 }
 
-export const getDashboard = (input: DashboardInput, signal?: AbortSignal): Promise<Dashboard> =>
+const getDashboard = (input: DashboardInput, signal?: AbortSignal): Promise<Dashboard> =>
   getJson('/dashboard', { query: { org: input.org, period: input.period } }, signal);
 
-export const dashboardQueryOptions = (input: DashboardInput) =>
+const dashboardQueryOptions = (input: DashboardInput) =>
   queryOptions({ queryKey: queryKeys.dashboard(input), queryFn: ({ signal }) => getDashboard(input, signal) });
 
 /** Keeps the previous unit or month on screen while the next loads, so pickers keep their place and focus. */
