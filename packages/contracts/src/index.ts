@@ -6,5 +6,6 @@ export * from './api/feeds.ts';
 export * from './api/health.ts';
 export * from './api/indicators.ts';
 export * from './api/oidc.ts';
+export * from './api/roles.ts';
 export * from './api/users.ts';
 export * from './feeds.ts';

@@ -1,10 +1,8 @@
 import { userInfo } from 'node:os';
-import { DEFAULT_ACCESS_RULE_CLAIM } from '@lis/contracts';
-import type { Role } from '@lis/db';
+import { DEFAULT_ACCESS_RULE_CLAIM, isRole, ROLES, type Role } from '@lis/contracts';
 import { type Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { loadConfig } from '../config.ts';
-import { isRole, ROLES } from '../modules/auth/access.ts';
 import {
   AccessSetupError,
   createToken,

@@ -1,8 +1,8 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import { LIS_REQUEST_HEADER } from '@lis/contracts';
+import { LIS_REQUEST_HEADER, type Permission } from '@lis/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can, type Permission, type Principal } from '../modules/auth/access.ts';
+import { can, type Principal } from '../modules/auth/access.ts';
 import { type AuditEvent, insertAudit } from '../modules/auth/auth.repository.ts';
 import { type AuthContext, principalFromSession, principalFromToken } from '../modules/auth/auth.service.ts';
 import { rootOrgId, visibleUnits } from '../modules/org/org.service.ts';

@@ -1,8 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ErrorResponse } from '@lis/contracts';
+import { ErrorResponse, GRANTS, type Permission } from '@lis/contracts';
 import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
-import { GRANTS, type Permission } from '../modules/auth/access.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { extractComponents, markShared, mergeEnums } from './openapi-schemas.ts';
 

@@ -1,22 +1,13 @@
-import type { Me } from '@lis/contracts';
+import { type Role, roleCan } from '@lis/contracts';
 
-// The API decides; these only keep the menu and pages to what the role can use (access.ts GRANTS).
-const READERS: readonly Me['role'][] = ['admin', 'direktion', 'oekonom', 'chef'];
-const LOADERS: readonly Me['role'][] = ['admin', 'feeder'];
+// The API decides; these only keep the menu and pages to what the role can use, read from the
+// grant table the API's access check uses (@lis/contracts GRANTS).
 
 /** May read indicators, the economy pages and the benchmark. */
-export const readsIndicators = (role: Me['role']): boolean => READERS.includes(role);
+export const readsIndicators = (role: Role): boolean => roleCan(role, 'kpi:read');
 
 /** May send feed files. */
-export const loadsFeeds = (role: Me['role']): boolean => LOADERS.includes(role);
+export const loadsFeeds = (role: Role): boolean => roleCan(role, 'feeds:write');
 
 /** May see and change users and the access rules (the page Brugere). */
-export const administersUsers = (role: Me['role']): boolean => role === 'admin';
-
-export const ROLE_NAMES: Readonly<Record<Me['role'], string>> = {
-  admin: 'Administrator',
-  direktion: 'Direktion',
-  oekonom: 'Økonom',
-  chef: 'Chef',
-  feeder: 'Dataleverandør',
-};
+export const administersUsers = (role: Role): boolean => roleCan(role, 'users:admin');

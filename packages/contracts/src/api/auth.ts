@@ -1,13 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
-
-export const RoleSchema = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('direktion'),
-  Type.Literal('oekonom'),
-  Type.Literal('chef'),
-  Type.Literal('feeder'),
-]);
+import { RoleSchema } from './roles.ts';
 
 export const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 100 }),

@@ -1,5 +1,4 @@
 import { type Static, Type } from 'typebox';
-import type { Me } from './auth.ts';
 import { Nullable } from './common.ts';
 
 const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]));
@@ -138,9 +137,6 @@ export const PeerGroupList = Type.Array(
     mayChange: Type.Boolean(),
   }),
 );
-
-/** The roles that may save peer groups (permission benchmark:write): those who prepare benchmarks. */
-export const PEER_GROUP_EDITORS: readonly Me['role'][] = ['admin', 'oekonom'];
 
 /** At most this many saved peer groups per municipality: a list longer than a picker can show is no help. */
 export const MAX_SAVED_PEER_GROUPS = 200;

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { RoleSchema } from './auth.ts';
 import { Nullable } from './common.ts';
+import { RoleSchema } from './roles.ts';
 
 /** A claim's name in the provider's ID token: "groups", "roles", "extension_afdeling", a URI. */
 export const ACCESS_RULE_CLAIM_PATTERN = '^[A-Za-z0-9_.:/-]{1,100}$';

@@ -1,5 +1,4 @@
-import { type BenchmarkResult, type BenchmarkSummary, MAX_SAVED_PEER_GROUPS } from '@lis/contracts';
-import type { Role } from '@lis/db';
+import { type BenchmarkResult, type BenchmarkSummary, MAX_SAVED_PEER_GROUPS, type Role, roleCan } from '@lis/contracts';
 import {
   areaName,
   BENCHMARK_CAVEAT,
@@ -12,7 +11,6 @@ import {
   unitCost,
 } from '@lis/domain';
 import type { ReadContext } from '../../lib/read-context.ts';
-import { GRANTS } from '../auth/access.ts';
 import * as repo from './benchmark.repository.ts';
 
 export interface BenchmarkOptions {
@@ -196,7 +194,7 @@ const mayChange = (caller: Caller, owner: string) => caller.role === 'admin' || 
 
 /** The built-in peer groups and the ones saved in the municipality, each saying whether the caller may change it. */
 export async function peerGroups(ctx: ReadContext, caller: Caller) {
-  const writes = GRANTS['benchmark:write'].includes(caller.role);
+  const writes = roleCan(caller.role, 'benchmark:write');
   const builtIn = (['kora', 'kommunegruppe', 'region', 'all'] as const).map((name) => {
     const group = peerCodes(ctx.municipality, name, false);
     return { name, municipalities: group.codes, builtIn: true, description: group.name, owner: null, mayChange: false };

@@ -1,5 +1,4 @@
-import type { Me } from '@lis/contracts';
-import { ROLE_NAMES } from '../../../lib/roles';
+import { type Me, ROLE_NAMES } from '@lis/contracts';
 import { useLogout } from '../api/logout';
 import './auth.css';
 

@@ -1,7 +1,7 @@
-import { type Me, PEER_GROUP_EDITORS } from '@lis/contracts';
+import { type Role, roleCan } from '@lis/contracts';
 
 /**
- * May save peer groups: the roles the API grants benchmark:write, read from the one list both use.
+ * May save peer groups: the roles the API grants benchmark:write, read from the one table both use.
  * Whether a saved group may be replaced or deleted is the server's `mayChange` per group.
  */
-export const savesPeerGroups = (role: Me['role'] | undefined): boolean => role !== undefined && PEER_GROUP_EDITORS.includes(role);
+export const savesPeerGroups = (role: Role | undefined): boolean => role !== undefined && roleCan(role, 'benchmark:write');

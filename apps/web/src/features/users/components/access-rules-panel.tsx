@@ -1,6 +1,6 @@
+import { ROLE_NAMES } from '@lis/contracts';
 import { ErrorMessage, Loading } from '../../../components/ui/query-state';
 import { useOrgTree } from '../../../lib/org-units';
-import { ROLE_NAMES } from '../../../lib/roles';
 import { useAccessRules, useRemoveAccessRule } from '../api/users-api';
 import { unitNames } from '../lib/user-words';
 import { AccessRuleForm } from './access-rule-form';

@@ -1,10 +1,9 @@
-import type { Me, UserSummary } from '@lis/contracts';
+import { type Me, ROLE_NAMES, type UserSummary } from '@lis/contracts';
 import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/ui/query-state';
 import { ApiError } from '../../../lib/api-client';
 import { formatCount, MISSING } from '../../../lib/format';
 import { useOrgTree } from '../../../lib/org-units';
-import { ROLE_NAMES } from '../../../lib/roles';
 import { type UserAction, useUserAction, useUsers } from '../api/users-api';
 import { SOURCE_NAMES, signInParts, unitNames } from '../lib/user-words';
 import { ResetPasswordDialog } from './reset-password-dialog';
