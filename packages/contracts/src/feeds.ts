@@ -49,6 +49,11 @@ export interface FeedSpec {
   readonly columns: readonly FeedColumn[];
   /** feed column names that identify a row; a later delivery with the same key replaces it */
   readonly key: readonly string[];
+  /**
+   * When set, a delivery sets aside every row in effect that matches a delivered row on these
+   * columns (a part of the key): a unit delivered states all its versions.
+   */
+  readonly replaces?: readonly string[];
   /** the column that tells which period a row belongs to (for the ledger and the rollup refresh) */
   readonly periodColumn: string | null;
 }
@@ -87,16 +92,17 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
   organisation: {
     name: 'organisation',
     title: 'Organisation',
-    table: 'org_units',
+    table: 'org_unit_versions',
     columns: [
       col('org_id', text, 'stable id of the unit (often the cost centre, omkostningssted)'),
       col('parent_id', text, 'parent unit; empty for the root', false),
       col('name', text, 'display name'),
       col('level', { kind: 'enum', values: identity(...ORG_LEVELS) }, 'kommune, forvaltning, afdeling or enhed'),
-      col('valid_from', date, 'first day the unit exists; empty = open', false),
-      col('valid_to', date, 'last day the unit exists; empty = open', false),
+      col('valid_from', date, 'first day this version of the unit holds; empty = open', false),
+      col('valid_to', date, 'last day this version of the unit holds; empty = open', false),
     ],
-    key: ['org_id'],
+    key: ['org_id', 'valid_from'],
+    replaces: ['org_id'],
     periodColumn: null,
   },
   economy: {

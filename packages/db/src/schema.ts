@@ -44,12 +44,21 @@ export interface OrgUnitTable extends FactColumns {
   valid_to: DateString | null;
 }
 
-/** Every (ancestor, descendant) pair of the active tree, including each unit with itself at depth 0. */
+/** Every (ancestor, descendant) pair of today's tree (each unit's newest version), including each unit with itself at depth 0. */
 export interface OrgClosureTable {
   municipality: string;
   ancestor_id: string;
   descendant_id: string;
   depth: number;
+}
+
+/** The organisation feed's rows: versions of units with non-overlapping validity; org_units holds each unit's newest. */
+export type OrgUnitVersionTable = OrgUnitTable;
+
+/** The (ancestor, descendant) pairs of every month's tree: valid_from/valid_to are the first and last month (first day; ±infinity when open). */
+export interface OrgClosureHistoryTable extends OrgClosureTable {
+  valid_from: DateString;
+  valid_to: DateString;
 }
 
 export interface EconomyTable extends FactColumns {
@@ -264,6 +273,8 @@ export interface Database {
   batches: BatchTable;
   org_units: OrgUnitTable;
   org_closure: OrgClosureTable;
+  org_unit_versions: OrgUnitVersionTable;
+  org_closure_history: OrgClosureHistoryTable;
   economy: EconomyTable;
   budget_plan: BudgetPlanTable;
   sickleave: SickleaveTable;

@@ -1,6 +1,7 @@
 import type { FeedName, FeedSpec } from '@lis/contracts';
-import { findKpi } from '@lis/domain';
+import { COUNTED_SICK_HOURS, findKpi } from '@lis/domain';
 import type { RowError } from './errors.ts';
+import { type MonthSpan, spanHolds, spanText } from './unit-validity.ts';
 import type { StoredValue } from './validate-row.ts';
 
 /** What a row may refer to: units and case types already in the store. */
@@ -8,6 +9,8 @@ export interface ReferenceData {
   orgIds: ReadonlySet<string>;
   /** units in effect that have children */
   parentIds: ReadonlySet<string>;
+  /** the months each unit holds in, for units that do not exist always */
+  validity: ReadonlyMap<string, readonly MonthSpan[]>;
   caseTypes: ReadonlySet<string>;
 }
 
@@ -29,6 +32,28 @@ function knownOrg(row: Row, refs: ReferenceData): readonly Omit<RowError, 'line'
     ? [problem('org_id', orgId, 'ukendt enhed (indlæs den med leverancen organisation først)')]
     : NONE; // the economy feed's one rule: no allocation for a row that passes
 }
+
+/**
+ * A fact belongs to its unit as organised in its month (docs/adr/0011): the unit must hold in the
+ * month of each of the given date columns.
+ */
+function withinValidity(row: Row, refs: ReferenceData, columns: readonly string[]): readonly Omit<RowError, 'line'>[] {
+  const orgId = row.org_id;
+  const spans = typeof orgId === 'string' ? refs.validity.get(orgId) : undefined;
+  if (!spans) return NONE;
+  for (const column of columns) {
+    const date = row[column];
+    if (typeof date !== 'string' || spans.some((span) => spanHolds(span, date.slice(0, 7)))) continue;
+    const held = spans.length === 0 ? 'ingen måneder' : spans.map(spanText).join(', ');
+    return [problem(column, date, `enheden ${orgId} findes ikke i ${date.slice(0, 7)} (den gælder ${held})`)];
+  }
+  return NONE;
+}
+
+const knownOrgIn = (row: Row, refs: ReferenceData) => {
+  const unknown = knownOrg(row, refs);
+  return unknown.length > 0 ? unknown : withinValidity(row, refs, ['period']);
+};
 
 /**
  * Personal-data rows (sick leave, surveys) are delivered for lowest-level units only (domain.md
@@ -63,7 +88,7 @@ const RULES: Partial<Record<FeedName, Check>> = {
     typeof row.valid_from === 'string' && typeof row.valid_to === 'string' && row.valid_to < row.valid_from
       ? [problem('valid_to', row.valid_to, 'ligger før valid_from')]
       : [],
-  economy: knownOrg,
+  economy: knownOrgIn,
   budget_plan: (row) => {
     const [budgetYear, year] = [num(row.budget_year), num(row.year)];
     return year < budgetYear || year > budgetYear + 3
@@ -71,12 +96,11 @@ const RULES: Partial<Record<FeedName, Check>> = {
       : [];
   },
   sickleave: (row, refs) => {
-    const errors = [...knownOrg(row, refs), ...lowestLevel(row, refs, 'sygefravær')];
-    const counted = num(row.own_sickness_hours) + num(row.work_injury_hours);
+    const errors = [...knownOrgIn(row, refs), ...lowestLevel(row, refs, 'sygefravær')];
+    const counted = COUNTED_SICK_HOURS.reduce((sum, column) => sum + num(row[column] ?? null), 0);
+    const countedText = COUNTED_SICK_HOURS.join(' + ');
     if (num(row.long_term_hours) > counted + 1e-9) {
-      errors.push(
-        problem('long_term_hours', row.long_term_hours, `er større end own_sickness_hours + work_injury_hours (${counted})`),
-      );
+      errors.push(problem('long_term_hours', row.long_term_hours, `er større end ${countedText} (${counted})`));
     }
     const hourColumns = [
       'planned_hours',
@@ -100,14 +124,15 @@ const RULES: Partial<Record<FeedName, Check>> = {
         problem(
           'own_sickness_hours',
           row.own_sickness_hours,
-          `own_sickness_hours + work_injury_hours (${shown(counted)}) er flere timer end planned_hours (${shown(planned)})`,
+          `${countedText} (${shown(counted)}) er flere timer end planned_hours (${shown(planned)})`,
         ),
       );
     }
     return errors;
   },
   cases: (row, refs) => {
-    const errors = [...knownOrg(row, refs)];
+    const unknown = knownOrg(row, refs);
+    const errors = [...(unknown.length > 0 ? unknown : withinValidity(row, refs, ['received', 'decided']))];
     if (typeof row.case_type === 'string' && !refs.caseTypes.has(row.case_type)) {
       errors.push(problem('case_type', row.case_type, 'ukendt sagstype (indlæs den med leverancen case_types først)'));
     }
@@ -130,7 +155,7 @@ const RULES: Partial<Record<FeedName, Check>> = {
   ],
   kpi: (row, refs) => {
     const personal = typeof row.kpi_id === 'string' && findKpi(row.kpi_id)?.personalData === true;
-    return [...knownOrg(row, refs), ...knownKpi(row, true), ...(personal ? lowestLevel(row, refs, String(row.kpi_id)) : NONE)];
+    return [...knownOrgIn(row, refs), ...knownKpi(row, true), ...(personal ? lowestLevel(row, refs, String(row.kpi_id)) : NONE)];
   },
   targets: (row, refs) => [...knownOrg(row, refs), ...knownKpi(row, false)],
 };

@@ -3,6 +3,7 @@ import type { BatchStatus, CopyWriter, Database, StoreTx } from '@lis/db';
 import { type Kysely, sql } from 'kysely';
 import type { RowError } from './errors.ts';
 import type { OrgRow } from './org-tree.ts';
+import { isEmptySpan, type MonthSpan, monthsOfVersion } from './unit-validity.ts';
 
 // All SQL of ingestion. Table and column names come from the feed contract (constants), never from input.
 
@@ -13,10 +14,14 @@ const ident = (name: string) => sql.id(name);
 const storedColumns = (spec: FeedSpec) => spec.columns.map(storedColumn);
 const keyColumns = (spec: FeedSpec) => spec.key.map((name) => feedColumn(spec, name));
 const storedKey = (spec: FeedSpec) => keyColumns(spec).map(storedColumn);
-/** Null-safe equality only where a key column may be null (case_types.valid_from): keeps index use elsewhere. */
+/**
+ * The rows in effect a delivered row sets aside: the same key, or the same `replaces` columns (a
+ * unit delivered replaces all its versions). Null-safe equality only where a column may be null
+ * (case_types.valid_from): keeps index use elsewhere.
+ */
 const keyMatch = (spec: FeedSpec, left: string, right: string) =>
   sql.join(
-    keyColumns(spec).map((column) => {
+    (spec.replaces ? spec.replaces.map((name) => feedColumn(spec, name)) : keyColumns(spec)).map((column) => {
       const [l, r] = [sql.ref(`${left}.${storedColumn(column)}`), sql.ref(`${right}.${storedColumn(column)}`)];
       return column.required ? sql`${l} = ${r}` : sql`${l} is not distinct from ${r}`;
     }),
@@ -50,8 +55,8 @@ export async function lockLoads(tx: StoreTx): Promise<void> {
 export async function loadReferenceIds(db: Db, municipality: string) {
   const [orgs, caseTypes] = await Promise.all([
     db
-      .selectFrom('org_units')
-      .select(['org_id', 'parent_id'])
+      .selectFrom('org_unit_versions')
+      .select(['org_id', 'parent_id', 'valid_from', 'valid_to'])
       .where('municipality', '=', municipality)
       .where('active', '=', true)
       .execute(),
@@ -66,8 +71,20 @@ export async function loadReferenceIds(db: Db, municipality: string) {
   return {
     orgIds: new Set(orgs.map((o) => o.org_id)),
     parentIds: new Set(orgs.flatMap((o) => (o.parent_id === null ? [] : [o.parent_id]))),
+    validity: boundedValidity(orgs),
     caseTypes: new Set(caseTypes.map((c) => c.case_type)),
   };
+}
+
+/** The months each unit holds in, for the units that do not exist always (most do: they are left out). */
+function boundedValidity(versions: { org_id: string; valid_from: string | null; valid_to: string | null }[]) {
+  const spans = new Map<string, MonthSpan[]>();
+  for (const v of versions) {
+    const span = monthsOfVersion(v.valid_from, v.valid_to);
+    spans.set(v.org_id, [...(spans.get(v.org_id) ?? []), ...(isEmptySpan(span) ? [] : [span])]);
+  }
+  for (const [id, list] of spans) if (list.length === 1 && list[0]?.from === null && list[0].to === null) spans.delete(id);
+  return spans as ReadonlyMap<string, readonly MonthSpan[]>;
 }
 
 /** Which of the units hold personal-data rows in effect: sick leave, or values of the given (personal) KPIs. */
@@ -97,14 +114,22 @@ export async function unitsWithPersonalRows(
   return new Set(rows.map((r) => r.org_id));
 }
 
+/** Every version of every unit in effect. */
 export async function loadOrgRows(db: Db, municipality: string): Promise<OrgRow[]> {
   const rows = await db
-    .selectFrom('org_units')
-    .select(['org_id', 'parent_id', 'level'])
+    .selectFrom('org_unit_versions')
+    .select(['org_id', 'parent_id', 'level', 'valid_from', 'valid_to'])
     .where('municipality', '=', municipality)
     .where('active', '=', true)
     .execute();
-  return rows.map((r) => ({ orgId: r.org_id, parentId: r.parent_id, level: r.level, line: null }));
+  return rows.map((r) => ({
+    orgId: r.org_id,
+    parentId: r.parent_id,
+    level: r.level,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    line: null,
+  }));
 }
 
 /** Units with personal-data rows in effect (sick leave, values of the given KPIs) that have children in effect. */
@@ -114,7 +139,7 @@ export async function personalRowsBesideChildren(
   personalKpis: readonly string[],
 ): Promise<string[]> {
   // One pass over each fact table (a semi-join on the parents), not one look-up per parent.
-  const parents = sql`select parent_id from org_units where municipality = ${municipality} and active and parent_id is not null`;
+  const parents = sql`select parent_id from org_unit_versions where municipality = ${municipality} and active and parent_id is not null`;
   const kpis = sql.join(personalKpis.length > 0 ? personalKpis : ['']);
   const { rows } = await sql<{ org_id: string }>`
     select org_id from sickleave where municipality = ${municipality} and active and org_id in (${parents})
@@ -330,8 +355,18 @@ export async function analyzeAfterLargeChange(tx: StoreTx, spec: FeedSpec, chang
   if (known < 0 || changedRows > 50 + 0.1 * known) await sql`analyze ${ident(spec.table)}`.execute(tx.db);
 }
 
-/** Rebuilds the ancestor/descendant pairs of the units in effect (every unit is its own ancestor at depth 0). */
+/**
+ * Rebuilds what is derived from the versions of the units in effect: org_units (each unit's newest
+ * version), org_closure (today's tree over them) and org_closure_history (every month's tree; a
+ * pair holds in the months all the versions on its path hold, docs/adr/0011).
+ */
 export async function rebuildOrgClosure(tx: StoreTx, municipality: string): Promise<void> {
+  await tx.db.deleteFrom('org_units').where('municipality', '=', municipality).execute();
+  await sql`
+    insert into org_units (municipality, org_id, parent_id, name, level, valid_from, valid_to, batch_id, active)
+    select distinct on (org_id) municipality, org_id, parent_id, name, level, valid_from, valid_to, batch_id, true
+    from org_unit_versions where municipality = ${municipality} and active
+    order by org_id, valid_from desc nulls last`.execute(tx.db);
   await tx.db.deleteFrom('org_closure').where('municipality', '=', municipality).execute();
   await sql`
     insert into org_closure (municipality, ancestor_id, descendant_id, depth)
@@ -342,6 +377,26 @@ export async function rebuildOrgClosure(tx: StoreTx, municipality: string): Prom
       from tree join org_units u on u.parent_id = tree.descendant_id and u.municipality = ${municipality} and u.active
     )
     select ${municipality}, ancestor_id, descendant_id, depth from tree`.execute(tx.db);
-  // Every rollup joins through the closure: without statistics the planner takes it for a few rows.
+  await tx.db.deleteFrom('org_closure_history').where('municipality', '=', municipality).execute();
+  // A month belongs to the tree of its first day: a version from the 15th holds from the next month.
+  await sql`
+    insert into org_closure_history (municipality, ancestor_id, descendant_id, depth, valid_from, valid_to)
+    with recursive versions as (
+      select org_id, parent_id,
+             case when valid_from is null then '-infinity'::date
+                  else (date_trunc('month', valid_from - 1) + interval '1 month')::date end as first_month,
+             case when valid_to is null then 'infinity'::date else date_trunc('month', valid_to)::date end as last_month
+      from org_unit_versions where municipality = ${municipality} and active
+    ),
+    tree(ancestor_id, descendant_id, depth, first_month, last_month) as (
+      select org_id, org_id, 0, first_month, last_month from versions where first_month <= last_month
+      union all
+      select tree.ancestor_id, v.org_id, tree.depth + 1, greatest(tree.first_month, v.first_month), least(tree.last_month, v.last_month)
+      from tree join versions v on v.parent_id = tree.descendant_id
+      where greatest(tree.first_month, v.first_month) <= least(tree.last_month, v.last_month)
+    )
+    select ${municipality}, ancestor_id, descendant_id, depth, first_month, last_month from tree`.execute(tx.db);
+  // Every rollup joins through the closures: without statistics the planner takes them for a few rows.
   await sql`analyze org_closure`.execute(tx.db);
+  await sql`analyze org_closure_history`.execute(tx.db);
 }

@@ -77,6 +77,8 @@ function toOrgRow(values: readonly unknown[], line: number): OrgRow {
     orgId: values[0] as string,
     parentId: (values[1] as string | null) ?? null,
     level: values[3] as OrgRow['level'],
+    validFrom: (values[4] as string | null) ?? null,
+    validTo: (values[5] as string | null) ?? null,
     line,
   };
 }

@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, factFingerprint, postFeed, type TestApp } from './helpers.ts';
+
+// An organisation that changes over time (docs/adr/0011): versions of units, checked per month,
+// facts located in their unit's months.
+
+// On 2016-01-01 afdeling A2 moves from F1 to F2; A3 ends (merged into A4): its enhed E3 moves to
+// A4, its enhed E5 ends with it.
+const ORG = `org_id;parent_id;name;level;valid_from;valid_to
+849;;Kommunen;kommune;;
+F1;849;Forvaltning 1;forvaltning;;
+F2;849;Forvaltning 2;forvaltning;;
+A1;F1;Afdeling 1;afdeling;;
+A2;F1;Afdeling 2;afdeling;;2015-12-31
+A2;F2;Afdeling 2;afdeling;2016-01-01;
+A3;F2;Afdeling 3;afdeling;;2015-12-31
+A4;F2;Afdeling 4;afdeling;;
+E1;A1;Enhed 1;enhed;;
+E2;A2;Enhed 2;enhed;;
+E3;A3;Enhed 3;enhed;;2015-12-31
+E3;A4;Enhed 3;enhed;2016-01-01;
+E4;A4;Enhed 4;enhed;;
+E5;A3;Enhed 5;enhed;;2015-12-31
+`;
+
+type Errors = { line: number; column: string | null; value: string | null; message: string }[];
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  const response = await postFeed(t.app, 'organisation', ORG);
+  expect(response.statusCode, response.body).toBe(200);
+});
+afterAll(() => t.done());
+
+async function rejected(feed: string, body: string): Promise<Errors> {
+  const before = await factFingerprint(t.store);
+  const response = await postFeed(t.app, feed, body);
+  expect(response.statusCode, response.body).toBe(422);
+  expect(await factFingerprint(t.store)).toEqual(before);
+  return response.json().errors;
+}
+
+describe('versions of units', () => {
+  it('keeps every version and one row per unit, its newest, in org_units and today’s tree', async () => {
+    const { rows: versions } = await sql<{ n: number }>`
+      select count(*)::int as n from org_unit_versions where active`.execute(t.store.db);
+    expect(versions[0]?.n).toBe(14);
+    const { rows: units } = await sql<{ org_id: string; parent_id: string | null }>`
+      select org_id, parent_id from org_units where org_id in ('A2', 'E3', 'A3') order by org_id`.execute(t.store.db);
+    expect(units).toEqual([
+      { org_id: 'A2', parent_id: 'F2' },
+      { org_id: 'A3', parent_id: 'F2' },
+      { org_id: 'E3', parent_id: 'A4' },
+    ]);
+    const { rows: under } = await sql<{ descendant_id: string }>`
+      select descendant_id from org_closure where ancestor_id = 'F1' order by 1`.execute(t.store.db);
+    expect(under.map((r) => r.descendant_id)).toEqual(['A1', 'E1', 'F1']);
+  });
+
+  it('refuses two versions of a unit that overlap, on the later line', async () => {
+    const body = `org_id;parent_id;name;level;valid_from;valid_to
+E3;A3;Enhed 3;enhed;;2015-12-31
+E3;A4;Enhed 3;enhed;2015-06-01;
+`;
+    expect(await rejected('organisation', body)).toEqual([
+      {
+        line: 3,
+        column: 'valid_from',
+        value: '2015-06-01',
+        message: 'overlapper enhedens version på linje 2 (gyldig altid – 2015-12-31); en enheds versioner må ikke overlappe',
+      },
+    ]);
+  });
+
+  it('refuses a version whose parent does not exist in one of its months', async () => {
+    // A2 is gone in January 2016, but E2 stays under it.
+    const body = `org_id;parent_id;name;level;valid_from;valid_to
+A2;F1;Afdeling 2;afdeling;;2015-12-31
+A2;F2;Afdeling 2;afdeling;2016-02-01;
+`;
+    expect(await rejected('organisation', body)).toEqual([
+      {
+        line: 2,
+        column: 'parent_id',
+        value: 'A2',
+        message: 'den overordnede enhed findes ikke i 2016-01 (versionen gælder altid – fremover)',
+      },
+    ]);
+  });
+
+  it('refuses facts for a unit in a month it does not exist in, naming line, column and months', async () => {
+    const economy = `period;org_id;function;dranst;amount_type;amount
+2015-12;E5;3.22.01;1;actual;100
+2016-01;E5;3.22.01;1;actual;100
+`;
+    expect(await rejected('economy', economy)).toEqual([
+      {
+        line: 3,
+        column: 'period',
+        value: '2016-01-01',
+        message: 'enheden E5 findes ikke i 2016-01 (den gælder altid – 2015-12)',
+      },
+    ]);
+    const cases = `case_id;org_id;case_type;received;complete;decided
+C1;E5;X;2015-11-02;;2016-01-05
+`;
+    const errors = await rejected('cases', cases);
+    expect(errors).toContainEqual({
+      line: 2,
+      column: 'decided',
+      value: '2016-01-05',
+      message: 'enheden E5 findes ikke i 2016-01 (den gælder altid – 2015-12)',
+    });
+  });
+});
