@@ -35,7 +35,7 @@ declare module 'fastify' {
   }
 }
 
-export interface RouteEntry {
+interface RouteEntry {
   method: string;
   url: string;
   permission: Permission | 'public' | undefined;

@@ -15,7 +15,7 @@ declare module 'fastify' {
   }
 }
 
-export const SECURITY_SCHEMES = {
+const SECURITY_SCHEMES = {
   sessionCookie: {
     type: 'apiKey',
     in: 'cookie',
@@ -28,7 +28,7 @@ export const SECURITY_SCHEMES = {
 } as const;
 
 /** Either scheme will do; the permission decides what the caller may then do. */
-export const PROTECTED_SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] }, { bearerToken: [] }];
+const PROTECTED_SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] }, { bearerToken: [] }];
 
 export const EXPORT_MEDIA_TYPES = {
   csv: 'text/csv; charset=utf-8',

@@ -15,6 +15,3 @@ export interface Principal {
 }
 
 export const can = (principal: Principal, permission: Permission) => roleCan(principal.role, permission);
-
-/** Roles that read everything; a chef reads the subtree of their units plus the kommune totals. */
-export const readsEverything = (principal: Principal) => principal.orgIds === null;

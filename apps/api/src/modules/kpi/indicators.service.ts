@@ -24,7 +24,7 @@ import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
 import { ancestorPaths, ancestorsOf, childrenOf, type OrgRow } from '../org/org.service.ts';
 import * as repo from './indicators.repository.ts';
 
-export const SUPPRESSED_REASON = `Diskretioneret: færre end ${MIN_GROUP_SIZE} medarbejdere i enheden (i en af de måneder tallet dækker), eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.`;
+const SUPPRESSED_REASON = `Diskretioneret: færre end ${MIN_GROUP_SIZE} medarbejdere i enheden (i en af de måneder tallet dækker), eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.`;
 
 const latestPeriodOf = async (ctx: ReadContext) => (await repo.dataPeriods(ctx.db, ctx.municipality)).latest;
 
