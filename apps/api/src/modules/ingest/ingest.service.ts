@@ -224,9 +224,7 @@ function auditOf(ctx: IngestContext, who: Restorer, action: 'feed_load' | 'resto
 }
 
 /** KPIs of the kpi feed that are personal data (surveys): delivered for lowest-level units only (domain.md §4). */
-const PERSONAL_FEED_KPIS: readonly string[] = KPIS.filter((k) => k.personalData && k.sourceFeed === 'kpi').map(
-  (k) => k.id,
-);
+const PERSONAL_FEED_KPIS: readonly string[] = KPIS.filter((k) => k.personalData && k.sourceFeed === 'kpi').map((k) => k.id);
 
 /**
  * The tree after the delivery must be sound, and no unit holding personal-data rows may get
