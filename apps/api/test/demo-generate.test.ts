@@ -5,6 +5,7 @@ import { type ColumnType, FEED_NAMES, FEEDS, type FeedName } from '@lis/contract
 import {
   findKpi,
   findMunicipality,
+  isOperatingSpending,
   MUNICIPALITIES,
   parseDanishDate,
   parseDanishNumber,
@@ -227,7 +228,7 @@ describe('references', () => {
 });
 
 describe('economy', () => {
-  const operating = (r: Row) => (r.dranst === '1' || r.dranst === '2') && Number(r.function?.[0]) <= 6;
+  const operating = (r: Row) => isOperatingSpending(r.function ?? '', Number(r.dranst));
   const total = (year: string, amountType: string) =>
     rows('economy')
       .filter((r) => r.period?.startsWith(year) && r.amount_type === amountType && operating(r))

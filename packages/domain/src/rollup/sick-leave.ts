@@ -1,19 +1,14 @@
+import type { SICK_LEAVE_SUMS } from '../kpi-families/sick-leave.ts';
 import { periodRange, rolling12, ytdPeriods } from '../period.ts';
 import { hiddenOverMonths } from '../suppression.ts';
 import { emptyRow, maxBatch, type RollupRow, ratio } from './types.ts';
 
-/** Sick-leave sums of one unit's whole subtree in one month. */
-export interface SickLeaveMonth {
+/** Sick-leave sums of one unit's whole subtree in one month: the family's sums (SICK_LEAVE_SUMS). */
+export type SickLeaveMonth = {
   orgId: string;
   period: string;
-  /** own sickness + work injury hours: what counts as sick leave */
-  countedHours: number;
-  plannedHours: number;
-  longTermHours: number;
-  headcount: number;
-  fte: number;
   batchId: number | null;
-}
+} & Readonly<Record<keyof typeof SICK_LEAVE_SUMS, number>>;
 
 /** One full-time day (fraværsdagsværk). */
 export const HOURS_PER_DAY = 7.4;

@@ -7,8 +7,11 @@ import {
   CURRENCY_KPI_IDS,
   caseRollups,
   forecastsByMonth,
+  KPI_FAMILIES,
   KPIS,
+  type KpiFamilyId,
   kpiFeedRollups,
+  MIN_GROUP_SIZE,
   operatingSurplusRollups,
   periodYear,
   rollUpForecasts,
@@ -21,39 +24,18 @@ import type { PublishEvent } from '../ingest/ingest.service.ts';
 import { loadTree } from '../org/org.service.ts';
 import * as repo from './rollup.repository.ts';
 
-/** Groups of indicators that are computed together from one feed. */
-type Family = 'sickleave' | 'economy' | 'cases' | 'kpi' | 'plan' | 'benchmark';
+type Family = KpiFamilyId;
 
-const FAMILIES_OF: Record<FeedName, Family[]> = {
-  organisation: ['sickleave', 'economy', 'cases', 'kpi', 'plan', 'benchmark'], // the tree changed: every rollup moves
-  economy: ['economy'],
-  budget_plan: ['plan'],
-  sickleave: ['sickleave'],
-  case_types: ['cases'],
-  cases: ['cases'],
-  kpi: ['kpi'],
-  benchmark: ['benchmark'], // the pages read the small table per request; the dashboard's tile is precomputed
-  targets: [], // resolved per request (inheritance through the tree)
-};
+/**
+ * The families a delivery of a feed moves: the ones computed from it or reading it, and every one
+ * when the tree changed. The benchmark pages read their small table per request; only the
+ * dashboard's tile is precomputed. Targets are resolved per request (inheritance through the tree).
+ */
+const familiesMovedBy = (feed: FeedName): Family[] =>
+  KPI_FAMILIES.filter((f) => feed === 'organisation' || f.sourceFeed === feed || f.alsoReads.includes(feed)).map((f) => f.id);
 
-const KPI_IDS: Record<Family, string[]> = {
-  sickleave: ['sick_leave_pct', 'long_term_share', 'sick_leave_days_per_fte'],
-  economy: ['budget_consumption_pct', 'budget_forecast_deviation', 'budget_forecast_deviation_pct'],
-  cases: [
-    'case_within_deadline_pct',
-    'case_median_days',
-    'case_p90_days',
-    'case_decided_count',
-    'case_backlog',
-    'case_open_over_deadline',
-  ],
-  kpi: KPIS.filter((k) => k.sourceFeed === 'kpi').map((k) => k.id),
-  plan: ['operating_surplus'],
-  benchmark: ['benchmark_potential'],
-};
-
-/** Minimum group size for personal data (domain.md §4). */
-export const MIN_GROUP_SIZE = 5;
+/** The KPIs each family's refresh replaces: the family's own, as its definition lists them. */
+const KPI_IDS = Object.fromEntries(KPI_FAMILIES.map((f) => [f.id, f.kpis.map((k) => k.id)])) as Record<Family, string[]>;
 
 /**
  * Refreshes the precomputed indicators touched by a published (or restored) batch, inside the
@@ -65,7 +47,7 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   await repo.giveRefreshMemory(tx);
   const full = event.feed === 'organisation';
   const tree = await loadTree(tx.db, event.municipality);
-  const families = FAMILIES_OF[event.feed];
+  const families = familiesMovedBy(event.feed);
   for (const family of families) {
     const partial = full ? null : { from: event.periodFrom?.slice(0, 7) ?? null, to: event.periodTo?.slice(0, 7) ?? null };
     await REFRESH[family](tx, event.municipality, tree, partial);

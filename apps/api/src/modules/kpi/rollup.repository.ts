@@ -1,5 +1,16 @@
 import type { StoreTx } from '@lis/db';
-import type { BenchmarkFact, BudgetMonth, CaseMonth, KeyForecasts, KpiFeedMonth, RollupRow, SickLeaveMonth } from '@lis/domain';
+import {
+  type BenchmarkFact,
+  type BudgetMonth,
+  type CaseMonth,
+  getKpi,
+  type KeyForecasts,
+  type KpiFeedMonth,
+  OPERATING_SPENDING,
+  type RollupRow,
+  SICK_LEAVE_SUMS,
+  type SickLeaveMonth,
+} from '@lis/domain';
 import { sql } from 'kysely';
 import { copyRowText } from '../../lib/copy-text.ts';
 
@@ -25,39 +36,29 @@ export async function dataRange(db: Db, municipality: string, table: 'sickleave'
   return range?.first && range.last ? { from: range.first, to: range.last } : null;
 }
 
+/** The sick-leave family's sums over the feed's rows, e.g. sum(s.own_sickness_hours + s.work_injury_hours) as "countedHours". */
+const SICK_LEAVE_SELECT = sql.join(
+  Object.entries(SICK_LEAVE_SUMS).map(
+    ([name, columns]) =>
+      sql`sum(${sql.join(
+        columns.map((column) => sql.ref(`s.${column}`)),
+        sql` + `,
+      )})::float8 as ${sql.ref(name)}`,
+  ),
+);
+
 export async function sickLeaveMonths(db: Db, municipality: string, from: string, to: string): Promise<SickLeaveMonth[]> {
-  const { rows } = await sql<{
-    org_id: string;
-    period: string;
-    counted: number;
-    planned: number;
-    long_term: number;
-    headcount: number;
-    fte: number;
-    batch_id: number;
-  }>`
-    select c.ancestor_id as org_id, ${YM('s.period')} as period,
-           sum(s.own_sickness_hours + s.work_injury_hours)::float8 as counted, sum(s.planned_hours)::float8 as planned,
-           sum(s.long_term_hours)::float8 as long_term, sum(s.headcount)::int as headcount, sum(s.fte)::float8 as fte,
-           max(s.batch_id) as batch_id
+  const { rows } = await sql<Omit<SickLeaveMonth, 'orgId' | 'batchId'> & { org_id: string; batch_id: number }>`
+    select c.ancestor_id as org_id, ${YM('s.period')} as period, ${SICK_LEAVE_SELECT}, max(s.batch_id) as batch_id
     from sickleave s join org_closure c on c.municipality = s.municipality and c.descendant_id = s.org_id
     where s.municipality = ${municipality} and s.active and s.period between ${monthStart(from)}::date and ${monthStart(to)}::date
     group by 1, 2`.execute(db);
-  return rows.map((r) => ({
-    orgId: r.org_id,
-    period: r.period,
-    countedHours: r.counted,
-    plannedHours: r.planned,
-    longTermHours: r.long_term,
-    headcount: r.headcount,
-    fte: r.fte,
-    batchId: r.batch_id,
-  }));
+  return rows.map(({ org_id, batch_id, ...sums }) => ({ orgId: org_id, batchId: batch_id, ...sums }));
 }
 
-// Operating spending of the tax-financed area: dranst 1 drift + 2 statsrefusion on main accounts
-// 0 and 2–6 (1 forsyning and 7–9 financing are followed separately).
-const OPERATING = sql`e.dranst in (1, 2) and left(e.function, 1) in ('0', '2', '3', '4', '5', '6')`;
+// Operating spending (drift) as packages/domain defines it for the follow-up and the demo alike.
+const literals = (values: readonly (number | string)[]) => sql.join(values.map((value) => sql.lit(value)));
+const OPERATING = sql`e.dranst in (${literals(OPERATING_SPENDING.dranst)}) and left(e.function, 1) in (${literals(OPERATING_SPENDING.mainAccounts)})`;
 
 export async function budgetMonths(db: Db, municipality: string, fromYear: number, toYear: number): Promise<BudgetMonth[]> {
   // Summed per unit and month first (a few thousand groups), then over the subtrees: joining every
@@ -126,6 +127,15 @@ export async function keyForecasts(db: Db, municipality: string, fromYear: numbe
   }));
 }
 
+/** percentile_cont of the processing days at the fraction a quantile KPI of the cases family states. */
+function quantileOf(kpiId: string) {
+  const { measure } = getKpi(kpiId);
+  if (!('quantile' in measure)) throw new Error(`${kpiId} is not a quantile`);
+  return sql`percentile_cont(${sql.lit(measure.quantile)}) within group (order by r.decided - r.started)`;
+}
+const MEDIAN_DAYS = quantileOf('case_median_days');
+const P90_DAYS = quantileOf('case_p90_days');
+
 export async function caseMonths(db: Db, municipality: string, from: string, to: string): Promise<CaseMonth[]> {
   const { rows } = await sql<Record<string, number | string | null>>`
     with case_rows as (
@@ -153,8 +163,8 @@ export async function caseMonths(db: Db, municipality: string, from: string, to:
     decided as (
       select cl.ancestor_id as org_id, mo.month_start, count(*)::int as n,
              count(*) filter (where r.decided - r.started <= r.deadline)::int as within,
-             percentile_cont(0.5) within group (order by r.decided - r.started) as median,
-             percentile_cont(0.9) within group (order by r.decided - r.started) as p90,
+             ${MEDIAN_DAYS} as median,
+             ${P90_DAYS} as p90,
              max(r.batch_id) as batch_id
       from case_rows r join months mo on r.decided between mo.month_start and mo.month_end
       join closure cl on cl.descendant_id = r.org_id
@@ -163,8 +173,8 @@ export async function caseMonths(db: Db, municipality: string, from: string, to:
     decided_ytd as (
       select cl.ancestor_id as org_id, mo.month_start, count(*)::int as n,
              count(*) filter (where r.decided - r.started <= r.deadline)::int as within,
-             percentile_cont(0.5) within group (order by r.decided - r.started) as median,
-             percentile_cont(0.9) within group (order by r.decided - r.started) as p90
+             ${MEDIAN_DAYS} as median,
+             ${P90_DAYS} as p90
       from case_rows r join months mo on r.decided between date_trunc('year', mo.month_start)::date and mo.month_end
       join closure cl on cl.descendant_id = r.org_id
       group by 1, 2
