@@ -115,3 +115,64 @@ C1;E5;X;2015-11-02;;2016-01-05
     });
   });
 });
+
+// Ten employees and 100 planned hours in each enhed and month; 10, 20, 30 and 40 sick hours in E1–E4.
+const SICK = `period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours
+${['2015-12', '2016-01']
+  .flatMap((month) => [10, 20, 30, 40].map((hours, i) => `${month};E${i + 1};10;10;100;${hours};0;0`))
+  .join('\n')}
+`;
+
+async function sickLeavePct(): Promise<Record<string, number | null>> {
+  const { rows } = await sql<{ key: string; value: number | null }>`
+    select to_char(period, 'YYYY-MM') || ' ' || org_id as key, value::float8 as value
+    from kpi_rollup where kpi_id = 'sick_leave_pct' order by 1`.execute(t.store.db);
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+describe('rollups across the reorganisation of 2016-01-01', () => {
+  it('sums each month over the tree valid in it (som organiseret dengang)', async () => {
+    const response = await postFeed(t.app, 'sickleave', SICK);
+    expect(response.statusCode, response.body).toBe(200);
+    // 2015-12: F1 = E1 + E2 = 30/200, F2 = E3 + E4 = 70/200, A3 = E3. 2016-01: F1 = E1 = 10/100,
+    // F2 = E2 + E3 + E4 = 90/300, A4 = E3 + E4 = 70/200; A3 has ended.
+    expect(await sickLeavePct()).toEqual({
+      '2015-12 849': 25,
+      '2015-12 F1': 15,
+      '2015-12 F2': 35,
+      '2015-12 A1': 10,
+      '2015-12 A2': 20,
+      '2015-12 A3': 30,
+      '2015-12 A4': 40,
+      '2015-12 E1': 10,
+      '2015-12 E2': 20,
+      '2015-12 E3': 30,
+      '2015-12 E4': 40,
+      '2016-01 849': 25,
+      '2016-01 F1': 10,
+      '2016-01 F2': 30,
+      '2016-01 A1': 10,
+      '2016-01 A2': 20,
+      '2016-01 A4': 35,
+      '2016-01 E1': 10,
+      '2016-01 E2': 20,
+      '2016-01 E3': 30,
+      '2016-01 E4': 40,
+    });
+  });
+
+  it('recomputes what a restatement of the organisation changes', async () => {
+    // A2 moved a month later than first delivered: January is F1's again.
+    const restated = `org_id;parent_id;name;level;valid_from;valid_to
+A2;F1;Afdeling 2;afdeling;;2016-01-31
+A2;F2;Afdeling 2;afdeling;2016-02-01;
+`;
+    const response = await postFeed(t.app, 'organisation', restated);
+    expect(response.statusCode, response.body).toBe(200);
+    const after = await sickLeavePct();
+    expect([after['2016-01 F1'], after['2016-01 F2'], after['2015-12 F1']]).toEqual([15, 35, 15]);
+    // and back: the delivery that moved it on 2016-01-01
+    expect((await postFeed(t.app, 'organisation', ORG)).statusCode).toBe(200);
+    expect((await sickLeavePct())['2016-01 F1']).toBe(10);
+  });
+});

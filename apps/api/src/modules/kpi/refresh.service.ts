@@ -23,6 +23,7 @@ import { planAmounts } from '../budget/budget.service.ts';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
 import { loadTree } from '../org/org.service.ts';
 import * as repo from './rollup.repository.ts';
+import { type TreeHistory, treeHistory } from './tree-history.ts';
 
 type Family = KpiFamilyId;
 
@@ -46,7 +47,11 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   // with the default 4 MB the hash aggregates spill to disk (a million economy rows: 0.5 s more).
   await repo.giveRefreshMemory(tx);
   const full = event.feed === 'organisation';
-  const tree = await loadTree(tx.db, event.municipality);
+  // every month is rolled up on the tree valid in it (docs/adr/0011)
+  const tree = treeHistory(
+    await repo.closureHistory(tx.db, event.municipality),
+    (await loadTree(tx.db, event.municipality)).root,
+  );
   const families = familiesMovedBy(event.feed);
   for (const family of families) {
     const partial = full ? null : { from: event.periodFrom?.slice(0, 7) ?? null, to: event.periodTo?.slice(0, 7) ?? null };
@@ -55,7 +60,7 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   if (families.length > 0) await repo.refreshPeriods(tx, event.municipality, CURRENCY_KPI_IDS);
 }
 
-type Tree = Awaited<ReturnType<typeof loadTree>>;
+type Tree = TreeHistory;
 type Range = { from: string | null; to: string | null } | null;
 
 const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, changed: Range) => Promise<void>> = {
@@ -72,9 +77,10 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     const suppressedIn = (period: string) => {
       let set = hidden.get(period);
       if (!set) {
-        const nodes = tree.units.map((id) => ({
+        const { units, parentOf } = tree.at(period);
+        const nodes = units.map((id) => ({
           id,
-          parentId: tree.parentOf.get(id) ?? null,
+          parentId: parentOf.get(id) ?? null,
           employees: headcount.get(`${id}|${period}`) ?? 0,
         }));
         set = suppressedUnits(nodes, MIN_GROUP_SIZE);
@@ -94,7 +100,9 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     const toYear = periodYear(changed?.to && changed.to < data.to ? changed.to : data.to);
     const months = await repo.budgetMonths(tx.db, municipality, fromYear, toYear);
     const keys = await repo.keyForecasts(tx.db, municipality, fromYear, toYear);
-    const forecasts = rollUpForecasts(forecastsByMonth(keys), tree.ancestorsOf);
+    const forecasts = tree
+      .split(forecastsByMonth(keys), (leaf) => leaf.period)
+      .flatMap(([monthsTree, leaves]) => rollUpForecasts(leaves, monthsTree.ancestorsOf));
     await repo.replaceRollups(
       tx,
       municipality,
@@ -124,7 +132,13 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     const to = addMonths(data.to, carry);
     // every unit's values of the months carried into the refreshed ones: each is judged in its own month
     const months = await repo.kpiFeedMonths(tx.db, municipality, addMonths(from, -carry), data.to);
-    const rows = suppressSmallSurveys(kpiFeedRollups(months, from, to), months, (id) => tree.parentOf.get(id) ?? null);
+    // each month's surveys are judged on that month's tree
+    const byTree = new Map(tree.split(months, (m) => m.period));
+    const rows = tree
+      .split(kpiFeedRollups(months, from, to), (row) => row.dataPeriod ?? row.period)
+      .flatMap(([monthsTree, part]) =>
+        suppressSmallSurveys(part, byTree.get(monthsTree) ?? [], (id) => monthsTree.parentOf.get(id) ?? null),
+      );
     await repo.replaceRollups(tx, municipality, KPI_IDS.kpi, from, to, rows);
   },
 

@@ -13,9 +13,11 @@ import {
 } from '@lis/domain';
 import { sql } from 'kysely';
 import { copyRowText } from '../../lib/copy-text.ts';
+import type { ClosurePair } from './tree-history.ts';
 
-// All SQL of the indicator refresh. Sums over a subtree use org_closure (every unit is its own
-// ancestor); periods are 'YYYY-MM' in and out.
+// All SQL of the indicator refresh. Sums over a subtree use org_closure_history, the pairs of the
+// tree valid in the fact's month (docs/adr/0011; every unit is its own ancestor); periods are
+// 'YYYY-MM' in and out.
 
 type Db = StoreTx['db'];
 const monthStart = (period: string) => `${period}-01`;
@@ -24,6 +26,16 @@ const YM = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM'
 /** More memory for the refresh's groupings, for this transaction only (see refresh.service.ts). */
 export async function giveRefreshMemory(tx: StoreTx): Promise<void> {
   await sql`set local work_mem = '32MB'`.execute(tx.db);
+}
+
+/** Every pair of every month's tree, with the first and last month it holds in (null when open). */
+export async function closureHistory(db: Db, municipality: string): Promise<ClosurePair[]> {
+  const { rows } = await sql<ClosurePair>`
+    select ancestor_id as "ancestorId", descendant_id as "descendantId", depth,
+           case when valid_from = '-infinity' then null else to_char(valid_from, 'YYYY-MM') end as first,
+           case when valid_to = 'infinity' then null else to_char(valid_to, 'YYYY-MM') end as last
+    from org_closure_history where municipality = ${municipality}`.execute(db);
+  return rows;
 }
 
 /** The first and last month with data of a feed table, or null when it is empty. */
@@ -50,7 +62,8 @@ const SICK_LEAVE_SELECT = sql.join(
 export async function sickLeaveMonths(db: Db, municipality: string, from: string, to: string): Promise<SickLeaveMonth[]> {
   const { rows } = await sql<Omit<SickLeaveMonth, 'orgId' | 'batchId'> & { org_id: string; batch_id: number }>`
     select c.ancestor_id as org_id, ${YM('s.period')} as period, ${SICK_LEAVE_SELECT}, max(s.batch_id) as batch_id
-    from sickleave s join org_closure c on c.municipality = s.municipality and c.descendant_id = s.org_id
+    from sickleave s join org_closure_history c on c.municipality = s.municipality and c.descendant_id = s.org_id
+      and s.period between c.valid_from and c.valid_to
     where s.municipality = ${municipality} and s.active and s.period between ${monthStart(from)}::date and ${monthStart(to)}::date
     group by 1, 2`.execute(db);
   return rows.map(({ org_id, batch_id, ...sums }) => ({ orgId: org_id, batchId: batch_id, ...sums }));
@@ -84,7 +97,8 @@ export async function budgetMonths(db: Db, municipality: string, fromYear: numbe
     select c.ancestor_id as org_id, ${YM('u.period')} as period,
            coalesce(sum(u.corrected), 0)::float8 as corrected, coalesce(sum(u.actual), 0)::float8 as actual,
            bool_or(u.has_actual) as has_actual, max(u.batch_id) as batch_id
-    from unit_months u join org_closure c on c.municipality = ${municipality} and c.descendant_id = u.org_id
+    from unit_months u join org_closure_history c on c.municipality = ${municipality} and c.descendant_id = u.org_id
+      and u.period between c.valid_from and c.valid_to
     group by 1, 2`.execute(db);
   return rows.map((r) => ({
     orgId: r.org_id,
@@ -159,7 +173,7 @@ export async function caseMonths(db: Db, municipality: string, from: string, to:
       select m::date as month_start, (m + interval '1 month' - interval '1 day')::date as month_end
       from generate_series(${monthStart(from)}::date, ${monthStart(to)}::date, interval '1 month') m
     ),
-    closure as (select ancestor_id, descendant_id from org_closure where municipality = ${municipality}),
+    closure as (select ancestor_id, descendant_id, valid_from, valid_to from org_closure_history where municipality = ${municipality}),
     decided as (
       select cl.ancestor_id as org_id, mo.month_start, count(*)::int as n,
              count(*) filter (where r.decided - r.started <= r.deadline)::int as within,
@@ -167,7 +181,7 @@ export async function caseMonths(db: Db, municipality: string, from: string, to:
              ${P90_DAYS} as p90,
              max(r.batch_id) as batch_id
       from case_rows r join months mo on r.decided between mo.month_start and mo.month_end
-      join closure cl on cl.descendant_id = r.org_id
+      join closure cl on cl.descendant_id = r.org_id and mo.month_start between cl.valid_from and cl.valid_to
       group by 1, 2
     ),
     decided_ytd as (
@@ -176,7 +190,7 @@ export async function caseMonths(db: Db, municipality: string, from: string, to:
              ${MEDIAN_DAYS} as median,
              ${P90_DAYS} as p90
       from case_rows r join months mo on r.decided between date_trunc('year', mo.month_start)::date and mo.month_end
-      join closure cl on cl.descendant_id = r.org_id
+      join closure cl on cl.descendant_id = r.org_id and mo.month_start between cl.valid_from and cl.valid_to
       group by 1, 2
     ),
     open_cases as (
@@ -184,7 +198,7 @@ export async function caseMonths(db: Db, municipality: string, from: string, to:
              count(*) filter (where r.started <= mo.month_end and mo.month_end - r.started > r.deadline)::int as over_deadline,
              max(r.batch_id) as batch_id
       from case_rows r join months mo on r.received <= mo.month_end and (r.decided is null or r.decided > mo.month_end)
-      join closure cl on cl.descendant_id = r.org_id
+      join closure cl on cl.descendant_id = r.org_id and mo.month_start between cl.valid_from and cl.valid_to
       group by 1, 2
     ),
     keys as (
@@ -229,7 +243,8 @@ export async function kpiFeedMonths(db: Db, municipality: string, from: string, 
   }>`
     select c.ancestor_id as org_id, ${YM('k.period')} as period, k.kpi_id,
            sum(k.numerator)::float8 as numerator, sum(k.denominator)::float8 as denominator, max(k.batch_id) as batch_id
-    from kpi_values k join org_closure c on c.municipality = k.municipality and c.descendant_id = k.org_id
+    from kpi_values k join org_closure_history c on c.municipality = k.municipality and c.descendant_id = k.org_id
+      and k.period between c.valid_from and c.valid_to
     where k.municipality = ${municipality} and k.active and k.period between ${monthStart(from)}::date and ${monthStart(to)}::date
     group by 1, 2, 3`.execute(db);
   return rows.map((r) => ({
