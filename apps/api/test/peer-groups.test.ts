@@ -1,4 +1,5 @@
-import { MAX_SAVED_PEER_GROUPS } from '@lis/contracts';
+import { MAX_SAVED_PEER_GROUPS, PeerGroupKindSchema } from '@lis/contracts';
+import { BUILT_IN_PEER_GROUPS } from '@lis/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../src/modules/auth/auth.service.ts';
 import { bearer, createTestApp, postFeed, type TestApp } from './helpers.ts';
@@ -57,6 +58,10 @@ const audit = async (action: string) =>
     ...row,
     details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown> | null,
   }));
+
+it('the API document names the built-in peer groups the domain defines (the contract cannot import them)', () => {
+  expect(PeerGroupKindSchema.anyOf.map((kind) => kind.const)).toEqual([...BUILT_IN_PEER_GROUPS]);
+});
 
 describe('saved peer groups: who may save, replace and delete', () => {
   it('lets those who prepare benchmarks save (admin, oekonom); every other role is refused', async () => {

@@ -34,7 +34,12 @@ export const KORA_NEIGHBOURS = ['787', '860', '810', '820'] as const;
 export const BENCHMARK_CAVEAT =
   'Et gab er ikke en konkret besparelse: forskelle i kontering og opgaveløsning skal undersøges, før et potentiale kan realiseres (KORA).';
 
-export type PeerGroupKind = 'kora' | 'kommunegruppe' | 'region' | 'all';
+/** The peer groups every municipality has without saving one (peerCodes names their members). */
+export const BUILT_IN_PEER_GROUPS = ['kora', 'kommunegruppe', 'region', 'all'] as const;
+export type PeerGroupKind = (typeof BUILT_IN_PEER_GROUPS)[number];
+
+export const isBuiltInPeerGroup = (name: string): name is PeerGroupKind =>
+  (BUILT_IN_PEER_GROUPS as readonly string[]).includes(name);
 
 /** The municipalities of a built-in peer group of `own`, or of a list of codes; own included or not. */
 export function peerCodes(own: string, peers: string, includeOwn: boolean): { codes: string[]; name: string } {

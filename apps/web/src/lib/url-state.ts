@@ -4,10 +4,9 @@
  * defaults (the caller's home unit, the latest month with data); the economy pages likewise
  * leave out what they can default (budget year, benchmark area and year) until the API says.
  */
-import { type BenchmarkMethod, isPeriod, METHOD_NAMES } from '@lis/domain';
+import { type BenchmarkMethod, isBuiltInPeerGroup, isPeriod, METHOD_NAMES } from '@lis/domain';
 
 const BENCHMARK_METHODS = Object.keys(METHOD_NAMES) as BenchmarkMethod[];
-const BUILT_IN_PEER_GROUPS = ['kora', 'kommunegruppe', 'region', 'all'] as const;
 
 const SAVED_PREFIX = 'saved:';
 /** The API's names are 1–80 characters. */
@@ -149,7 +148,7 @@ function parseBenchmark(params: URLSearchParams): BenchmarkState {
 
 /** A built-in group, a saved group's name, or a list of three-digit municipality codes. */
 function isPeerGroup(value: string): boolean {
-  if ((BUILT_IN_PEER_GROUPS as readonly string[]).includes(value)) return true;
+  if (isBuiltInPeerGroup(value)) return true;
   const saved = savedPeersName(value);
   if (saved !== null) return saved.trim() !== '' && saved.length <= SAVED_NAME_MAX;
   return /^\d{3}(,\d{3})*$/.test(value);

@@ -3,9 +3,11 @@ import {
   areaName,
   BENCHMARK_CAVEAT,
   type BenchmarkMethod,
+  BUILT_IN_PEER_GROUPS,
   benchmarkGap,
   benchmarkValue,
   findMunicipality,
+  isBuiltInPeerGroup,
   METHOD_NAMES,
   peerCodes,
   unitCost,
@@ -195,7 +197,7 @@ const mayChange = (caller: Caller, owner: string) => caller.role === 'admin' || 
 /** The built-in peer groups and the ones saved in the municipality, each saying whether the caller may change it. */
 export async function peerGroups(ctx: ReadContext, caller: Caller) {
   const writes = roleCan(caller.role, 'benchmark:write');
-  const builtIn = (['kora', 'kommunegruppe', 'region', 'all'] as const).map((name) => {
+  const builtIn = BUILT_IN_PEER_GROUPS.map((name) => {
     const group = peerCodes(ctx.municipality, name, false);
     return { name, municipalities: group.codes, builtIn: true, description: group.name, owner: null, mayChange: false };
   });
@@ -209,8 +211,6 @@ export async function peerGroups(ctx: ReadContext, caller: Caller) {
   }));
   return [...builtIn, ...saved];
 }
-
-const BUILT_IN = new Set(['kora', 'kommunegruppe', 'region', 'all']);
 
 const notOwner = (name: string, owner: string, what: string) =>
   new PeerGroupRefusal(
@@ -229,7 +229,7 @@ export async function savePeerGroup(
   codes: readonly string[],
   caller: Caller,
 ): Promise<{ change: 'created' | 'replaced'; owner: string; municipalities: string[] }> {
-  if (BUILT_IN.has(name)) throw new BenchmarkRequestError(`"${name}" is a built-in peer group`, 'name');
+  if (isBuiltInPeerGroup(name)) throw new BenchmarkRequestError(`"${name}" is a built-in peer group`, 'name');
   const unknown = codes.filter((code) => !findMunicipality(code));
   if (unknown.length > 0) throw new BenchmarkRequestError(`Unknown municipality codes: ${unknown.join(', ')}`, 'municipalities');
   const municipalities = [...new Set(codes)].sort();
