@@ -69,7 +69,7 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.sickleave, '0001-01', '9999-12', []);
     // A changed month moves the rolling 12 months after it too, so refresh to the end of the data.
     // The 11 months before `from` are read as well: the windows of the refreshed months reach back
-    // to them, for their sums and for their suppression (hidden in any month = hidden, §4).
+    // to them, for their sums and for their suppression (hidden in any month = hidden, domain.md §4).
     const from = changed?.from && changed.from > data.from ? changed.from : data.from;
     const months = await repo.sickLeaveMonths(tx.db, municipality, addMonths(from, -11), data.to);
     const headcount = new Map(months.map((m) => [`${m.orgId}|${m.period}`, m.headcount]));
