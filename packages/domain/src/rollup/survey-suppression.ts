@@ -5,7 +5,7 @@ import { emptyRow, type RollupRow } from './types.ts';
 
 /**
  * Small-group anonymity for survey-type personal data (wellbeing, development talks): per KPI and
- * month of measurement, a unit answered by fewer than 5 people is suppressed, with the same
+ * month of measurement, a unit answered by fewer than MIN_GROUP_SIZE people is suppressed, with the same
  * complementary rules as sick leave (suppression.ts). n, the number of answers, plays the part of
  * the headcount. A value carried forward into later months is judged in the month it is from,
  * among the units measured that month: judged among the values that happen to be shown in a

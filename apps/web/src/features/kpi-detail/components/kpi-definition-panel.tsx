@@ -1,5 +1,5 @@
 import { FEEDS } from '@lis/contracts';
-import { DEFAULT_TOLERANCE, type KpiAggregation, type KpiDefinition, type KpiUnit } from '@lis/domain';
+import { DEFAULT_TOLERANCE, type KpiAggregation, type KpiDefinition, type KpiUnit, MIN_GROUP_SIZE } from '@lis/domain';
 import { formatNumber } from '../../../lib/format';
 
 const UNIT_WORDS: Readonly<Record<KpiUnit, string>> = {
@@ -64,10 +64,10 @@ export function KpiDefinitionPanel({ kpi, tolerance }: { kpi: KpiDefinition; tol
           <>
             <dt>Diskretionering</dt>
             <dd>
-              Personoplysninger: tallet vises ikke for enheder med færre end 5 medarbejdere (“diskretioneret”). Er én søsterenhed
-              skjult, skjules også den mindste af de andre, så det skjulte tal ikke kan regnes ud. Tal over flere måneder (år til
-              dato, løbende 12 måneder) skjules, hvis enheden var skjult i én af månederne. Enheden tæller stadig med i den
-              overordnede enheds tal.
+              Personoplysninger: tallet vises ikke for enheder med færre end {MIN_GROUP_SIZE} medarbejdere (“diskretioneret”). Er
+              én søsterenhed skjult, skjules også den mindste af de andre, så det skjulte tal ikke kan regnes ud. Tal over flere
+              måneder (år til dato, løbende 12 måneder) skjules, hvis enheden var skjult i én af månederne. Enheden tæller stadig
+              med i den overordnede enheds tal.
             </dd>
           </>
         )}
