@@ -24,7 +24,7 @@ const NOTES: Record<FeedName, string> = {
     "Key: year, municipality, area. The municipality must be one of the 98 codes of Danmarks Statistik's classification (shipped in `reference/`). Errors: target_population 0 (the unit cost divides by it), need_index 0 (leave it empty when unknown).",
   kpi: `Key: period, org_id, kpi_id. The KPI must be in the catalogue (\`GET /api/v1/kpis\`) with source \`kpi\`; KPIs computed from other feeds (sick leave, cases, economy) cannot be delivered here. A ratio KPI needs its denominator. KPIs that are personal data (the surveys ${SURVEY_KPIS}) are delivered for units without children only: a row for a unit with children is an error.`,
   targets:
-    "Key: kpi_id, org_id, year. The unit's descendants inherit the target unless they have their own. Tolerance is the yellow band as a fraction of the target (default 0.10).",
+    "Key: kpi_id, org_id, year. The unit's descendants inherit the target unless they have their own. Tolerance is the yellow band as a fraction of the target (default 0.10). The budget balance's policy targets are rows for the kommune (the root unit) and the budget year, read against every year of that budget's plan: `operating_surplus` (driftsoverskud at least the target) and `capital_spending` (anlæg about the target: green within the tolerance either side, yellow within twice it), amounts in kr. A municipality without these rows sees no policy targets.",
 };
 
 const root = new URL('../', import.meta.url);

@@ -5,6 +5,7 @@ import { type ColumnType, FEED_NAMES, FEEDS, type FeedName } from '@lis/contract
 import {
   findKpi,
   findMunicipality,
+  isBalanceTargetId,
   isOperatingSpending,
   MUNICIPALITIES,
   parseDanishDate,
@@ -223,7 +224,8 @@ describe('references', () => {
     const caseTypes = new Set(rows('case_types').map((r) => r.case_type));
     expect([...new Set(rows('cases').map((r) => r.case_type))].filter((t) => !caseTypes.has(t ?? ''))).toEqual([]);
     for (const r of rows('kpi')) expect(findKpi(r.kpi_id ?? '')?.sourceFeed, r.kpi_id).toBe('kpi');
-    for (const r of rows('targets')) expect(findKpi(r.kpi_id ?? ''), r.kpi_id).not.toBeNull();
+    for (const r of rows('targets'))
+      expect(findKpi(r.kpi_id ?? '') !== null || isBalanceTargetId(r.kpi_id ?? ''), r.kpi_id).toBe(true);
   });
 });
 
@@ -431,15 +433,16 @@ describe('kpi and targets', () => {
 
   it('sets targets for the kommune every year and overrides lower in the tree', () => {
     const t = rows('targets');
-    for (const kpi of [
-      'sick_leave_pct',
-      'case_within_deadline_pct',
-      'wellbeing_score',
-      'operating_surplus',
-      'budget_forecast_deviation_pct',
-    ]) {
+    for (const kpi of ['sick_leave_pct', 'case_within_deadline_pct', 'wellbeing_score', 'budget_forecast_deviation_pct']) {
       expect(t.filter((r) => r.kpi_id === kpi && r.org_id === '849').map((r) => r.year)).toEqual(['2014', '2015', '2016']);
     }
+    // Jammerbugt's budget-balance targets, for the budget years of both plans (B2016, B2017) too
+    const atKommune = (kpi: string) => t.filter((r) => r.kpi_id === kpi && r.org_id === '849').map((r) => [r.year, r.target]);
+    expect(atKommune('operating_surplus')).toEqual(['2014', '2015', '2016', '2017'].map((y) => [y, '50000000']));
+    expect(atKommune('capital_spending')).toEqual([
+      ['2016', '50000000'],
+      ['2017', '50000000'],
+    ]);
     expect(t.some((r) => r.org_id !== '849')).toBe(true);
     expect(t.some((r) => r.tolerance === '')).toBe(true);
     expect(t.some((r) => r.tolerance !== '')).toBe(true);

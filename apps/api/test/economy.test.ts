@@ -165,10 +165,40 @@ describe('budget balance', () => {
       resultC: 28_700_000,
       cashChange: 16_700_000,
     });
-    expect(b.policyTargets.map((p: { id: string; results: { status: string }[] }) => [p.id, p.results[0]?.status])).toEqual([
-      ['driftsoverskud', 'green'],
-      ['anlaeg', 'green'],
+    expect(b.policyTargets).toEqual([]); // none delivered: no municipality's targets in code
+  });
+
+  it('reads the policy targets from the targets feed: the kommune, the budget year', async () => {
+    const targets = `kpi_id;org_id;year;target;tolerance
+operating_surplus;K;2017;90.000.000;
+capital_spending;K;2017;50.000.000;0,04
+capital_spending;K;2016;55.000.000;
+capital_spending;F1;2016;10.000.000;
+`;
+    expect((await postFeed(t.app, 'targets', targets)).statusCode).toBe(200);
+    const judged = async (budgetYear: number) =>
+      (await get(`/api/v1/budget/balance?budgetYear=${budgetYear}`))
+        .json()
+        .policyTargets.map((p: { id: string; name: string; tolerance: number; results: { year: number; status: string }[] }) => [
+          p.id,
+          p.name,
+          p.tolerance,
+          p.results.map((r) => `${r.year} ${r.status}`),
+        ]);
+    // B2017: A 82,5 mio. is 7,5 mio. short of 90 (band 10 % = 9 mio.): yellow; anlæg 55 mio. is 5 mio.
+    // off 50 (band 4 % = 2 mio., twice it 4 mio.): red
+    expect(await judged(2017)).toEqual([
+      ['driftsoverskud', 'Driftsoverskud mindst 90,0 mio. kr.', 0.1, ['2017 yellow']],
+      ['anlaeg', 'Anlæg omkring 50,0 mio. kr.', 0.04, ['2017 red']],
     ]);
+    // B2016 has only an anlæg target (the forvaltning's row is not the kommune's): 55 mio. on target
+    expect(await judged(2016)).toEqual([['anlaeg', 'Anlæg omkring 55,0 mio. kr.', 0.1, ['2017 green']]]);
+  });
+
+  it('refuses a target id that is neither a KPI nor a balance target', async () => {
+    const response = await postFeed(t.app, 'targets', 'kpi_id;org_id;year;target;tolerance\ncapital_spend;K;2017;1;\n');
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('capital_spend');
   });
 
   it('lists the budget years that have a plan', async () => {

@@ -50,6 +50,8 @@ export const BALANCE: Balance = {
       id: 'driftsoverskud',
       name: 'Driftsoverskud mindst 50 mio. kr.',
       target: 50_000_000,
+      rule: 'at_least',
+      tolerance: 0.1,
       results: [
         { year: 2017, value: 85_000_000, status: 'green' },
         { year: 2018, value: 85_000_000, status: 'green' },
@@ -59,6 +61,8 @@ export const BALANCE: Balance = {
       id: 'anlaeg',
       name: 'Anlæg omkring 50 mio. kr.',
       target: 50_000_000,
+      rule: 'about',
+      tolerance: 0.1,
       results: [
         { year: 2017, value: 68_000_000, status: 'red' },
         { year: 2018, value: 60_000_000, status: 'yellow' },

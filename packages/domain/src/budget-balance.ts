@@ -1,3 +1,5 @@
+import { DEFAULT_TOLERANCE, type KpiStatus, kpiStatus } from './status.ts';
+
 /**
  * The resultatopgørelse of a budget plan (domain.md §3). Plan amounts follow the accounts' sign
  * (+ expense, − income); results are surpluses (positive = surplus) and the cash change is
@@ -73,4 +75,44 @@ export function governingBudgetYear(amounts: readonly PlanAmount[], year: number
   for (const a of amounts)
     if (a.year === year && a.budgetYear <= year && (best === null || a.budgetYear > best)) best = a.budgetYear;
   return best;
+}
+
+/**
+ * The budget balance's policy targets. Their amounts are a municipality's own and come as data:
+ * rows of the targets feed at the kommune (the root unit) for the budget year, read against every
+ * year of that budget's plan. A municipality that has delivered none sees no targets.
+ */
+export const BALANCE_TARGETS = [
+  {
+    id: 'driftsoverskud',
+    /** the catalogue KPI whose target it is: the overview tile reads the same row */
+    kpiId: 'operating_surplus',
+    name: 'Driftsoverskud',
+    rule: 'at_least',
+    value: (plan: PlanResults & { lines: PlanLines }) => plan.resultA,
+  },
+  {
+    id: 'anlaeg',
+    /** no KPI of the catalogue: the targets feed accepts this id for the balance only */
+    kpiId: 'capital_spending',
+    name: 'Anlæg',
+    rule: 'about',
+    value: (plan: PlanResults & { lines: PlanLines }) => plan.lines.capital,
+  },
+] as const;
+type BalanceTargetRule = (typeof BALANCE_TARGETS)[number]['rule'];
+
+/** Whether the targets feed accepts this id as a balance target (besides the catalogue's KPIs). */
+export const isBalanceTargetId = (id: string): boolean => BALANCE_TARGETS.some((t) => t.kpiId === id);
+
+/**
+ * The light of a plan year against a policy target: "at least" as any higher-is-better KPI;
+ * "about" green within the tolerance either side, yellow within twice it, red beyond.
+ */
+export function balanceTargetStatus(value: number, target: number, tolerance: number | null, rule: BalanceTargetRule): KpiStatus {
+  if (rule === 'at_least')
+    return kpiStatus({ value, target, tolerance, direction: 'higher_is_better', decimals: 0, suppressed: false });
+  const band = Math.abs(target) * (tolerance ?? DEFAULT_TOLERANCE);
+  const off = Math.abs(value - target);
+  return off <= band ? 'green' : off <= 2 * band ? 'yellow' : 'red';
 }

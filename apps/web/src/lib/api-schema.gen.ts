@@ -1087,7 +1087,10 @@ export interface components {
                 value: number;
                 year: number;
             }[];
+            /** @enum {string} */
+            rule: "at_least" | "about";
             target: number;
+            tolerance: number;
         };
         /** @enum {string} */
         Role: "admin" | "direktion" | "oekonom" | "chef" | "feeder";

@@ -127,10 +127,15 @@ export const BalanceQuery = Type.Object({
   format: Format,
 });
 
+/** A policy target of the balance, from the targets feed (the kommune, the budget year); none delivered, none listed. */
 export const PolicyTarget = Type.Object({
   id: Type.String(),
   name: Type.String(),
   target: Type.Number(),
+  /** at_least: green from the target up; about: green within the tolerance either side, yellow within twice it */
+  rule: Type.Union([Type.Literal('at_least'), Type.Literal('about')]),
+  /** the yellow band as a fraction of the target (the feed's, else the default 0.10) */
+  tolerance: Type.Number(),
   /** per year of the plan */
   results: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number(), status: KpiStatus })),
 });

@@ -73,3 +73,16 @@ export async function planAmounts(db: Db, municipality: string): Promise<{ amoun
     batchId: rows.reduce<number | null>((b, r) => (b === null || r.batch_id > b ? r.batch_id : b), null),
   };
 }
+
+/** The targets in effect of one unit and year for the given ids (the balance's policy targets). */
+export async function targetsOf(db: Db, municipality: string, orgId: string, year: number, kpiIds: readonly string[]) {
+  return db
+    .selectFrom('targets')
+    .select(['kpi_id as kpiId', 'target', 'tolerance'])
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .where('org_id', '=', orgId)
+    .where('year', '=', year)
+    .where('kpi_id', 'in', [...kpiIds])
+    .execute();
+}

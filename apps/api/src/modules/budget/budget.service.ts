@@ -1,17 +1,20 @@
 import type { Accounts, Balance, FollowUp, OrgUnit } from '@lis/contracts';
 import {
   accountLines,
+  BALANCE_TARGETS,
+  balanceTargetStatus,
   budgetFollowUp,
   CATEGORY_NAMES,
+  DEFAULT_TOLERANCE,
   type FollowUpFigures,
-  kpiStatus,
+  formatDkk,
   type PlanAmount,
   periodYear,
   planLines,
   planResults,
 } from '@lis/domain';
 import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
-import { getOrg, subtreeOf } from '../org/org.service.ts';
+import { getOrg, rootOrgId, subtreeOf } from '../org/org.service.ts';
 import * as repo from './budget.repository.ts';
 
 export { planAmounts } from './budget.repository.ts';
@@ -127,12 +130,6 @@ const ownAmounts = (ctx: ReadContext, units: readonly OrgUnit[], year: number) =
     year,
   );
 
-/** Jammerbugt's policy targets (domain.md §3): driftsoverskud ≥ 50 mio. kr., anlæg ≈ 50 mio. kr. */
-const POLICY = [
-  { id: 'driftsoverskud', name: 'Driftsoverskud mindst 50 mio. kr.', target: 50_000_000, direction: 'higher_is_better' as const },
-  { id: 'anlaeg', name: 'Anlæg omkring 50 mio. kr.', target: 50_000_000, direction: 'lower_is_better' as const },
-];
-
 function planYears(amounts: readonly PlanAmount[], budgetYear: number) {
   const years = [...new Set(amounts.filter((a) => a.budgetYear === budgetYear).map((a) => a.year))].sort();
   return years.map((year) => {
@@ -149,6 +146,37 @@ export async function budgetYearsWithPlan(ctx: ReadContext): Promise<number[]> {
   return [...new Set(amounts.map((a) => a.budgetYear))].sort((a, b) => b - a);
 }
 
+const RULE_WORDS = { at_least: 'mindst', about: 'omkring' } as const;
+
+/**
+ * The policy targets delivered for the budget year (targets feed, at the kommune), each judged
+ * for every year of the plan; none delivered, none listed.
+ */
+async function policyTargetsOf(ctx: ReadContext, budgetYear: number, years: ReturnType<typeof planYears>) {
+  const root = await rootOrgId(ctx.db, ctx.municipality);
+  if (!root) return [];
+  const ids = BALANCE_TARGETS.map((t) => t.kpiId);
+  const rows = await repo.targetsOf(ctx.db, ctx.municipality, root, budgetYear, ids);
+  return BALANCE_TARGETS.flatMap((t) => {
+    const row = rows.find((r) => r.kpiId === t.kpiId);
+    if (!row) return [];
+    const tolerance = row.tolerance ?? DEFAULT_TOLERANCE;
+    return [
+      {
+        id: t.id,
+        name: `${t.name} ${RULE_WORDS[t.rule]} ${formatDkk(row.target)}`,
+        target: row.target,
+        rule: t.rule,
+        tolerance,
+        results: years.map((y) => {
+          const value = t.value(y);
+          return { year: y.year, value, status: balanceTargetStatus(value, row.target, tolerance, t.rule) };
+        }),
+      },
+    ];
+  });
+}
+
 /** The budget balance of a plan (budget year + 3 forecast years), its policy targets, and the change from another plan. */
 export async function balance(ctx: ReadContext, budgetYear: number, compareTo: number | null): Promise<Balance> {
   const { amounts, batchId } = await repo.planAmounts(ctx.db, ctx.municipality);
@@ -156,24 +184,7 @@ export async function balance(ctx: ReadContext, budgetYear: number, compareTo: n
   if (years.length === 0) throw new NoPlanError(`There is no budget plan for ${budgetYear}`);
   const otherYear = compareTo ?? budgetYear - 1;
   const other = planYears(amounts, otherYear);
-  const policyTargets = POLICY.map((p) => ({
-    id: p.id,
-    name: p.name,
-    target: p.target,
-    results: years.map((y) => {
-      const value = p.id === 'driftsoverskud' ? y.resultA : y.lines.capital;
-      // "≈ 50 mio." for anlæg: within 10 % either side is on target
-      const status =
-        p.id === 'anlaeg'
-          ? Math.abs(value - p.target) <= p.target * 0.1
-            ? 'green'
-            : Math.abs(value - p.target) <= p.target * 0.2
-              ? 'yellow'
-              : 'red'
-          : kpiStatus({ value, target: p.target, tolerance: null, direction: p.direction, decimals: 0, suppressed: false });
-      return { year: y.year, value, status };
-    }),
-  }));
+  const policyTargets = await policyTargetsOf(ctx, budgetYear, years);
   const comparison =
     other.length === 0
       ? null

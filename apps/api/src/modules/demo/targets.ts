@@ -29,7 +29,10 @@ const TARGETS: readonly TargetDef[] = [
   { kpi: 'development_talks_pct', unit: null, byYear: everyYear(95), tolerance: 0.05 },
   { kpi: 'citizen_satisfaction_pct', unit: null, byYear: everyYear(85) },
   { kpi: 'promises_kept_pct', unit: null, byYear: everyYear(90), tolerance: 0.1 },
-  { kpi: 'operating_surplus', unit: null, byYear: everyYear(50_000_000) },
+  // Jammerbugt's budget-balance policy targets, also for the plan of Budget 2017: driftsoverskud at
+  // least 50 mio. kr., anlæg about 50 mio. kr. (the tolerance empty: 10 % either side is on target)
+  { kpi: 'operating_surplus', unit: null, byYear: { ...everyYear(50_000_000), 2017: 50_000_000 } },
+  { kpi: 'capital_spending', unit: null, byYear: { 2016: 50_000_000, 2017: 50_000_000 } },
   { kpi: 'budget_forecast_deviation_pct', unit: null, byYear: everyYear(0.5), tolerance: 1 },
   // care work has more sick leave everywhere; the targets say so
   { kpi: 'sick_leave_pct', unit: SSA, byYear: { 2014: 5.5, 2015: 5.3, 2016: 5 } },
@@ -56,8 +59,7 @@ const TARGETS: readonly TargetDef[] = [
 export function* targetRows(units: readonly DemoUnit[]): Generator<string[]> {
   for (const t of TARGETS) {
     const orgId = t.unit ? unitNamed(units, t.unit.name, t.unit.level).id : ROOT_ID;
-    for (const year of YEARS) {
-      const target = t.byYear[year];
+    for (const [year, target] of Object.entries(t.byYear)) {
       if (target === undefined) continue;
       yield [t.kpi, orgId, String(year), plain(target), t.tolerance === undefined ? '' : plain(t.tolerance)];
     }

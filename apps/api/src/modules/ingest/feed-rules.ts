@@ -1,5 +1,5 @@
 import type { FeedName, FeedSpec } from '@lis/contracts';
-import { COUNTED_SICK_HOURS, findKpi } from '@lis/domain';
+import { COUNTED_SICK_HOURS, findKpi, isBalanceTargetId } from '@lis/domain';
 import type { RowError } from './errors.ts';
 import { type MonthSpan, spanHolds, spanText } from './unit-validity.ts';
 import type { StoredValue } from './validate-row.ts';
@@ -157,7 +157,11 @@ const RULES: Partial<Record<FeedName, Check>> = {
     const personal = typeof row.kpi_id === 'string' && findKpi(row.kpi_id)?.personalData === true;
     return [...knownOrgIn(row, refs), ...knownKpi(row, true), ...(personal ? lowestLevel(row, refs, String(row.kpi_id)) : NONE)];
   },
-  targets: (row, refs) => [...knownOrg(row, refs), ...knownKpi(row, false)],
+  targets: (row, refs) => [
+    ...knownOrg(row, refs),
+    // the budget balance's anlæg target has no KPI of its own
+    ...(typeof row.kpi_id === 'string' && isBalanceTargetId(row.kpi_id) ? NONE : knownKpi(row, false)),
+  ],
 };
 
 /** Checks one valid row (spec column order); returns its errors, usually none. */
