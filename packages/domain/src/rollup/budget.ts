@@ -1,5 +1,9 @@
+import { getKpi } from '../kpis.ts';
 import { periodRange, periodYear, ytdPeriods } from '../period.ts';
 import { emptyRow, maxBatch, type RollupRow, ratio } from './types.ts';
+
+const CONSUMPTION_SCALE = getKpi('budget_consumption_pct').scale;
+const DEVIATION_PCT_SCALE = getKpi('budget_forecast_deviation_pct').scale;
 
 /** Operating amounts (dranst 1+2, tax-financed main accounts) of one unit's subtree in one month. */
 export interface BudgetMonth {
@@ -116,8 +120,8 @@ export function budgetRollups(months: readonly BudgetMonth[], forecasts: readonl
       Object.assign(consumption, {
         numerator: actualYtd,
         denominator: correctedYear,
-        value: ratio(actualYtd, correctedYear, 100),
-        referenceValue: ratio(phasedYtd, correctedYear, 100),
+        value: ratio(actualYtd, correctedYear, CONSUMPTION_SCALE),
+        referenceValue: ratio(phasedYtd, correctedYear, CONSUMPTION_SCALE),
         batchId,
       });
       rows.push(consumption);
@@ -137,7 +141,7 @@ export function budgetRollups(months: readonly BudgetMonth[], forecasts: readonl
         Object.assign(deviationPct, {
           numerator: amount,
           denominator: correctedYear,
-          value: ratio(amount, Math.abs(correctedYear), 100), // + = merforbrug also for income-heavy units
+          value: ratio(amount, Math.abs(correctedYear), DEVIATION_PCT_SCALE), // + = merforbrug also for income-heavy units
           dataPeriod: forecast.madeIn,
           batchId,
         });

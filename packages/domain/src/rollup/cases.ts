@@ -1,4 +1,7 @@
+import { getKpi } from '../kpis.ts';
 import { emptyRow, type RollupRow, ratio } from './types.ts';
+
+const WITHIN_DEADLINE_SCALE = getKpi('case_within_deadline_pct').scale;
 
 /**
  * Case statistics of one unit's whole subtree for one month, computed from the case rows
@@ -33,11 +36,11 @@ export function caseRollups(months: readonly CaseMonth[]): RollupRow[] {
       row('case_within_deadline_pct', {
         numerator: m.withinDeadline,
         denominator: m.decided,
-        value: ratio(m.withinDeadline, m.decided, 100),
+        value: ratio(m.withinDeadline, m.decided, WITHIN_DEADLINE_SCALE),
         n: m.decided,
         ytdNumerator: m.ytdWithinDeadline,
         ytdDenominator: m.ytdDecided,
-        ytdValue: ratio(m.ytdWithinDeadline, m.ytdDecided, 100),
+        ytdValue: ratio(m.ytdWithinDeadline, m.ytdDecided, WITHIN_DEADLINE_SCALE),
         ytdN: m.ytdDecided,
       }),
       row('case_median_days', { value: m.medianDays, n: m.decided, ytdValue: m.ytdMedianDays, ytdN: m.ytdDecided }),

@@ -1,4 +1,5 @@
-import type { SICK_LEAVE_SUMS } from '../kpi-families/sick-leave.ts';
+import { SICK_LEAVE_SUMS } from '../kpi-families/sick-leave.ts';
+import { getKpi } from '../kpis.ts';
 import { periodRange, rolling12, ytdPeriods } from '../period.ts';
 import { hiddenOverMonths } from '../suppression.ts';
 import { emptyRow, maxBatch, type RollupRow, ratio } from './types.ts';
@@ -9,6 +10,27 @@ export type SickLeaveMonth = {
   period: string;
   batchId: number | null;
 } & Readonly<Record<keyof typeof SICK_LEAVE_SUMS, number>>;
+
+type SickLeaveSum = keyof typeof SICK_LEAVE_SUMS;
+interface SickLeaveShare {
+  kpiId: string;
+  numerator: SickLeaveSum;
+  denominator: SickLeaveSum;
+  scale: number;
+}
+
+const isSum = (name: string | null): name is SickLeaveSum => name !== null && name in SICK_LEAVE_SUMS;
+
+/** A share KPI of the family: its numerator and denominator must be sums the store is asked for. */
+function shareOf(kpiId: string): SickLeaveShare {
+  const { measure, scale } = getKpi(kpiId);
+  if ('quantile' in measure || !isSum(measure.numerator) || !isSum(measure.denominator)) {
+    throw new Error(`${kpiId} is not a share of two sick-leave sums`);
+  }
+  return { kpiId, numerator: measure.numerator, denominator: measure.denominator, scale };
+}
+const SICK_LEAVE_PCT = shareOf('sick_leave_pct');
+const LONG_TERM_SHARE = shareOf('long_term_share');
 
 /** One full-time day (fraværsdagsværk). */
 export const HOURS_PER_DAY = 7.4;
@@ -47,29 +69,23 @@ export function sickLeaveRollups(
       const ytdHidden = hiddenOverMonths(ytdPeriods(period), hiddenIn);
       const base = { headcount: month.headcount, batchId: month.batchId };
 
-      /** A share in per cent of two hour sums, for the month and the year to date. */
-      const share = (kpiId: string, part: (m: SickLeaveMonth) => number, whole: (m: SickLeaveMonth) => number) => {
+      /** A share of two hour sums as the KPI's definition names them, for the month and the year to date. */
+      const share = ({ kpiId, numerator, denominator, scale }: SickLeaveShare) => {
+        const part = (m: SickLeaveMonth) => m[numerator];
+        const whole = (m: SickLeaveMonth) => m[denominator];
         const row = emptyRow(orgId, period, kpiId);
         Object.assign(row, base, {
           numerator: part(month),
           denominator: whole(month),
-          value: ratio(part(month), whole(month), 100),
+          value: ratio(part(month), whole(month), scale),
           ytdNumerator: sum(ytd, part),
           ytdDenominator: sum(ytd, whole),
         });
-        row.ytdValue = ratio(row.ytdNumerator, row.ytdDenominator, 100);
+        row.ytdValue = ratio(row.ytdNumerator, row.ytdDenominator, scale);
         return row;
       };
-      const pct = share(
-        'sick_leave_pct',
-        (m) => m.countedHours,
-        (m) => m.plannedHours,
-      );
-      const longTerm = share(
-        'long_term_share',
-        (m) => m.longTermHours,
-        (m) => m.countedHours,
-      );
+      const pct = share(SICK_LEAVE_PCT);
+      const longTerm = share(LONG_TERM_SHARE);
 
       const perFte = emptyRow(orgId, period, 'sick_leave_days_per_fte');
       Object.assign(perFte, base);
