@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, factFingerprint, postFeed, type TestApp } from './helpers.ts';
+import { asAdmin, createTestApp, factFingerprint, postFeed, type TestApp } from './helpers.ts';
 
 // An organisation that changes over time (docs/adr/0011): versions of units, checked per month,
 // facts located in their unit's months.
@@ -174,5 +174,72 @@ A2;F2;Afdeling 2;afdeling;2016-02-01;
     // and back: the delivery that moved it on 2016-01-01
     expect((await postFeed(t.app, 'organisation', ORG)).statusCode).toBe(200);
     expect((await sickLeavePct())['2016-01 F1']).toBe(10);
+  });
+});
+
+describe('history recast into today’s tree (som organiseret nu)', () => {
+  it('keeps the recast rollups beside the others: F1 is A1, F2 is A2, A4 (with E3) and A3 in every month', async () => {
+    const { rows } = await sql<{ key: string; value: number | null }>`
+      select to_char(period, 'YYYY-MM') || ' ' || org_id as key, value::float8 as value
+      from kpi_rollup_now where kpi_id = 'sick_leave_pct' and org_id in ('F1', 'F2', 'A3', 'A4') order by 1`.execute(t.store.db);
+    // Today's tree: F1 = E1 = 10 %; F2 = E2 + E3 + E4 = 90/300 = 30 %; A4 = E3 + E4 = 70/200; A3
+    // has no enhed with sick leave left.
+    expect(Object.fromEntries(rows.map((r) => [r.key, r.value]))).toEqual({
+      '2015-12 F1': 10,
+      '2015-12 F2': 30,
+      '2015-12 A4': 35,
+      '2016-01 F1': 10,
+      '2016-01 F2': 30,
+      '2016-01 A4': 35,
+    });
+  });
+
+  it('answers series and breakdown in the view asked for, and says which', async () => {
+    const series = async (view: string) => {
+      const response = await asAdmin(t.app, 'GET', `/api/v1/kpis/sick_leave_pct/series?org=F2&from=2015-12&to=2016-01${view}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json();
+      return [body.view, ...body.points.map((p: { value: number | null }) => p.value)];
+    };
+    expect(await series('')).toEqual(['then', 35, 30]);
+    expect(await series('&view=then')).toEqual(['then', 35, 30]);
+    expect(await series('&view=now')).toEqual(['now', 30, 30]);
+
+    const breakdown = async (view: string) => {
+      const response = await asAdmin(t.app, 'GET', `/api/v1/kpis/sick_leave_pct/breakdown?org=F1&period=2015-12${view}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json();
+      return [body.view, ...body.items.map((i: { org: { id: string }; value: number | null }) => `${i.org.id} ${i.value}`)];
+    };
+    // December 2015 under F1: A1 and A2 as organised then; only A1 as organised now.
+    expect(await breakdown('')).toEqual(['then', 'A1 10', 'A2 20']);
+    expect(await breakdown('&view=now')).toEqual(['now', 'A1 10']);
+  });
+
+  it('lets a chef of F2 see the history of A2 (moved in) recast into F2, and not F1', async () => {
+    const token = await t.token('chef', ['F2']);
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    const recast = await get('/api/v1/kpis/sick_leave_pct/series?org=A2&from=2015-12&to=2015-12&view=now');
+    expect(recast.statusCode, recast.body).toBe(200); // A2 is F2's today, its history with it
+    expect(recast.json().points[0].value).toBe(20);
+    expect((await get('/api/v1/kpis/sick_leave_pct/series?org=F1&from=2015-12&to=2015-12')).statusCode).toBe(403);
+    // F2's breakdown of December 2015 as organised then held A3 and A4; A2 was F1's then but is F2's now
+    const breakdown = await get('/api/v1/kpis/sick_leave_pct/breakdown?org=F2&period=2015-12');
+    expect(breakdown.json().items.map((i: { org: { id: string } }) => i.org.id)).toEqual(['A3', 'A4']);
+  });
+
+  it('keeps no recast rows once the organisation is one tree again', async () => {
+    const flat = `org_id;parent_id;name;level;valid_from;valid_to
+A2;F2;Afdeling 2;afdeling;;
+A3;F2;Afdeling 3;afdeling;;
+E3;A4;Enhed 3;enhed;;
+E5;A3;Enhed 5;enhed;;
+`;
+    expect((await postFeed(t.app, 'organisation', flat)).statusCode).toBe(200);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from kpi_rollup_now`.execute(t.store.db);
+    expect(rows[0]?.n).toBe(0);
+    const response = await asAdmin(t.app, 'GET', '/api/v1/kpis/sick_leave_pct/series?org=F2&from=2015-12&to=2016-01&view=now');
+    expect(response.json().points.map((p: { value: number | null }) => p.value)).toEqual([30, 30]);
+    expect((await postFeed(t.app, 'organisation', ORG)).statusCode).toBe(200);
   });
 });

@@ -284,6 +284,8 @@ export interface Database {
   kpi_values: KpiValueTable;
   targets: TargetTable;
   kpi_rollup: KpiRollupTable;
+  /** the rollups recast into today's tree, while the organisation has changed (ADR 0011) */
+  kpi_rollup_now: KpiRollupTable;
   users: UserTable;
   api_tokens: ApiTokenTable;
   access_scopes: AccessScopeTable;

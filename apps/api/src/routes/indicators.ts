@@ -117,7 +117,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { kpiId } = request.params;
       const org = await guard(request, request.query.org, kpiId);
       const result = await indicators
-        .series(ctx(), kpiId, org, request.query.from ?? null, request.query.to ?? null)
+        .series(ctx(), kpiId, org, request.query.from ?? null, request.query.to ?? null, request.query.view)
         .catch(badParameter);
       await auditSickLeave(request, result.org.id, result.org.level, [kpiId]);
       return respond(app, request, reply, request.query.format, result, `lis-${kpiId}-${result.org.id}`, seriesTable);
@@ -140,7 +140,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { kpiId } = request.params;
       const org = await guard(request, request.query.org, kpiId);
       const visible = await app.visibleOrgs(request);
-      const result = await indicators.breakdown(ctx(), kpiId, org, request.query.period, visible);
+      const result = await indicators.breakdown(ctx(), kpiId, org, request.query.period, visible, request.query.view);
       const childLevel = result.items[0]?.org.level;
       if (childLevel) await auditSickLeave(request, result.org.id, childLevel, [kpiId]);
       return respond(

@@ -114,16 +114,32 @@ export const KpiParams = Type.Object({ kpiId: Type.String() });
  */
 export const MAX_SERIES_MONTHS = 240;
 
+/**
+ * Which tree a month's figures stand on (docs/adr/0011): 'then' the tree valid in that month (som
+ * organiseret dengang), 'now' history recast into today's tree (som organiseret nu).
+ */
+export const ROLLUP_VIEWS = ['then', 'now'] as const;
+export type RollupView = (typeof ROLLUP_VIEWS)[number];
+const ViewQuery = Type.Optional(
+  StringEnum(ROLLUP_VIEWS, {
+    description:
+      "'then' (default): each month on the tree valid in it; 'now': history recast into today's tree, to compare a unit with what its units did before a reorganisation",
+  }),
+);
+const ViewShown = StringEnum(ROLLUP_VIEWS, { description: 'the tree the figures stand on (see the query parameter view)' });
+
 export const SeriesQuery = Type.Object({
   org: Type.String({ minLength: 1 }),
   from: Type.Optional(Type.String({ ...Period, description: 'first month, YYYY-MM; default: 23 months before `to`' })),
   to: Type.Optional(Type.String({ ...Period, description: 'last month, YYYY-MM; default: the newest month with data' })),
+  view: ViewQuery,
   format: ExportFormat,
 });
 
 export const Series = Type.Object({
   kpiId: Type.String(),
   org: OrgUnit,
+  view: ViewShown,
   points: Type.Array(
     Type.Object({
       period: Type.String(),
@@ -142,6 +158,7 @@ export type Series = Static<typeof Series>;
 export const BreakdownQuery = Type.Object({
   org: Type.String({ minLength: 1 }),
   period: Period,
+  view: ViewQuery,
   format: ExportFormat,
 });
 
@@ -149,6 +166,7 @@ export const Breakdown = Type.Object({
   kpiId: Type.String(),
   org: OrgUnit,
   period: Type.String(),
+  view: ViewShown,
   items: Type.Array(
     Type.Object({
       org: OrgUnit,

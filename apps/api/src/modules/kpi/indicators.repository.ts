@@ -1,3 +1,4 @@
+import type { RollupView } from '@lis/contracts';
 import type { Database } from '@lis/db';
 import { type Kysely, sql } from 'kysely';
 import type { OrgRow } from '../org/org.service.ts';
@@ -27,10 +28,13 @@ export async function rollups(
   from: string,
   to: string,
   kpiId: string | null = null,
+  view: RollupView = 'then',
 ): Promise<RollupRead[]> {
   if (orgIds.length === 0) return [];
+  // The recast rows are kept only once the organisation has changed; until then both views are one.
+  const recast = view === 'now' && (await hasRecastRollups(db, municipality));
   let query = db
-    .selectFrom('kpi_rollup')
+    .selectFrom(recast ? 'kpi_rollup_now' : 'kpi_rollup')
     .select([
       'org_id',
       sql<string>`to_char(period, 'YYYY-MM')`.as('period'),
@@ -49,6 +53,41 @@ export async function rollups(
     .where('period', '<=', monthStart(to));
   if (kpiId) query = query.where('kpi_id', '=', kpiId);
   return query.execute();
+}
+
+async function hasRecastRollups(db: Db, municipality: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('kpi_rollup_now')
+    .select('org_id')
+    .where('municipality', '=', municipality)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The children of a unit in the tree valid in a month (docs/adr/0011), each named as in its newest version. */
+export async function childrenInMonth(db: Db, municipality: string, orgId: string, period: string): Promise<OrgRow[]> {
+  return db
+    .selectFrom('org_closure_history as h')
+    .innerJoin('org_units as u', (join) =>
+      join.onRef('u.municipality', '=', 'h.municipality').onRef('u.org_id', '=', 'h.descendant_id'),
+    )
+    .select([
+      'u.org_id as id',
+      'h.ancestor_id as parentId',
+      'u.name',
+      'u.level',
+      'u.valid_from as validFrom',
+      'u.valid_to as validTo',
+    ])
+    .where('h.municipality', '=', municipality)
+    .where('h.ancestor_id', '=', orgId)
+    .where('h.depth', '=', 1)
+    .where('h.valid_from', '<=', monthStart(period))
+    .where('h.valid_to', '>=', monthStart(period))
+    .where('u.active', '=', true)
+    .orderBy('u.name')
+    .execute();
 }
 
 /** The first and newest month with data, as the indicator refresh recorded them. */

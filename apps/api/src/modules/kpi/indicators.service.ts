@@ -4,6 +4,7 @@ import {
   type Indicator,
   type KpiStatusValue,
   MAX_SERIES_MONTHS,
+  type RollupView,
   type Series,
 } from '@lis/contracts';
 import {
@@ -150,6 +151,7 @@ export async function series(
   org: OrgRow,
   fromRequested: string | null,
   toRequested: string | null,
+  view: RollupView = 'then',
 ): Promise<Series> {
   const kpi = getKpiOrThrow(kpiId);
   const orgId = org.id;
@@ -158,7 +160,7 @@ export async function series(
   const from = fromRequested ?? addMonths(to, -23);
   if (from > to) throw new InvalidParameterError(`from (${from}) is after to (${to})`, 'from');
   const range = rangeWithinData(from, to, data);
-  if (range === null) return { kpiId, org, points: [] };
+  if (range === null) return { kpiId, org, view, points: [] };
   const count = monthsIn(range.from, range.to);
   if (count > MAX_SERIES_MONTHS) {
     throw new InvalidParameterError(
@@ -168,7 +170,7 @@ export async function series(
   }
   const months = periodRange(range.from, range.to);
   const [rows, path] = await Promise.all([
-    repo.rollups(ctx.db, ctx.municipality, [orgId], addMonths(range.from, -12), range.to, kpiId),
+    repo.rollups(ctx.db, ctx.municipality, [orgId], addMonths(range.from, -12), range.to, kpiId, view),
     ancestorsOf(ctx.db, ctx.municipality, orgId),
   ]);
   const at = new Map(rows.map((r) => [r.period, r]));
@@ -177,6 +179,7 @@ export async function series(
   return {
     kpiId,
     org,
+    view,
     points: months.map((period) => {
       const row = at.get(period);
       const judged = judge(kpi, row, targets, period);
@@ -193,20 +196,28 @@ export async function series(
   };
 }
 
-/** The indicator for each child unit the caller may see. */
+/**
+ * The indicator for each child unit the caller may see: the children in the month's tree ('then')
+ * or in today's ('now', docs/adr/0011); what the caller sees follows today's tree.
+ */
 export async function breakdown(
   ctx: ReadContext,
   kpiId: string,
   org: OrgRow,
   period: string,
   visible: Set<string> | null,
+  view: RollupView = 'then',
 ): Promise<Breakdown> {
   const kpi = getKpiOrThrow(kpiId);
   const orgId = org.id;
-  const children = (await childrenOf(ctx.db, ctx.municipality, orgId)).filter((c) => visible === null || visible.has(c.id));
+  const allChildren =
+    view === 'then'
+      ? await repo.childrenInMonth(ctx.db, ctx.municipality, orgId, period)
+      : await childrenOf(ctx.db, ctx.municipality, orgId);
+  const children = allChildren.filter((c) => visible === null || visible.has(c.id));
   const ids = children.map((c) => c.id);
   const [rows, paths] = await Promise.all([
-    repo.rollups(ctx.db, ctx.municipality, ids, period, period, kpiId),
+    repo.rollups(ctx.db, ctx.municipality, ids, period, period, kpiId, view),
     ancestorPaths(ctx.db, ctx.municipality, ids),
   ]);
   const at = new Map(rows.map((r) => [r.org_id, r]));
@@ -217,6 +228,7 @@ export async function breakdown(
     kpiId,
     org,
     period,
+    view,
     items: children.map((child) => {
       const targets: Targets = () => {
         const found = resolveTarget(paths.get(child.id) ?? [child.id], (id) => byKey.get(id) ?? null);

@@ -23,7 +23,7 @@ import { planAmounts } from '../budget/budget.service.ts';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
 import { loadTree } from '../org/org.service.ts';
 import * as repo from './rollup.repository.ts';
-import { type TreeHistory, treeHistory } from './tree-history.ts';
+import { type TreeHistory, todaysTreeHistory, treeHistory } from './tree-history.ts';
 
 type Family = KpiFamilyId;
 
@@ -47,15 +47,17 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   // with the default 4 MB the hash aggregates spill to disk (a million economy rows: 0.5 s more).
   await repo.giveRefreshMemory(tx);
   const full = event.feed === 'organisation';
-  // every month is rolled up on the tree valid in it (docs/adr/0011)
-  const tree = treeHistory(
-    await repo.closureHistory(tx.db, event.municipality),
-    (await loadTree(tx.db, event.municipality)).root,
-  );
+  // Every month is rolled up on the tree valid in it and, once the organisation has changed, again
+  // on today's tree (the two views of docs/adr/0011).
+  const today = await loadTree(tx.db, event.municipality);
+  const then = treeHistory(await repo.closureHistory(tx.db, event.municipality), today.root);
+  if (!then.changed) await repo.dropNowView(tx, event.municipality);
   const families = familiesMovedBy(event.feed);
-  for (const family of families) {
-    const partial = full ? null : { from: event.periodFrom?.slice(0, 7) ?? null, to: event.periodTo?.slice(0, 7) ?? null };
-    await REFRESH[family](tx, event.municipality, tree, partial);
+  for (const tree of then.changed ? [then, todaysTreeHistory(today)] : [then]) {
+    for (const family of families) {
+      const partial = full ? null : { from: event.periodFrom?.slice(0, 7) ?? null, to: event.periodTo?.slice(0, 7) ?? null };
+      await REFRESH[family](tx, event.municipality, tree, partial);
+    }
   }
   if (families.length > 0) await repo.refreshPeriods(tx, event.municipality, CURRENCY_KPI_IDS);
 }
@@ -66,12 +68,12 @@ type Range = { from: string | null; to: string | null } | null;
 const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, changed: Range) => Promise<void>> = {
   async sickleave(tx, municipality, tree, changed) {
     const data = await repo.dataRange(tx.db, municipality, 'sickleave');
-    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.sickleave, '0001-01', '9999-12', []);
+    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.sickleave, '0001-01', '9999-12', [], tree.view);
     // A changed month moves the rolling 12 months after it too, so refresh to the end of the data.
     // The 11 months before `from` are read as well: the windows of the refreshed months reach back
     // to them, for their sums and for their suppression (hidden in any month = hidden, domain.md §4).
     const from = changed?.from && changed.from > data.from ? changed.from : data.from;
-    const months = await repo.sickLeaveMonths(tx.db, municipality, addMonths(from, -11), data.to);
+    const months = await repo.sickLeaveMonths(tx.db, municipality, addMonths(from, -11), data.to, tree.view);
     const headcount = new Map(months.map((m) => [`${m.orgId}|${m.period}`, m.headcount]));
     const hidden = new Map<string, Set<string>>();
     const suppressedIn = (period: string) => {
@@ -89,16 +91,16 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
       return set;
     };
     const rows = sickLeaveRollups(months, from, data.to, (orgId, period) => suppressedIn(period).has(orgId));
-    await repo.replaceRollups(tx, municipality, KPI_IDS.sickleave, from, data.to, rows);
+    await repo.replaceRollups(tx, municipality, KPI_IDS.sickleave, from, data.to, rows, tree.view);
   },
 
   async economy(tx, municipality, tree, changed) {
     const data = await repo.dataRange(tx.db, municipality, 'economy');
-    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.economy, '0001-01', '9999-12', []);
+    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.economy, '0001-01', '9999-12', [], tree.view);
     // Year-to-date sums and forecasts run within a year: refresh whole years.
     const fromYear = periodYear(changed?.from && changed.from > data.from ? changed.from : data.from);
     const toYear = periodYear(changed?.to && changed.to < data.to ? changed.to : data.to);
-    const months = await repo.budgetMonths(tx.db, municipality, fromYear, toYear);
+    const months = await repo.budgetMonths(tx.db, municipality, fromYear, toYear, tree.view);
     const keys = await repo.keyForecasts(tx.db, municipality, fromYear, toYear);
     const forecasts = tree
       .split(forecastsByMonth(keys), (leaf) => leaf.period)
@@ -110,28 +112,29 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
       `${fromYear}-01`,
       `${toYear}-12`,
       budgetRollups(months, forecasts),
+      tree.view,
     );
   },
 
-  async cases(tx, municipality, _tree, changed) {
+  async cases(tx, municipality, tree, changed) {
     const data = await repo.dataRange(tx.db, municipality, 'cases');
-    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.cases, '0001-01', '9999-12', []);
+    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.cases, '0001-01', '9999-12', [], tree.view);
     // A case counts from the month it is received: in the backlog while open, then in the month
     // (and year to date) it is decided. So the months before the first one received in the
     // change (delivered or set aside) stay as they are; the rest are refreshed to the end.
     const from = changed?.from && changed.from > data.from ? changed.from : data.from;
-    const rows = caseRollups(await repo.caseMonths(tx.db, municipality, from, data.to));
-    await repo.replaceRollups(tx, municipality, KPI_IDS.cases, from, '9999-12', rows);
+    const rows = caseRollups(await repo.caseMonths(tx.db, municipality, from, data.to, tree.view));
+    await repo.replaceRollups(tx, municipality, KPI_IDS.cases, from, '9999-12', rows, tree.view);
   },
 
   async kpi(tx, municipality, tree, changed) {
     const data = await repo.dataRange(tx.db, municipality, 'kpi_values');
-    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.kpi, '0001-01', '9999-12', []);
+    if (!data) return repo.replaceRollups(tx, municipality, KPI_IDS.kpi, '0001-01', '9999-12', [], tree.view);
     const carry = Math.max(...KPIS.map((k) => k.carryForwardMonths));
     const from = changed?.from && changed.from > data.from ? changed.from : data.from;
     const to = addMonths(data.to, carry);
     // every unit's values of the months carried into the refreshed ones: each is judged in its own month
-    const months = await repo.kpiFeedMonths(tx.db, municipality, addMonths(from, -carry), data.to);
+    const months = await repo.kpiFeedMonths(tx.db, municipality, addMonths(from, -carry), data.to, tree.view);
     // each month's surveys are judged on that month's tree
     const byTree = new Map(tree.split(months, (m) => m.period));
     const rows = tree
@@ -139,19 +142,19 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
       .flatMap(([monthsTree, part]) =>
         suppressSmallSurveys(part, byTree.get(monthsTree) ?? [], (id) => monthsTree.parentOf.get(id) ?? null),
       );
-    await repo.replaceRollups(tx, municipality, KPI_IDS.kpi, from, to, rows);
+    await repo.replaceRollups(tx, municipality, KPI_IDS.kpi, from, to, rows, tree.view);
   },
 
   async benchmark(tx, municipality, tree) {
     const rows = tree.root
       ? benchmarkPotentialRollups(await repo.benchmarkFacts(tx.db, municipality), municipality, tree.root)
       : [];
-    await repo.replaceRollups(tx, municipality, KPI_IDS.benchmark, '0001-01', '9999-12', rows);
+    await repo.replaceRollups(tx, municipality, KPI_IDS.benchmark, '0001-01', '9999-12', rows, tree.view);
   },
 
   async plan(tx, municipality, tree) {
     const { amounts, batchId } = await planAmounts(tx.db, municipality);
     const rows = tree.root ? operatingSurplusRollups(amounts, tree.root, batchId) : [];
-    await repo.replaceRollups(tx, municipality, KPI_IDS.plan, '0001-01', '9999-12', rows);
+    await repo.replaceRollups(tx, municipality, KPI_IDS.plan, '0001-01', '9999-12', rows, tree.view);
   },
 };

@@ -1,3 +1,4 @@
+import type { RollupView } from '@lis/contracts';
 import type { StoreTx } from '@lis/db';
 import {
   type BenchmarkFact,
@@ -11,7 +12,7 @@ import {
   SICK_LEAVE_SUMS,
   type SickLeaveMonth,
 } from '@lis/domain';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { copyRowText } from '../../lib/copy-text.ts';
 import type { ClosurePair } from './tree-history.ts';
 
@@ -26,6 +27,11 @@ const YM = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM'
 /** More memory for the refresh's groupings, for this transaction only (see refresh.service.ts). */
 export async function giveRefreshMemory(tx: StoreTx): Promise<void> {
   await sql`set local work_mem = '32MB'`.execute(tx.db);
+}
+
+/** Empties the rollups recast into today's tree: the organisation has not changed, both views are one. */
+export async function dropNowView(tx: StoreTx, municipality: string): Promise<void> {
+  await tx.db.deleteFrom('kpi_rollup_now').where('municipality', '=', municipality).execute();
 }
 
 /** Every pair of every month's tree, with the first and last month it holds in (null when open). */
@@ -59,10 +65,27 @@ const SICK_LEAVE_SELECT = sql.join(
   ),
 );
 
-export async function sickLeaveMonths(db: Db, municipality: string, from: string, to: string): Promise<SickLeaveMonth[]> {
+/**
+ * The closure a view sums over (docs/adr/0011): every month's tree ('then'), or today's tree for
+ * every month ('now'), shaped alike so that each query joins either.
+ */
+const closureOf = (view: RollupView): RawBuilder<unknown> =>
+  view === 'then'
+    ? sql`org_closure_history`
+    : sql`(select municipality, ancestor_id, descendant_id, depth, '-infinity'::date as valid_from,
+        'infinity'::date as valid_to from org_closure)`;
+const rollupTable = (view: RollupView) => (view === 'then' ? 'kpi_rollup' : 'kpi_rollup_now');
+
+export async function sickLeaveMonths(
+  db: Db,
+  municipality: string,
+  from: string,
+  to: string,
+  view: RollupView,
+): Promise<SickLeaveMonth[]> {
   const { rows } = await sql<Omit<SickLeaveMonth, 'orgId' | 'batchId'> & { org_id: string; batch_id: number }>`
     select c.ancestor_id as org_id, ${YM('s.period')} as period, ${SICK_LEAVE_SELECT}, max(s.batch_id) as batch_id
-    from sickleave s join org_closure_history c on c.municipality = s.municipality and c.descendant_id = s.org_id
+    from sickleave s join ${closureOf(view)} c on c.municipality = s.municipality and c.descendant_id = s.org_id
       and s.period between c.valid_from and c.valid_to
     where s.municipality = ${municipality} and s.active and s.period between ${monthStart(from)}::date and ${monthStart(to)}::date
     group by 1, 2`.execute(db);
@@ -73,7 +96,13 @@ export async function sickLeaveMonths(db: Db, municipality: string, from: string
 const literals = (values: readonly (number | string)[]) => sql.join(values.map((value) => sql.lit(value)));
 const OPERATING = sql`e.dranst in (${literals(OPERATING_SPENDING.dranst)}) and left(e.function, 1) in (${literals(OPERATING_SPENDING.mainAccounts)})`;
 
-export async function budgetMonths(db: Db, municipality: string, fromYear: number, toYear: number): Promise<BudgetMonth[]> {
+export async function budgetMonths(
+  db: Db,
+  municipality: string,
+  fromYear: number,
+  toYear: number,
+  view: RollupView,
+): Promise<BudgetMonth[]> {
   // Summed per unit and month first (a few thousand groups), then over the subtrees: joining every
   // row to its ancestors first would sort four times the rows.
   const { rows } = await sql<{
@@ -97,7 +126,7 @@ export async function budgetMonths(db: Db, municipality: string, fromYear: numbe
     select c.ancestor_id as org_id, ${YM('u.period')} as period,
            coalesce(sum(u.corrected), 0)::float8 as corrected, coalesce(sum(u.actual), 0)::float8 as actual,
            bool_or(u.has_actual) as has_actual, max(u.batch_id) as batch_id
-    from unit_months u join org_closure_history c on c.municipality = ${municipality} and c.descendant_id = u.org_id
+    from unit_months u join ${closureOf(view)} c on c.municipality = ${municipality} and c.descendant_id = u.org_id
       and u.period between c.valid_from and c.valid_to
     group by 1, 2`.execute(db);
   return rows.map((r) => ({
@@ -150,7 +179,7 @@ function quantileOf(kpiId: string) {
 const MEDIAN_DAYS = quantileOf('case_median_days');
 const P90_DAYS = quantileOf('case_p90_days');
 
-export async function caseMonths(db: Db, municipality: string, from: string, to: string): Promise<CaseMonth[]> {
+export async function caseMonths(db: Db, municipality: string, from: string, to: string, view: RollupView): Promise<CaseMonth[]> {
   const { rows } = await sql<Record<string, number | string | null>>`
     with case_rows as (
       select c.org_id, c.received, c.decided, c.batch_id, coalesce(c.complete, c.received) as started,
@@ -173,7 +202,7 @@ export async function caseMonths(db: Db, municipality: string, from: string, to:
       select m::date as month_start, (m + interval '1 month' - interval '1 day')::date as month_end
       from generate_series(${monthStart(from)}::date, ${monthStart(to)}::date, interval '1 month') m
     ),
-    closure as (select ancestor_id, descendant_id, valid_from, valid_to from org_closure_history where municipality = ${municipality}),
+    closure as (select ancestor_id, descendant_id, valid_from, valid_to from ${closureOf(view)} h where municipality = ${municipality}),
     decided as (
       select cl.ancestor_id as org_id, mo.month_start, count(*)::int as n,
              count(*) filter (where r.decided - r.started <= r.deadline)::int as within,
@@ -232,7 +261,13 @@ export async function caseMonths(db: Db, municipality: string, from: string, to:
   }));
 }
 
-export async function kpiFeedMonths(db: Db, municipality: string, from: string, to: string): Promise<KpiFeedMonth[]> {
+export async function kpiFeedMonths(
+  db: Db,
+  municipality: string,
+  from: string,
+  to: string,
+  view: RollupView,
+): Promise<KpiFeedMonth[]> {
   const { rows } = await sql<{
     org_id: string;
     period: string;
@@ -243,7 +278,7 @@ export async function kpiFeedMonths(db: Db, municipality: string, from: string, 
   }>`
     select c.ancestor_id as org_id, ${YM('k.period')} as period, k.kpi_id,
            sum(k.numerator)::float8 as numerator, sum(k.denominator)::float8 as denominator, max(k.batch_id) as batch_id
-    from kpi_values k join org_closure_history c on c.municipality = k.municipality and c.descendant_id = k.org_id
+    from kpi_values k join ${closureOf(view)} c on c.municipality = k.municipality and c.descendant_id = k.org_id
       and k.period between c.valid_from and c.valid_to
     where k.municipality = ${municipality} and k.active and k.period between ${monthStart(from)}::date and ${monthStart(to)}::date
     group by 1, 2, 3`.execute(db);
@@ -275,7 +310,7 @@ export async function benchmarkFacts(db: Db, municipality: string): Promise<Benc
     .execute();
 }
 
-/** Replaces the rollup rows of the given KPIs in [from, to] with `rows`. */
+/** Replaces the rollup rows of the given KPIs in [from, to] with `rows`, in the view's table. */
 export async function replaceRollups(
   tx: StoreTx,
   municipality: string,
@@ -283,9 +318,10 @@ export async function replaceRollups(
   from: string,
   to: string,
   rows: readonly RollupRow[],
+  view: RollupView = 'then',
 ) {
   await tx.db
-    .deleteFrom('kpi_rollup')
+    .deleteFrom(rollupTable(view))
     .where('municipality', '=', municipality)
     .where('kpi_id', 'in', [...kpiIds])
     .where('period', '>=', monthStart(from))
@@ -294,7 +330,7 @@ export async function replaceRollups(
   const inRange = rows.filter((r) => r.period >= from && r.period <= to);
   for (let i = 0; i < inRange.length; i += 20_000) {
     await tx.copyInto(
-      'kpi_rollup',
+      rollupTable(view),
       ROLLUP_COLUMNS,
       inRange
         .slice(i, i + 20_000)

@@ -1,3 +1,4 @@
+import type { RollupView } from '@lis/contracts';
 import { addMonths } from '@lis/domain';
 import type { loadTree } from '../org/org.service.ts';
 
@@ -18,6 +19,10 @@ export interface ClosurePair {
  * stretch of months between such changes (one for an organisation that never changed).
  */
 export interface TreeHistory {
+  /** the view these trees make: each month's own tree, or today's for every month */
+  view: RollupView;
+  /** whether the tree ever changed: when not, both views are one */
+  changed: boolean;
   root: string | null;
   at: (period: string) => Tree;
   /** `items` grouped by the tree of their month */
@@ -44,6 +49,8 @@ export function treeHistory(pairs: readonly ClosurePair[], root: string | null):
     return i;
   };
   return {
+    view: 'then',
+    changed: bounds.length > 0,
     root,
     at: (period) => trees[stretchOf(period)] as Tree,
     split: (items, periodOf) => {
@@ -55,6 +62,11 @@ export function treeHistory(pairs: readonly ClosurePair[], root: string | null):
       return [...groups].map(([i, group]) => [trees[i] as Tree, group as never[]]);
     },
   };
+}
+
+/** Today's tree for every month: history recast into it ("som organiseret nu"). */
+export function todaysTreeHistory(today: Tree): TreeHistory {
+  return { view: 'now', changed: false, root: today.root, at: () => today, split: (items) => [[today, [...items]]] };
 }
 
 function buildTree(pairs: readonly ClosurePair[]): Tree {
