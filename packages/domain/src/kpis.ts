@@ -33,17 +33,8 @@ export const THEME_NAMES: Readonly<Record<KpiTheme, string>> = {
   loefter: 'Vi holder hvad vi lover',
 };
 
-/**
- * How current the store is: one KPI per monthly feed whose rollups exist exactly for the months the
- * feed delivered (not the forecast deviations, which carry the month of the forecast, nor surveys
- * shown after their month).
- */
-export const CURRENCY_KPI_IDS: readonly string[] = [
-  'sick_leave_pct',
-  'budget_consumption_pct',
-  'case_decided_count',
-  ...KPIS.filter((k) => k.sourceFeed === 'kpi' && k.carryForwardMonths === 0).map((k) => k.id),
-];
+/** How current the store is: the KPIs whose months are the months their feed delivered. */
+export const CURRENCY_KPI_IDS: readonly string[] = KPIS.filter((k) => k.marksCurrency).map((k) => k.id);
 
 /** The families a KPI is defined in: exactly one for every KPI of the catalogue (a test holds it). */
 export function familiesOf(kpiId: string, families: readonly KpiFamily[] = KPI_FAMILIES): KpiFamily[] {

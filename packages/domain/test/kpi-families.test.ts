@@ -47,6 +47,19 @@ describe('every KPI of the catalogue is defined once, in one family', () => {
   });
 });
 
+describe('how current the store is', () => {
+  it('is read from one KPI of each monthly feed, and from every kpi-feed KPI shown only in its own month', () => {
+    const marking = KPIS.filter((kpi) => kpi.marksCurrency);
+    expect(marking.filter((kpi) => kpi.sourceFeed !== 'kpi').map((kpi) => kpi.id)).toEqual([
+      'budget_consumption_pct',
+      'case_decided_count',
+      'sick_leave_pct',
+    ]);
+    const kpiFeed = KPIS.filter((kpi) => kpi.sourceFeed === 'kpi');
+    for (const kpi of kpiFeed) expect(kpi.marksCurrency, kpi.id).toBe(kpi.carryForwardMonths === 0);
+  });
+});
+
 describe('operating spending (drift)', () => {
   it('is service and transfers in the follow-up, for every main account and dranst', () => {
     for (const main of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) {

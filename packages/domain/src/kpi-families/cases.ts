@@ -73,6 +73,7 @@ export const CASES_FAMILY = kpiFamily({
       aggregation: 'sum',
       theme: 'sagsbehandling',
       flow: true,
+      marksCurrency: true,
       measure: { numerator: 'decided', denominator: null },
     },
     {

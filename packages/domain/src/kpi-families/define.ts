@@ -44,6 +44,12 @@ export interface KpiDefinition {
   readonly showN: boolean;
   /** a value measured less often than monthly (a survey) is shown for this many months after */
   readonly carryForwardMonths: number;
+  /**
+   * its months with a value are exactly the months its feed delivered, so the store's first and
+   * newest month are read from it (not a forecast, which carries the month it was made, nor a
+   * survey shown after its month)
+   */
+  readonly marksCurrency: boolean;
   /** what the value is made of, in the names of its family's sums */
   readonly measure: KpiMeasure;
 }
@@ -73,7 +79,7 @@ export interface KpiFamily {
   readonly kpis: readonly KpiDefinition[];
 }
 
-type Optional = 'scale' | 'levels' | 'showN' | 'personalData' | 'carryForwardMonths';
+type Optional = 'scale' | 'levels' | 'showN' | 'personalData' | 'carryForwardMonths' | 'marksCurrency';
 type Def = Omit<KpiDefinition, Optional | 'sourceFeed'> & Partial<Pick<KpiDefinition, Optional>>;
 
 /** A family with its KPIs, which take the family's feed and the usual defaults. */
@@ -86,6 +92,7 @@ export function kpiFamily(family: Omit<KpiFamily, 'kpis'> & { kpis: readonly Def
       showN: false,
       personalData: false,
       carryForwardMonths: 0,
+      marksCurrency: false,
       ...d,
       sourceFeed: family.sourceFeed,
     })),

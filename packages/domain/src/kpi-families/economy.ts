@@ -33,6 +33,7 @@ export const ECONOMY_FAMILY = kpiFamily({
       scale: 100,
       theme: 'oekonomi',
       flow: false,
+      marksCurrency: true,
       measure: { numerator: 'actualYtd', denominator: 'correctedYear' },
     },
     {

@@ -43,6 +43,7 @@ export const KPI_FEED_FAMILY = kpiFamily({
       personalData: true,
       theme: 'kompetencer',
       flow: false,
+      marksCurrency: true,
       measure: { numerator: 'numerator', denominator: 'denominator' },
     },
     {
@@ -73,6 +74,7 @@ export const KPI_FEED_FAMILY = kpiFamily({
       scale: 100,
       theme: 'loefter',
       flow: false,
+      marksCurrency: true,
       measure: { numerator: 'numerator', denominator: 'denominator' },
     },
   ],

@@ -35,6 +35,7 @@ export const SICK_LEAVE_FAMILY = kpiFamily({
       theme: 'arbejdsplads',
       personalData: true,
       flow: true,
+      marksCurrency: true,
       measure: { numerator: 'countedHours', denominator: 'plannedHours' },
     },
     {
