@@ -183,7 +183,19 @@ describe('organisation', () => {
       expect(level.get(r.parent_id ?? ''), r.org_id).toBe(above[r.level ?? '']);
     const parents = new Set(rows('organisation').map((r) => r.parent_id));
     for (const e of byLevel('enhed')) expect(parents.has(e.org_id), e.org_id).toBe(false);
-    expect(new Set(level.keys()).size).toBe(rows('organisation').length);
+    // one row per version of a unit: the key is org_id and valid_from
+    expect(new Set(rows('organisation').map((r) => `${r.org_id}|${r.valid_from}`)).size).toBe(rows('organisation').length);
+  });
+
+  it('is reorganised on 1 January 2016: two afdelinger change forvaltning, one is merged into another', () => {
+    const versions = (id: string) =>
+      rows('organisation')
+        .filter((r) => r.org_id === id)
+        .map((r) => `${r.parent_id} ${r.valid_from || '…'}–${r.valid_to || '…'}`);
+    expect(versions('2400')).toEqual(['2000 …–31.12.2015', '3000 01.01.2016–…']);
+    expect(versions('3300')).toEqual(['3000 …–31.12.2015', '4000 01.01.2016–…']);
+    expect(versions('4500')).toEqual(['4000 …–31.12.2015']);
+    for (const enhed of ['451010', '451020']) expect(versions(enhed)).toEqual(['4500 …–31.12.2015', '4100 01.01.2016–…']);
   });
 
   it('has small units under the anonymity limit, one of them with a single larger sibling', () => {
@@ -320,7 +332,8 @@ describe('sickleave', () => {
     const months = new Map<string, number>();
     for (const r of rows('sickleave')) months.set(r.org_id ?? '', (months.get(r.org_id ?? '') ?? 0) + 1);
     const full = [...months.values()].filter((n) => n === 36).length;
-    expect(full).toBeGreaterThanOrEqual(rows('organisation').filter((r) => r.level === 'enhed').length - 3);
+    const enheder = new Set(rows('organisation').flatMap((r) => (r.level === 'enhed' ? [r.org_id] : [])));
+    expect(full).toBeGreaterThanOrEqual(enheder.size - 3);
     const sum = (c: string) => rows('sickleave').reduce((s, r) => s + num(r[c]), 0);
     const pct = ((sum('own_sickness_hours') + sum('work_injury_hours')) / sum('planned_hours')) * 100;
     expect(pct).toBeGreaterThan(4.3);

@@ -17,7 +17,7 @@ import { economyRows } from './economy.ts';
 import { economyLines } from './economy-lines.ts';
 import { dottedDate } from './format.ts';
 import { kpiRows } from './kpi.ts';
-import { type DemoUnit, demoOrganisation } from './organisation.ts';
+import { type DemoUnit, demoOrganisation, organisationVersions } from './organisation.ts';
 import { Random } from './random.ts';
 import { sickleaveRows } from './sickleave.ts';
 import { demoHeadcounts } from './staffing.ts';
@@ -55,7 +55,7 @@ export async function generateDemoFeeds(outDir: string, options: DemoOptions = {
   const headcounts = demoHeadcounts(units, random.fork('staffing'));
 
   const feeds: [FeedName, CsvFormat, () => Iterable<string[]>][] = [
-    ['organisation', ERP, () => organisationRows(units)],
+    ['organisation', ERP, () => organisationRows(organisationVersions(units))],
     ['case_types', PLAIN, caseTypeRows],
     ['economy', ERP, () => economyRows(economyLines(units, random.fork('budget')), random.fork('economy'))],
     ['budget_plan', PLAIN, () => budgetPlanRows(random.fork('budget_plan'))],

@@ -308,7 +308,19 @@ const unit = (u: Omit<DemoUnit, 'validFrom' | 'validTo' | 'role' | 'staff' | 'ma
   ...u,
 });
 
-/** The tree in load order: every parent before its children. */
+/**
+ * The reorganisation of 1 January 2016 (docs/demo-data.md): Sundhedspleje og Tandpleje moves to
+ * the Social-, Sundheds- og Arbejdsmarkedsforvaltning, the Jobcenter to Vækst og Udvikling, and
+ * Natur og Vandløb is merged into Teknik & Anlæg (its enheder move there, the afdeling ends).
+ */
+export const REORGANISED_ON = '2016-01-01';
+const MOVED_TO: Readonly<Record<string, string>> = { '2400': '3000', '3300': '4000', '451010': '4100', '451020': '4100' };
+const MERGED = { id: '4500', validTo: '2015-12-31' };
+
+/**
+ * The tree in load order (every parent before its children), each unit where it stood before the
+ * reorganisation; organisationVersions gives the feed's versions.
+ */
 export function demoOrganisation(): DemoUnit[] {
   const units: DemoUnit[] = [
     unit({ id: ROOT_ID, parentId: null, name: ROOT_NAME, level: 'kommune', validFrom: ROOT_VALID_FROM }),
@@ -316,13 +328,27 @@ export function demoOrganisation(): DemoUnit[] {
   for (const f of TREE) {
     units.push(unit({ id: f.id, parentId: ROOT_ID, name: f.name, level: 'forvaltning' }));
     for (const a of f.afdelinger) {
-      units.push(unit({ id: a.id, parentId: f.id, name: a.name, level: 'afdeling' }));
+      const ends = a.id === MERGED.id ? { validTo: MERGED.validTo } : {};
+      units.push(unit({ id: a.id, parentId: f.id, name: a.name, level: 'afdeling', ...ends }));
       for (const [id, name, role, staff, extra] of a.enheder) {
         units.push(unit({ id, parentId: a.id, name, level: 'enhed', role, staff, ...extra }));
       }
     }
   }
   return units;
+}
+
+/** The organisation feed's rows: a unit moved on the reorganisation has a version before and one after it. */
+export function organisationVersions(units: readonly DemoUnit[]): DemoUnit[] {
+  return units.flatMap((u) => {
+    const movedTo = MOVED_TO[u.id];
+    if (!movedTo) return [u];
+    const dayBefore = new Date(Date.parse(REORGANISED_ON) - 86_400_000).toISOString().slice(0, 10);
+    return [
+      { ...u, validTo: dayBefore },
+      { ...u, parentId: movedTo, validFrom: REORGANISED_ON },
+    ];
+  });
 }
 
 export function roleOf(u: DemoUnit): RoleProfile {
