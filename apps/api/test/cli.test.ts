@@ -306,6 +306,18 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded store belongs to on
       await fetch(`${holder?.url}/api/v1/batches`, { headers: { authorization: `Bearer ${holder?.cliToken}` } })
     ).json();
     expect(await batches).toMatchObject([{ feed: 'organisation', rows: 12, status: 'loaded' }]);
+
+    // the rest of the commands go the same way, with the local backend's answers
+    const bad = join(dataDir, 'bad.csv');
+    writeFileSync(bad, 'period;org_id;function;dranst;amount_type;amount\n2016-13;E-AABY-SK;3.22.01;1;actual;1\n');
+    const rejected = await lis({ LIS_DATA_DIR: dataDir }, 'ingest', 'economy', bad);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('linje 2, kolonne period (værdi "2016-13"): er ikke en måned');
+    const listed = await lis({ LIS_DATA_DIR: dataDir }, 'batches', '--feed', 'organisation');
+    expect(listed.stdout).toMatch(/^1\s+organisation\s+loaded\s+12/m);
+    const unknown = await lis({ LIS_DATA_DIR: dataDir }, 'restore', '99');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('The server answered 404');
   }, 60_000);
 });
 

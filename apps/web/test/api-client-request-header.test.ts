@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiDelete, apiGet, apiPost, apiPostForm } from '../src/lib/api-client';
+import { deleteJson, getJson, postForm, postJson } from '../src/lib/api-typed';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -17,11 +17,11 @@ describe('API client: proof that a request comes from LIS’s own pages', () => 
     );
     const form = new FormData();
     form.append('file', new Blob(['org_id;parent_id;name;level\n']), 'organisation.csv');
-    await apiGet('/kpis');
-    await apiPost('/auth/logout');
-    await apiPost('/auth/login', { username: 'chef', password: 'x' });
-    await apiPostForm('/feeds/organisation', form);
-    await apiDelete('/benchmark/peer-groups/nabo');
+    await getJson('/kpis', {});
+    await postJson('/auth/logout', {});
+    await postJson('/auth/login', { body: { username: 'chef', password: 'x' } });
+    await postForm('/feeds/{feed}', { path: { feed: 'organisation' } }, form);
+    await deleteJson('/benchmark/peer-groups/{name}', { path: { name: 'nabo' } });
 
     expect(sent.map((s) => s.init.method)).toEqual(['GET', 'POST', 'POST', 'POST', 'DELETE']);
     for (const { init } of sent) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiDelete, apiGet, isApiError } from '../src/lib/api-client';
+import { ApiError, isApiError } from '../src/lib/api-client';
+import { deleteJson, getJson } from '../src/lib/api-typed';
 
 const answer = (status: number, body: unknown) =>
   vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status }));
@@ -23,7 +24,7 @@ describe('API client', () => {
       'fetch',
       answer(403, { error: 'You may not see org unit 2100', statusCode: 403, code: 'org_forbidden', parameter: 'org' }),
     );
-    const error = await failure(apiGet('/dashboard', { org: '2100' }));
+    const error = await failure(getJson('/dashboard', { query: { org: '2100' } }));
     expect(error).toMatchObject({
       status: 403,
       code: 'org_forbidden',
@@ -34,23 +35,23 @@ describe('API client', () => {
     expect(isApiError(error, 'not_found')).toBe(false);
 
     vi.stubGlobal('fetch', answer(403, { error: 'The role feeder may not do this', statusCode: 403, code: 'role_forbidden' }));
-    expect(await failure(apiGet('/budget/plans'))).toMatchObject({ code: 'role_forbidden', parameter: null });
+    expect(await failure(getJson('/budget/plans', {}))).toMatchObject({ code: 'role_forbidden', parameter: null });
   });
 
   it('names the situation from the status when the answer has no documented code', async () => {
     vi.stubGlobal('fetch', answer(403, { error: 'no', code: 'forbidden', parameter: 'org' }));
-    expect((await failure(apiGet('/x'))).code).toBe('org_forbidden');
+    expect((await failure(getJson('/kpis', {}))).code).toBe('org_forbidden');
     vi.stubGlobal('fetch', answer(403, { error: 'no' }));
-    expect((await failure(apiGet('/x'))).code).toBe('role_forbidden');
+    expect((await failure(getJson('/kpis', {}))).code).toBe('role_forbidden');
     vi.stubGlobal('fetch', answer(401, undefined));
-    expect((await failure(apiGet('/x'))).code).toBe('unauthenticated');
+    expect((await failure(getJson('/kpis', {}))).code).toBe('unauthenticated');
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })),
     );
-    expect(await failure(apiGet('/x'))).toMatchObject({ status: 502, code: 'internal' });
+    expect(await failure(getJson('/kpis', {}))).toMatchObject({ status: 502, code: 'internal' });
     vi.stubGlobal('fetch', answer(418, {}));
-    expect((await failure(apiGet('/x'))).code).toBeNull();
+    expect((await failure(getJson('/kpis', {}))).code).toBeNull();
   });
 
   it('calls a failed connection a network error', async () => {
@@ -60,13 +61,13 @@ describe('API client', () => {
         throw new TypeError('Failed to fetch');
       }),
     );
-    expect(await failure(apiGet('/x'))).toMatchObject({ status: 0, code: 'network' });
+    expect(await failure(getJson('/kpis', {}))).toMatchObject({ status: 0, code: 'network' });
   });
 
   it('deletes with DELETE and returns the answer', async () => {
     const fetch = answer(200, [{ name: 'kora', municipalities: [], builtIn: true, description: '' }]);
     vi.stubGlobal('fetch', fetch);
-    await expect(apiDelete(`/benchmark/peer-groups/${encodeURIComponent('Vest & nord')}`)).resolves.toHaveLength(1);
+    await expect(deleteJson('/benchmark/peer-groups/{name}', { path: { name: 'Vest & nord' } })).resolves.toHaveLength(1);
     expect(fetch).toHaveBeenCalledWith(
       '/api/v1/benchmark/peer-groups/Vest%20%26%20nord',
       expect.objectContaining({ method: 'DELETE', credentials: 'same-origin' }),

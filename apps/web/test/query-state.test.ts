@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { describeError } from '../src/components/ui/query-state';
-import { ApiError, apiGet } from '../src/lib/api-client';
+import { ApiError } from '../src/lib/api-client';
+import { getJson } from '../src/lib/api-typed';
 import { retryOnce } from '../src/lib/query-client';
 
 describe('a load in progress on the embedded store', () => {
@@ -19,7 +20,7 @@ describe('a load in progress on the embedded store', () => {
           ),
       ),
     );
-    const error = await apiGet('/dashboard').catch((e: unknown) => e);
+    const error = await getJson('/dashboard', {}).catch((e: unknown) => e);
     vi.unstubAllGlobals();
     expect(error).toMatchObject({ status: 503, code: 'load_in_progress' });
     expect(describeError((error as ApiError).code, null)).toEqual({

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Readable } from 'node:stream';
-import type { Batch, BenchmarkResult, FeedLoadResult, FeedName, FeedRejected } from '@lis/contracts';
+import type { Batch, FeedLoadResult, FeedName, FeedRejected } from '@lis/contracts';
+import { ApiError, createApiClient } from '@lis/contracts/client';
 import { type LockInfo, readLiveLock } from '@lis/db';
 import type { Config } from '../config.ts';
 import { rowsFor } from '../modules/benchmark/benchmark.repository.ts';
@@ -85,41 +86,37 @@ async function localBackend(config: Config): Promise<Backend> {
   };
 }
 
+/** Through the running server, with the API client the web app uses too and the lock file's token. */
 function remoteBackend(server: LockInfo): Backend {
-  const base = `${server.url}/api/v1`;
-  const headers = { authorization: `Bearer ${server.cliToken}` };
-  const call = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-    let response: Response;
-    try {
-      response = await fetch(`${base}${path}`, { ...init, headers: { ...headers, ...init.headers } } as RequestInit);
-    } catch (error) {
+  const api = createApiClient({ baseUrl: `${server.url}/api/v1`, headers: { authorization: `Bearer ${server.cliToken}` } });
+  /** The server's refusals as the local backend's: a rejected file keeps its list of errors. */
+  const asLocal = (error: unknown): never => {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === 'network')
       throw new CliError(
-        `The LIS server (process ${server.pid}, ${server.url}) holds the store but does not answer: ${(error as Error).message}`,
+        `The LIS server (process ${server.pid}, ${server.url}) holds the store but does not answer: ${error.message}`,
       );
-    }
-    const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-    if (response.status === 422) {
-      const rejected = body as unknown as FeedRejected;
+    if (error.status === 422) {
+      const rejected = error.body as FeedRejected;
       throw new FileRejectedError(rejected.errors, rejected.errorCount, rejected.batchId);
     }
-    if (!response.ok) throw new CliError(`The server answered ${response.status}: ${body.error ?? response.statusText}`);
-    return body;
+    throw new CliError(`The server answered ${error.status}: ${error.message}`);
   };
   return {
     where: `the LIS server at ${server.url} (process ${server.pid})`,
     ingest: (feed, path, fileName) =>
-      call<FeedLoadResult>(`/feeds/${feed}?fileName=${encodeURIComponent(fileName)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream' },
-        body: Readable.toWeb(createReadStream(path)) as ReadableStream,
-        duplex: 'half',
-      } as RequestInit),
-    batches: (feed, limit) => call<Batch[]>(`/batches?limit=${limit}${feed ? `&feed=${feed}` : ''}`),
-    restore: (batchId) => call<Batch>(`/batches/${batchId}/restore`, { method: 'POST' }),
+      api
+        .postBody(
+          '/feeds/{feed}',
+          { path: { feed }, query: { fileName } },
+          // streamed as read: a large file is never held in memory
+          { contentType: 'application/octet-stream', data: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array> },
+        )
+        .catch(asLocal),
+    batches: (feed, limit) => api.getJson('/batches', { query: { limit, feed } }).catch(asLocal),
+    restore: (batchId) => api.postJson('/batches/{batchId}/restore', { path: { batchId } }).catch(asLocal),
     benchmarkRows: async (year, area) => {
-      const result = await call<BenchmarkResult>(`/benchmark?area=${encodeURIComponent(area)}&year=${year}&peers=all`).catch(
-        () => null,
-      );
+      const result = await api.getJson('/benchmark', { query: { area, year, peers: 'all' } }).catch(() => null);
       return new Map((result?.peers ?? []).map((p) => [p.municipality, p]));
     },
     close: async () => {},

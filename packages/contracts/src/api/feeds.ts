@@ -87,6 +87,10 @@ export const FeedUploadBodies = {
     format: 'binary',
     description: 'a workbook whose first sheet has the header row and records',
   }),
+  'application/octet-stream': Type.String({
+    format: 'binary',
+    description: 'the file in any of these formats, told apart by its content (the lis command streams files so)',
+  }),
   'multipart/form-data': Type.Object(
     { file: Type.String({ format: 'binary', description: 'the file, CSV, JSON or XLSX' }) },
     { description: 'a form upload; the only field is "file"' },

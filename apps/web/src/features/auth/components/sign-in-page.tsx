@@ -1,6 +1,7 @@
 import { type AuthMethods, OIDC_SIGN_IN_FAILURES, type OidcSignInFailure } from '@lis/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, apiUrl } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { pageUrl } from '../../../lib/api-typed';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuthMethods } from '../api/get-auth-methods';
 import { useLogin } from '../api/login';
@@ -45,7 +46,7 @@ export function SignInPage() {
           </p>
         )}
         {oidc && (
-          <a className="button button--primary" href={apiUrl('/auth/oidc/login', { returnTo: currentPath() })}>
+          <a className="button button--primary" href={pageUrl('/auth/oidc/login', { query: { returnTo: currentPath() } })}>
             Log ind med {oidc.label}
           </a>
         )}
