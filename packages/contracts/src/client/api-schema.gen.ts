@@ -875,6 +875,11 @@ export interface components {
             kpiId: string;
             org: components["schemas"]["OrgUnit"];
             period: string;
+            /**
+             * @description the tree the figures stand on (see the query parameter view)
+             * @enum {string}
+             */
+            view: "then" | "now";
         };
         /** @enum {string} */
         BreakdownCoverage: "unit" | "own_units";
@@ -1106,6 +1111,11 @@ export interface components {
                 tolerance: number | null;
                 value: number | null;
             }[];
+            /**
+             * @description the tree the figures stand on (see the query parameter view)
+             * @enum {string}
+             */
+            view: "then" | "now";
         };
         SessionsEnded: {
             sessionsEnded: number;
@@ -2862,6 +2872,8 @@ export interface operations {
                 org: string;
                 /** @description month, YYYY-MM (year 1000–9999) */
                 period: string;
+                /** @description 'then' (default): each month on the tree valid in it; 'now': history recast into today's tree, to compare a unit with what its units did before a reorganisation */
+                view?: "then" | "now";
             };
             header?: never;
             path: {
@@ -2949,6 +2961,8 @@ export interface operations {
                 org: string;
                 /** @description last month, YYYY-MM; default: the newest month with data */
                 to?: string;
+                /** @description 'then' (default): each month on the tree valid in it; 'now': history recast into today's tree, to compare a unit with what its units did before a reorganisation */
+                view?: "then" | "now";
             };
             header?: never;
             path: {
