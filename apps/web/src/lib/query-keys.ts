@@ -1,3 +1,5 @@
+import type { RollupView } from '@lis/contracts';
+
 /** Every query key in one factory; each key holds every input of its request. */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
@@ -6,8 +8,10 @@ export const queryKeys = {
   signedOut: ['auth', 'signed-out'] as const,
   orgUnits: ['org-units'] as const,
   dashboard: (input: { org: string | null; period: string | null }) => ['dashboard', input] as const,
-  series: (input: { kpiId: string; org: string; from: string; to: string }) => ['kpi', input.kpiId, 'series', input] as const,
-  breakdown: (input: { kpiId: string; org: string; period: string }) => ['kpi', input.kpiId, 'breakdown', input] as const,
+  series: (input: { kpiId: string; org: string; from: string; to: string; view: RollupView }) =>
+    ['kpi', input.kpiId, 'series', input] as const,
+  breakdown: (input: { kpiId: string; org: string; period: string; view: RollupView }) =>
+    ['kpi', input.kpiId, 'breakdown', input] as const,
   followUp: (input: { org: string | null; period: string | null }) => ['budget', 'followup', input] as const,
   accounts: (input: { org: string; period: string; prefix: string }) => ['budget', 'accounts', input] as const,
   balance: (input: { budgetYear: number }) => ['budget', 'balance', input] as const,

@@ -120,6 +120,14 @@ export const MAX_SERIES_MONTHS = 240;
  */
 export const ROLLUP_VIEWS = ['then', 'now'] as const;
 export type RollupView = (typeof ROLLUP_VIEWS)[number];
+/** A view's name as the web app shows it, and what it means. */
+export const rollupViewText = (view: RollupView): { name: string; meaning: string } =>
+  view === 'then'
+    ? { name: 'Som organiseret dengang', meaning: 'hver måned står på den organisation, der gjaldt i måneden' }
+    : {
+        name: 'Som organiseret nu',
+        meaning: 'alle måneder er regnet om til organisationen i dag, så enhederne kan sammenlignes med før en omorganisering',
+      };
 const ViewQuery = Type.Optional(
   StringEnum(ROLLUP_VIEWS, {
     description:

@@ -1,4 +1,4 @@
-import type { Breakdown } from '@lis/contracts';
+import type { Breakdown, RollupView } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
@@ -7,9 +7,10 @@ export interface BreakdownInput {
   kpiId: string;
   org: string;
   period: string;
+  view: RollupView;
 }
 
-const query = ({ org, period }: BreakdownInput) => ({ org, period });
+const query = ({ org, period, view }: BreakdownInput) => ({ org, period, view });
 
 /** The KPI for each child unit the caller may see. */
 const getBreakdown = (input: BreakdownInput, signal?: AbortSignal): Promise<Breakdown> =>

@@ -1,4 +1,4 @@
-import type { Series } from '@lis/contracts';
+import type { RollupView, Series } from '@lis/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { exportUrl, getJson } from '../../../lib/api-typed';
 import { queryKeys } from '../../../lib/query-keys';
@@ -8,9 +8,10 @@ export interface SeriesInput {
   org: string;
   from: string;
   to: string;
+  view: RollupView;
 }
 
-const query = ({ org, from, to }: SeriesInput) => ({ org, from, to });
+const query = ({ org, from, to, view }: SeriesInput) => ({ org, from, to, view });
 
 const getSeries = (input: SeriesInput, signal?: AbortSignal): Promise<Series> =>
   getJson('/kpis/{kpiId}/series', { path: { kpiId: input.kpiId }, query: query(input) }, signal);

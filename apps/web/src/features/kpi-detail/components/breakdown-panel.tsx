@@ -1,4 +1,4 @@
-import type { OrgUnit } from '@lis/contracts';
+import { type OrgUnit, type RollupView, rollupViewText } from '@lis/contracts';
 import type { KpiDefinition } from '@lis/domain';
 import { useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
@@ -13,8 +13,18 @@ import { breakdownChartHeight, breakdownLabel, buildBreakdownOption, sortBreakdo
 import { BreakdownTable } from './breakdown-table';
 
 /** The children of the unit side by side; a bar, a name or a table row leads one level down. */
-export function BreakdownPanel({ kpi, org, period }: { kpi: KpiDefinition; org: OrgUnit; period: string }) {
-  const input = { kpiId: kpi.id, org: org.id, period };
+export function BreakdownPanel({
+  kpi,
+  org,
+  period,
+  view,
+}: {
+  kpi: KpiDefinition;
+  org: OrgUnit;
+  period: string;
+  view: RollupView;
+}) {
+  const input = { kpiId: kpi.id, org: org.id, period, view };
   const breakdown = useBreakdown(input);
   const items = breakdown.data?.items;
   const sorted = useMemo(() => sortBreakdownItems(items ?? []), [items]);
@@ -33,6 +43,7 @@ export function BreakdownPanel({ kpi, org, period }: { kpi: KpiDefinition; org: 
         <h2 id="breakdown-title">Fordelt på underenheder, {formatMonth(period)}</h2>
         {sorted.length > 0 && <ExportLinks what="fordelingen" urlFor={(format) => breakdownExportUrl(input, format)} />}
       </div>
+      {breakdown.data && <p className="panel__note">{rollupViewText(breakdown.data.view).name}.</p>}
       {breakdown.isPending && <Loading label="Henter underenheder …" />}
       {breakdown.isError && <ErrorMessage error={breakdown.error} onRetry={() => breakdown.refetch()} />}
       {breakdown.isSuccess && sorted.length === 0 && (

@@ -1,9 +1,11 @@
-import type { Indicator, OrgUnit } from '@lis/contracts';
+import type { Indicator, OrgUnit, RollupView } from '@lis/contracts';
 import type { KpiDefinition } from '@lis/domain';
+import { useState } from 'react';
 import { BreakdownPanel } from './breakdown-panel';
 import { KpiDefinitionPanel } from './kpi-definition-panel';
 import { KpiSummary } from './kpi-summary';
 import { TrendPanel } from './trend-panel';
+import { ViewChoice } from './view-choice';
 import '../../../lib/echarts-detail';
 import './kpi-detail.css';
 
@@ -16,11 +18,13 @@ interface KpiDetailPageProps {
 
 /** One KPI for one unit: the month, the trend, the children and what the number means. Lazy-loaded. */
 export default function KpiDetailPage({ kpi, indicator, org, period }: KpiDetailPageProps) {
+  const [view, setView] = useState<RollupView>('then');
   return (
     <div className="kpi-detail">
       <KpiSummary kpi={kpi} indicator={indicator} period={period} />
-      <TrendPanel kpi={kpi} org={org} period={period} tolerance={indicator.tolerance} />
-      <BreakdownPanel kpi={kpi} org={org} period={period} />
+      <ViewChoice view={view} onChange={setView} />
+      <TrendPanel kpi={kpi} org={org} period={period} tolerance={indicator.tolerance} view={view} />
+      <BreakdownPanel kpi={kpi} org={org} period={period} view={view} />
       <KpiDefinitionPanel kpi={kpi} tolerance={indicator.tolerance} />
     </div>
   );

@@ -1,4 +1,4 @@
-import type { OrgUnit } from '@lis/contracts';
+import { type OrgUnit, type RollupView, rollupViewText } from '@lis/contracts';
 import { addMonths, type KpiDefinition } from '@lis/domain';
 import { useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
@@ -16,13 +16,15 @@ export function TrendPanel({
   org,
   period,
   tolerance,
+  view,
 }: {
   kpi: KpiDefinition;
   org: OrgUnit;
   period: string;
   tolerance: number | null;
+  view: RollupView;
 }) {
-  const input = { kpiId: kpi.id, org: org.id, from: addMonths(period, -(MONTHS - 1)), to: period };
+  const input = { kpiId: kpi.id, org: org.id, from: addMonths(period, -(MONTHS - 1)), to: period, view };
   const series = useSeries(input);
   const points = series.data?.points;
   const option = useMemo(() => buildTrendOption({ points: points ?? [], kpi, tolerance }), [points, kpi, tolerance]);
@@ -33,6 +35,7 @@ export function TrendPanel({
         <h2 id="trend-title">Udvikling de seneste {MONTHS} måneder</h2>
         <ExportLinks what="udviklingen" urlFor={(format) => seriesExportUrl(input, format)} />
       </div>
+      {series.data && <p className="panel__note">{rollupViewText(series.data.view).name}, også sidste år.</p>}
       {series.isError ? (
         <ErrorMessage error={series.error} onRetry={() => series.refetch()} />
       ) : (
