@@ -84,7 +84,8 @@ describe('the consumption tile and the budget follow-up agree', () => {
       else expect(shown.value, where).toBeCloseTo(followUp.consumptionPct, 9);
       if (followUp.phasedConsumptionPct === null) expect(shown.target, where).toBeNull();
       else expect(shown.target, where).toBeCloseTo(followUp.phasedConsumptionPct, 9);
-      // the follow-up page draws its light with the domain's rule from its own figures
+      // the follow-up page shows the light the server sends, the tile's, by the domain's rule from its own figures
+      expect(followUp.consumptionStatus, where).toBe(shown.status);
       expect(shown.status, where).toBe(consumptionStatus(followUp.consumptionPct, followUp.phasedConsumptionPct));
       for (const child of followUp.children) {
         const childTile = await tile(child.org.id, period);

@@ -38,6 +38,14 @@ export const BENCHMARK_CAVEAT =
 export const BUILT_IN_PEER_GROUPS = ['kora', 'kommunegruppe', 'region', 'all'] as const;
 export type PeerGroupKind = (typeof BUILT_IN_PEER_GROUPS)[number];
 
+/** Each built-in group's short name, for a picker before the API's list with members has come. */
+export const PEER_GROUP_KIND_NAMES: Readonly<Record<PeerGroupKind, string>> = {
+  kora: 'KORA-nabokommuner',
+  kommunegruppe: 'DST-kommunegruppe',
+  region: 'Regionen',
+  all: 'Hele landet',
+};
+
 export const isBuiltInPeerGroup = (name: string): name is PeerGroupKind =>
   (BUILT_IN_PEER_GROUPS as readonly string[]).includes(name);
 

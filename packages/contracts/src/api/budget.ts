@@ -54,6 +54,8 @@ export const FollowUp = Type.Object({
   /** 'own_units': the headline figures and months are the unit's, byCategory and children the caller's own units' */
   breakdown: BreakdownCoverage,
   ...Figures,
+  /** the headline consumption's light against the phased budget (the overview tile's rule); the page shows it as sent */
+  consumptionStatus: KpiStatus,
   byCategory: Type.Array(Type.Object({ category: Category, name: Type.String(), ...Figures })),
   months: Type.Array(
     Type.Object({

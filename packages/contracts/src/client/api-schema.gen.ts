@@ -966,6 +966,7 @@ export interface components {
             }[];
             /** @description actuals YTD / corrected budget of the year × 100 */
             consumptionPct: number | null;
+            consumptionStatus: components["schemas"]["KpiStatus"];
             correctedBudget: number;
             /** @description forecast − corrected budget, + = merforbrug */
             deviation: number | null;

@@ -5,6 +5,7 @@ import {
   balanceTargetStatus,
   budgetFollowUp,
   CATEGORY_NAMES,
+  consumptionStatus,
   DEFAULT_TOLERANCE,
   type FollowUpFigures,
   formatDkk,
@@ -88,6 +89,7 @@ export async function followUp(
       ...withPercentages(budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, child.id, year), period).operating),
     })),
   );
+  const headline = withPercentages(result.operating);
   return {
     org,
     period,
@@ -95,7 +97,8 @@ export async function followUp(
     year,
     scope: 'drift',
     breakdown: ownUnits === null ? 'unit' : 'own_units',
-    ...withPercentages(result.operating),
+    ...headline,
+    consumptionStatus: consumptionStatus(headline.consumptionPct, headline.phasedConsumptionPct),
     byCategory: parts.byCategory.map((c) => ({ ...withPercentages(c), category: c.category, name: CATEGORY_NAMES[c.category] })),
     months: result.months,
     children: childFigures,

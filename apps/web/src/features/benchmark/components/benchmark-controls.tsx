@@ -1,10 +1,10 @@
-import { METHOD_NAMES } from '@lis/domain';
+import { METHOD_NAMES, PEER_GROUP_KIND_NAMES } from '@lis/domain';
 import { useId, useRef, useState } from 'react';
 import { savedPeers, savedPeersName } from '../../../lib/url-state';
 import type { BenchmarkArea } from '../api/get-areas';
 import type { BenchmarkInput } from '../api/get-benchmark';
 import type { PeerGroup } from '../api/peer-groups';
-import { BUILT_IN_NAMES, CUSTOM, listParam, peersForChoice, savedGroupOf, selectValue } from '../lib/peer-selection';
+import { CUSTOM, listParam, peersForChoice, savedGroupOf, selectValue } from '../lib/peer-selection';
 import { PeerListPicker } from './peer-list-picker';
 import { SavedGroup } from './saved-group';
 
@@ -36,7 +36,7 @@ export function BenchmarkControls({ state, areas, groups, own, savesGroups, onCh
   const savedGroup = savedGroupOf(state.peers, groups);
   const builtIns = groups.some((group) => group.builtIn)
     ? groups.filter((group) => group.builtIn)
-    : Object.entries(BUILT_IN_NAMES).map(([name, description]) => ({ name, description }));
+    : Object.entries(PEER_GROUP_KIND_NAMES).map(([name, description]) => ({ name, description }));
   const saved = groups.filter((group) => !group.builtIn);
 
   const choosePeers = (peers: string, text: string) => {

@@ -2,19 +2,11 @@
  * The peer-group select: a built-in group, a saved list or "egen liste". The URL holds what the
  * API takes: a group name ('kora'), a saved list by its name ('saved:<name>') or codes ('787,860').
  */
+import { isBuiltInPeerGroup } from '@lis/domain';
 import { savedPeersName } from '../../../lib/url-state';
 import type { PeerGroup } from '../api/peer-groups';
 
 export const CUSTOM = 'custom';
-
-export const BUILT_IN_NAMES: Readonly<Record<string, string>> = {
-  kora: 'KORA-nabokommuner',
-  kommunegruppe: 'DST-kommunegruppe',
-  region: 'Regionen',
-  all: 'Hele landet',
-};
-
-const isBuiltIn = (peers: string): boolean => peers in BUILT_IN_NAMES;
 
 /** The saved list the peers name, or null (not a saved list, or not among the groups: deleted, or not loaded yet). */
 export function savedGroupOf(peers: string, groups: readonly PeerGroup[]): PeerGroup | null {
@@ -24,7 +16,7 @@ export function savedGroupOf(peers: string, groups: readonly PeerGroup[]): PeerG
 
 /** '787,860' → ['787', '860']; a built-in or saved group → its members from the list of groups (empty until loaded). */
 export function codesOf(peers: string, groups: readonly PeerGroup[]): string[] {
-  if (isBuiltIn(peers)) return groups.find((group) => group.builtIn && group.name === peers)?.municipalities ?? [];
+  if (isBuiltInPeerGroup(peers)) return groups.find((group) => group.builtIn && group.name === peers)?.municipalities ?? [];
   if (savedPeersName(peers) !== null) return savedGroupOf(peers, groups)?.municipalities ?? [];
   return peers.split(',');
 }
@@ -37,7 +29,8 @@ export const listParam = (codes: readonly string[], own: string): string =>
     .join(',');
 
 /** The option the select shows for the URL's peers: the group itself, or "egen liste" for codes. */
-export const selectValue = (peers: string): string => (isBuiltIn(peers) || savedPeersName(peers) !== null ? peers : CUSTOM);
+export const selectValue = (peers: string): string =>
+  isBuiltInPeerGroup(peers) || savedPeersName(peers) !== null ? peers : CUSTOM;
 
 /** The peers parameter for a chosen option; "egen liste" starts from the group shown now. */
 export function peersForChoice(choice: string, current: string, groups: readonly PeerGroup[], own: string): string {

@@ -1,5 +1,4 @@
 import type { FollowUp } from '@lis/contracts';
-import { consumptionStatus } from '@lis/domain';
 import type { ReactNode } from 'react';
 import { StatusBadge } from '../../../components/kpi/status-badge';
 import { formatMonthLong, formatNumber, formatPct } from '../../../lib/format';
@@ -32,7 +31,7 @@ export function HeadlineFigures({ followUp }: { followUp: FollowUp }) {
           <span data-testid="budget-consumption-pct" data-value={f.consumptionPct ?? undefined}>
             {formatPct(f.consumptionPct, 1)}
           </span>{' '}
-          <StatusBadge status={consumptionStatus(f.consumptionPct, f.phasedConsumptionPct)} />
+          <StatusBadge status={f.consumptionStatus} />
         </Figure>
         <Figure
           term="Forbrug mod periodiseret budget"
