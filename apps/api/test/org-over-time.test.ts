@@ -243,3 +243,23 @@ E5;A3;Enhed 5;enhed;;
     expect((await postFeed(t.app, 'organisation', ORG)).statusCode).toBe(200);
   });
 });
+
+describe('suppression in each view', () => {
+  it('is decided on the tree the view uses', async () => {
+    // Three employees in E5 in December 2015. As organised then, E5 sits beside E3 under A3: E5 is
+    // hidden, and E3 with it (else A3 − E3 gives E5 away). As organised now, E3 sits under A4 and
+    // E5 alone under A3: E5 and A3 (3 employees) are hidden, then A2, A3's smallest sibling under F2,
+    // and E2, A2's only child (else A2 gives it away); E3 is shown.
+    const body =
+      'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2015-12;E5;3;3;30;3;0;0\n';
+    expect((await postFeed(t.app, 'sickleave', body)).statusCode).toBe(200);
+    const hidden = async (table: 'kpi_rollup' | 'kpi_rollup_now') => {
+      const { rows } = await sql<{ org_id: string }>`
+        select org_id from ${sql.table(table)}
+        where kpi_id = 'sick_leave_pct' and period = '2015-12-01' and suppressed order by org_id`.execute(t.store.db);
+      return rows.map((r) => r.org_id);
+    };
+    expect(await hidden('kpi_rollup')).toEqual(['E3', 'E5']);
+    expect(await hidden('kpi_rollup_now')).toEqual(['A2', 'A3', 'E2', 'E5']);
+  });
+});
