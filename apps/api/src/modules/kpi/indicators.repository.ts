@@ -65,31 +65,6 @@ async function hasRecastRollups(db: Db, municipality: string): Promise<boolean> 
   return row !== undefined;
 }
 
-/** The children of a unit in the tree valid in a month (docs/adr/0011), each named as in its newest version. */
-export async function childrenInMonth(db: Db, municipality: string, orgId: string, period: string): Promise<OrgRow[]> {
-  return db
-    .selectFrom('org_closure_history as h')
-    .innerJoin('org_units as u', (join) =>
-      join.onRef('u.municipality', '=', 'h.municipality').onRef('u.org_id', '=', 'h.descendant_id'),
-    )
-    .select([
-      'u.org_id as id',
-      'h.ancestor_id as parentId',
-      'u.name',
-      'u.level',
-      'u.valid_from as validFrom',
-      'u.valid_to as validTo',
-    ])
-    .where('h.municipality', '=', municipality)
-    .where('h.ancestor_id', '=', orgId)
-    .where('h.depth', '=', 1)
-    .where('h.valid_from', '<=', monthStart(period))
-    .where('h.valid_to', '>=', monthStart(period))
-    .where('u.active', '=', true)
-    .orderBy('u.name')
-    .execute();
-}
-
 /** The first and newest month with data, as the indicator refresh recorded them. */
 export async function dataPeriods(db: Db, municipality: string): Promise<{ first: string | null; latest: string | null }> {
   const row = await db

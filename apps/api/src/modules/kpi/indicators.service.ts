@@ -22,7 +22,7 @@ import {
   resolveTarget,
 } from '@lis/domain';
 import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
-import { ancestorPaths, ancestorsOf, childrenOf, type OrgRow } from '../org/org.service.ts';
+import { ancestorPaths, ancestorsOf, childrenInMonth, childrenOf, type OrgRow } from '../org/org.service.ts';
 import * as repo from './indicators.repository.ts';
 
 const SUPPRESSED_REASON = `Diskretioneret: færre end ${MIN_GROUP_SIZE} medarbejdere i enheden (i en af de måneder tallet dækker), eller en søsterenhed er diskretioneret, så tallet ellers kunne regnes ud.`;
@@ -212,7 +212,7 @@ export async function breakdown(
   const orgId = org.id;
   const allChildren =
     view === 'then'
-      ? await repo.childrenInMonth(ctx.db, ctx.municipality, orgId, period)
+      ? await childrenInMonth(ctx.db, ctx.municipality, orgId, period)
       : await childrenOf(ctx.db, ctx.municipality, orgId);
   const children = allChildren.filter((c) => visible === null || visible.has(c.id));
   const ids = children.map((c) => c.id);

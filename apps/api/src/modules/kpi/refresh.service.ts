@@ -21,7 +21,7 @@ import {
 } from '@lis/domain';
 import { planAmounts } from '../budget/budget.service.ts';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
-import { loadTree } from '../org/org.service.ts';
+import { closureHistory, loadTree } from '../org/org.service.ts';
 import * as repo from './rollup.repository.ts';
 import { type TreeHistory, todaysTreeHistory, treeHistory } from './tree-history.ts';
 
@@ -50,7 +50,7 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   // Every month is rolled up on the tree valid in it and, once the organisation has changed, again
   // on today's tree (the two views of docs/adr/0011).
   const today = await loadTree(tx.db, event.municipality);
-  const then = treeHistory(await repo.closureHistory(tx.db, event.municipality), today.root);
+  const then = treeHistory(await closureHistory(tx.db, event.municipality), today.root);
   if (!then.changed) await repo.dropNowView(tx, event.municipality);
   const families = familiesMovedBy(event.feed);
   for (const tree of then.changed ? [then, todaysTreeHistory(today)] : [then]) {

@@ -14,7 +14,6 @@ import {
 } from '@lis/domain';
 import { type RawBuilder, sql } from 'kysely';
 import { copyRowText } from '../../lib/copy-text.ts';
-import type { ClosurePair } from './tree-history.ts';
 
 // All SQL of the indicator refresh. Sums over a subtree use org_closure_history, the pairs of the
 // tree valid in the fact's month (docs/adr/0011; every unit is its own ancestor); periods are
@@ -32,16 +31,6 @@ export async function giveRefreshMemory(tx: StoreTx): Promise<void> {
 /** Empties the rollups recast into today's tree: the organisation has not changed, both views are one. */
 export async function dropNowView(tx: StoreTx, municipality: string): Promise<void> {
   await tx.db.deleteFrom('kpi_rollup_now').where('municipality', '=', municipality).execute();
-}
-
-/** Every pair of every month's tree, with the first and last month it holds in (null when open). */
-export async function closureHistory(db: Db, municipality: string): Promise<ClosurePair[]> {
-  const { rows } = await sql<ClosurePair>`
-    select ancestor_id as "ancestorId", descendant_id as "descendantId", depth,
-           case when valid_from = '-infinity' then null else to_char(valid_from, 'YYYY-MM') end as first,
-           case when valid_to = 'infinity' then null else to_char(valid_to, 'YYYY-MM') end as last
-    from org_closure_history where municipality = ${municipality}`.execute(db);
-  return rows;
 }
 
 /** The first and last month with data of a feed table, or null when it is empty. */

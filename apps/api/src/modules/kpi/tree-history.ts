@@ -1,17 +1,8 @@
 import type { RollupView } from '@lis/contracts';
 import { addMonths } from '@lis/domain';
-import type { loadTree } from '../org/org.service.ts';
+import type { ClosurePair, loadTree } from '../org/org.service.ts';
 
 type Tree = Awaited<ReturnType<typeof loadTree>>;
-
-/** A pair of org_closure_history: the first and last month it holds in ('YYYY-MM', null when open). */
-export interface ClosurePair {
-  ancestorId: string;
-  descendantId: string;
-  depth: number;
-  first: string | null;
-  last: string | null;
-}
 
 /**
  * The trees of the months (docs/adr/0011): `at(period)` is the tree valid in the month, `root`

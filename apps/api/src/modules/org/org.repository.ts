@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely';
 // every unit as its own ancestor at depth 0).
 
 type Db = Kysely<Database>;
+const monthStart = (period: string) => `${period}-01`;
 
 export interface OrgRow {
   id: string;
@@ -120,4 +121,48 @@ export async function loadTree(db: Db, municipality: string) {
   }
   const root = [...ancestors.keys()].find((id) => !parentOf.has(id)) ?? null;
   return { ancestorsOf: (id: string) => ancestors.get(id) ?? [], parentOf, root, units: [...ancestors.keys()] };
+}
+
+/** A pair of org_closure_history: the first and last month it holds in ('YYYY-MM', null when open). */
+export interface ClosurePair {
+  ancestorId: string;
+  descendantId: string;
+  depth: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Every pair of every month's tree, with the first and last month it holds in (null when open). */
+export async function closureHistory(db: Db, municipality: string): Promise<ClosurePair[]> {
+  const { rows } = await sql<ClosurePair>`
+    select ancestor_id as "ancestorId", descendant_id as "descendantId", depth,
+           case when valid_from = '-infinity' then null else to_char(valid_from, 'YYYY-MM') end as first,
+           case when valid_to = 'infinity' then null else to_char(valid_to, 'YYYY-MM') end as last
+    from org_closure_history where municipality = ${municipality}`.execute(db);
+  return rows;
+}
+
+/** The children of a unit in the tree valid in a month (docs/adr/0011), each named as in its newest version. */
+export async function childrenInMonth(db: Db, municipality: string, orgId: string, period: string): Promise<OrgRow[]> {
+  return db
+    .selectFrom('org_closure_history as h')
+    .innerJoin('org_units as u', (join) =>
+      join.onRef('u.municipality', '=', 'h.municipality').onRef('u.org_id', '=', 'h.descendant_id'),
+    )
+    .select([
+      'u.org_id as id',
+      'h.ancestor_id as parentId',
+      'u.name',
+      'u.level',
+      'u.valid_from as validFrom',
+      'u.valid_to as validTo',
+    ])
+    .where('h.municipality', '=', municipality)
+    .where('h.ancestor_id', '=', orgId)
+    .where('h.depth', '=', 1)
+    .where('h.valid_from', '<=', monthStart(period))
+    .where('h.valid_to', '>=', monthStart(period))
+    .where('u.active', '=', true)
+    .orderBy('u.name')
+    .execute();
 }

@@ -7,7 +7,10 @@ import * as repo from './org.repository.ts';
 export {
   ancestorPaths,
   ancestorsOf,
+  type ClosurePair,
+  childrenInMonth,
   childrenOf,
+  closureHistory,
   listOrgUnits,
   loadTree,
   type OrgRow,
