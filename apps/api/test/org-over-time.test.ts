@@ -263,3 +263,40 @@ describe('suppression in each view', () => {
     expect(await hidden('kpi_rollup_now')).toEqual(['A2', 'A3', 'E2', 'E5']);
   });
 });
+
+describe('cases across the reorganisation', () => {
+  it('count in the month they are decided and while open on the tree of each view', async () => {
+    expect((await postFeed(t.app, 'case_types', 'case_type;name;deadline_days;valid_from\nX;Sag;30;\n')).statusCode).toBe(200);
+    // C1 of E2 decided in December 2015, C2 of E2 open over New Year, C3 of E1 open over New Year.
+    const cases = `case_id;org_id;case_type;received;complete;decided
+C1;E2;X;2015-11-02;;2015-12-10
+C2;E2;X;2015-12-01;;2016-01-15
+C3;E1;X;2015-12-01;;2016-01-20
+`;
+    expect((await postFeed(t.app, 'cases', cases)).statusCode).toBe(200);
+    const counts = async (table: 'kpi_rollup' | 'kpi_rollup_now') => {
+      const { rows } = await sql<{ key: string; value: number }>`
+        select kpi_id || ' ' || to_char(period, 'YYYY-MM') || ' ' || org_id as key, value::float8 as value
+        from ${sql.table(table)}
+        where kpi_id in ('case_decided_count', 'case_backlog') and org_id in ('F1', 'F2')
+          and period between '2015-12-01' and '2016-01-01' and value <> 0
+        order by 1`.execute(t.store.db);
+      return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+    };
+    // Then: E2 is F1's in December (C1 decided, C2 open), F2's in January (C2 decided).
+    expect(await counts('kpi_rollup')).toEqual({
+      'case_backlog 2015-12 F1': 2,
+      'case_decided_count 2015-12 F1': 1,
+      'case_decided_count 2016-01 F1': 1,
+      'case_decided_count 2016-01 F2': 1,
+    });
+    // Now: E2 is F2's in every month.
+    expect(await counts('kpi_rollup_now')).toEqual({
+      'case_backlog 2015-12 F1': 1,
+      'case_backlog 2015-12 F2': 1,
+      'case_decided_count 2015-12 F2': 1,
+      'case_decided_count 2016-01 F1': 1,
+      'case_decided_count 2016-01 F2': 1,
+    });
+  });
+});
