@@ -313,7 +313,7 @@ const unit = (u: Omit<DemoUnit, 'validFrom' | 'validTo' | 'role' | 'staff' | 'ma
  * the Social-, Sundheds- og Arbejdsmarkedsforvaltning, the Jobcenter to Vækst og Udvikling, and
  * Natur og Vandløb is merged into Teknik & Anlæg (its enheder move there, the afdeling ends).
  */
-export const REORGANISED_ON = '2016-01-01';
+const REORGANISED_ON = '2016-01-01';
 const MOVED_TO: Readonly<Record<string, string>> = { '2400': '3000', '3300': '4000', '451010': '4100', '451020': '4100' };
 const MERGED = { id: '4500', validTo: '2015-12-31' };
 
