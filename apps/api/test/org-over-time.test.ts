@@ -300,3 +300,11 @@ C3;E1;X;2015-12-01;;2016-01-20
     });
   });
 });
+
+it('names an export of history recast into today’s tree as such', async () => {
+  const url = '/api/v1/kpis/sick_leave_pct/series?org=F2&from=2015-12&to=2016-01&format=csv';
+  const recast = await asAdmin(t.app, 'GET', `${url}&view=now`);
+  expect(recast.statusCode, recast.body).toBe(200);
+  expect(recast.headers['content-disposition']).toContain('lis-sick_leave_pct-F2-som-organiseret-nu');
+  expect((await asAdmin(t.app, 'GET', url)).headers['content-disposition']).not.toContain('organiseret');
+});

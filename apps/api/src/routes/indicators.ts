@@ -9,6 +9,7 @@ import {
   KpiParams,
   MAX_SERIES_MONTHS,
   OrgUnitList,
+  type RollupView,
   Series,
   SeriesQuery,
 } from '@lis/contracts';
@@ -24,6 +25,8 @@ import { claimExportSlot, respond } from './export-reply.ts';
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
 const read = { permission: 'kpi:read' as const };
 const SICK_LEAVE = new Set(KPIS.filter((k) => k.personalData).map((k) => k.id));
+/** An export of history recast into today's tree says so in its file name (docs/adr/0011). */
+const viewSuffix = (view: RollupView) => (view === 'now' ? '-som-organiseret-nu' : '');
 
 /** Org tree, KPI catalogue and the indicators: dashboard, series and breakdown (JSON, CSV, XLSX). */
 export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -120,7 +123,15 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .series(ctx(), kpiId, org, request.query.from ?? null, request.query.to ?? null, request.query.view)
         .catch(badParameter);
       await auditSickLeave(request, result.org.id, result.org.level, [kpiId]);
-      return respond(app, request, reply, request.query.format, result, `lis-${kpiId}-${result.org.id}`, seriesTable);
+      return respond(
+        app,
+        request,
+        reply,
+        request.query.format,
+        result,
+        `lis-${kpiId}-${result.org.id}${viewSuffix(result.view)}`,
+        seriesTable,
+      );
     },
   );
 
@@ -149,7 +160,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         request.query.format,
         result,
-        `lis-${kpiId}-${result.org.id}-${result.period}-underenheder`,
+        `lis-${kpiId}-${result.org.id}-${result.period}-underenheder${viewSuffix(result.view)}`,
         breakdownTable,
       );
     },
