@@ -84,7 +84,9 @@ describe('admin: the page Brugere', () => {
     await form.getByLabel('Rolle').selectOption('chef');
     // without a unit the server says what is missing, at the units
     await form.getByRole('button', { name: 'Tilføj regel' }).click();
-    await expect.poll(() => form.getByTestId('unit-picker').getByRole('alert').textContent()).toContain('En chef skal have mindst én enhed');
+    await expect
+      .poll(() => form.getByTestId('unit-picker').getByRole('alert').textContent())
+      .toContain('En chef skal have mindst én enhed');
 
     const units = await api<OrgUnit[]>(page, '/api/v1/org-units');
     const forvaltning = units.filter((u) => u.level === 'forvaltning').sort((a, b) => a.name.localeCompare(b.name, 'da'))[0];
