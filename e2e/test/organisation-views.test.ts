@@ -35,6 +35,7 @@ describe('a KPI detail across the reorganisation', () => {
 
     await page.getByRole('button', { name: 'Som organiseret nu' }).click();
     await page.getByText('Som organiseret nu, også sidste år.').waitFor();
+    await page.getByText('Tallet øverst står som organiseret dengang.').waitFor(); // the summary is the month's own
     await expect.poll(async () => (await trend.textContent()) ?? '').toContain(formatKpiValue(nowValue, kpi));
     await expect.poll(async () => (await breakdown.textContent()) ?? '').toContain('Sundhedspleje og Tandpleje');
     expect((await breakdown.textContent()) ?? '').not.toContain('Jobcenter');

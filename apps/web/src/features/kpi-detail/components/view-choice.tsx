@@ -18,7 +18,10 @@ export function ViewChoice({ view, onChange }: { view: RollupView; onChange: (vi
           {rollupViewText(option).name}
         </button>
       ))}
-      <span className="view-choice__meaning">Vist: {rollupViewText(view).meaning}.</span>
+      <span className="view-choice__meaning">
+        Udviklingen og fordelingen herunder: {rollupViewText(view).meaning}.
+        {view === 'now' && ' Tallet øverst står som organiseret dengang.'}
+      </span>
     </fieldset>
   );
 }
