@@ -2,10 +2,11 @@ import type { KpiDefinition } from '@lis/domain';
 import { formatChange } from '../../lib/format';
 import { compareWith } from '../../lib/kpi-change';
 
-const VERDICT_WORDS = { better: 'en forbedring', worse: 'en forværring', unchanged: 'uændret' } as const;
+/** Shown in words beside the arrow, so better or worse never rests on colour alone. */
+const VERDICT_WORDS = { better: 'bedre', worse: 'værre' } as const;
 const ARROWS = { up: '▲', down: '▼', flat: '→' } as const;
 
-/** '▲ +0,3 pct.-point ift. nov. 2016', the arrow coloured by whether the change is good for this KPI. */
+/** 'ift. nov. 2016: ▲ +0,3 pct.-point (værre)': the arrow coloured and the word saying whether the change is good for this KPI. */
 export function ChangeIndicator({
   current,
   earlier,
@@ -33,7 +34,7 @@ export function ChangeIndicator({
         {ARROWS[change.arrow]}
       </span>{' '}
       {change.verdict === 'unchanged' ? 'uændret' : formatChange(change.delta, kpi)}
-      {change.verdict !== 'unchanged' && <span className="visually-hidden"> ({VERDICT_WORDS[change.verdict]})</span>}
+      {change.verdict !== 'unchanged' && <span className="change__verdict"> ({VERDICT_WORDS[change.verdict]})</span>}
     </span>
   );
 }

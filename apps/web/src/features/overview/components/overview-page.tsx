@@ -1,5 +1,5 @@
-import type { Dashboard } from '@lis/contracts';
-import { useMemo } from 'react';
+import type { Dashboard, KpiStatusValue } from '@lis/contracts';
+import { useMemo, useState } from 'react';
 import { ExportLinks } from '../../../components/ui/export-links';
 import { EmptyState } from '../../../components/ui/query-state';
 import { formatDate, formatMonthLong } from '../../../lib/format';
@@ -7,6 +7,9 @@ import { Link } from '../../../lib/navigation';
 import { overviewHref } from '../../../lib/url-state';
 import { dashboardExportUrl } from '../api/get-dashboard';
 import { groupByTheme, isSilent } from '../lib/group-by-theme';
+import { exceptionsOf } from '../lib/status-counts';
+import { ExceptionsList } from './exceptions-list';
+import { ExceptionsStrip } from './exceptions-strip';
 import { SilentKpis } from './silent-kpis';
 import { ThemeSection } from './theme-section';
 import './overview.css';
@@ -16,8 +19,13 @@ const today = () => new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD in loc
 /** Every KPI of a unit for a month under the strategy's themes; prints as the monthly management report. */
 export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
   const { org, period, latestPeriod, indicators } = dashboard;
-  const groups = useMemo(() => groupByTheme(indicators.filter((i) => !isSilent(i))), [indicators]);
+  const [statusFilter, setStatusFilter] = useState<KpiStatusValue | null>(null);
+  const groups = useMemo(
+    () => groupByTheme(indicators.filter((i) => !isSilent(i) && (statusFilter === null || i.status === statusFilter))),
+    [indicators, statusFilter],
+  );
   const silent = useMemo(() => indicators.filter(isSilent), [indicators]);
+  const exceptions = useMemo(() => exceptionsOf(indicators), [indicators]);
   const noValues = indicators.every((indicator) => indicator.value === null && indicator.status !== 'suppressed');
   // Months after the latest delivery show only carried-forward survey figures: say so.
   const afterLatest = latestPeriod !== null && period > latestPeriod;
@@ -48,11 +56,19 @@ export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
         </EmptyState>
       )}
       {!noValues && (
+        <>
+          <ExceptionsStrip indicators={indicators} selected={statusFilter} onSelect={setStatusFilter} />
+          {statusFilter === null && <ExceptionsList exceptions={exceptions} orgId={org.id} period={period} />}
+        </>
+      )}
+      {!noValues && (
         <div className="themes">
           {groups.map((group) => (
             <ThemeSection key={group.theme} group={group} orgId={org.id} period={period} />
           ))}
-          <SilentKpis indicators={silent} orgId={org.id} orgName={org.name} period={period} />
+          {(statusFilter === null || statusFilter === 'no_data') && (
+            <SilentKpis indicators={silent} orgId={org.id} orgName={org.name} period={period} />
+          )}
         </div>
       )}
     </div>
