@@ -133,6 +133,9 @@ const MATRIX: Row[] = [
     () => json({ claim: 'groups', value: 'matrix-direktion', role: 'direktion', orgIds: [] }),
   ],
   ['remove an access rule nobody added', 'DELETE', '/api/v1/access-rules/999999', [404, 403, 403, 403, 403, 401]],
+  ['usage per forvaltning and month', 'GET', '/api/v1/usage?from=2016-01&to=2016-03', [200, 200, 403, 403, 403, 401]],
+  // a token is no person: answered, not recorded (test/usage.test.ts records a session's)
+  ['report a page view', 'POST', '/api/v1/usage/page-view', [200, 200, 200, 200, 200, 401], () => json({ page: 'overview' })],
 ];
 
 /** Whether a concrete URL is one of a route's (":name" matches one path segment). */

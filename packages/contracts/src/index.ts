@@ -7,5 +7,6 @@ export * from './api/health.ts';
 export * from './api/indicators.ts';
 export * from './api/oidc.ts';
 export * from './api/roles.ts';
+export * from './api/usage.ts';
 export * from './api/users.ts';
 export * from './feeds.ts';

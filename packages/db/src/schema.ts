@@ -269,6 +269,14 @@ export interface KpiPeriodsTable {
   latest_period: DateString | null;
 }
 
+/** A page kind a user viewed, at most one row per user, kind and minute (no address or query kept). */
+export interface PageViewTable {
+  municipality: string;
+  user_id: number;
+  page: string;
+  minute: Timestamp;
+}
+
 export interface Database {
   batches: BatchTable;
   org_units: OrgUnitTable;
@@ -296,4 +304,5 @@ export interface Database {
   oidc_logins: OidcLoginTable;
   peer_groups: PeerGroupTable;
   kpi_periods: KpiPeriodsTable;
+  page_views: PageViewTable;
 }

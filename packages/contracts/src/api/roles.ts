@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'batches:restore',
   'audit:read',
   'users:admin',
+  'usage:read',
   'session',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -52,6 +53,8 @@ export const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'batches:restore': ['admin'],
   'audit:read': ['admin'],
   'users:admin': ['admin'],
+  // how much LIS is used, per forvaltning (the page Anvendelse)
+  'usage:read': ['admin', 'direktion'],
   session: ['admin', 'direktion', 'oekonom', 'chef', 'feeder'],
 };
 

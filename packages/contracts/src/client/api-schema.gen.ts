@@ -534,6 +534,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active users, sign-ins and page views per forvaltning and month (default: the last twelve months)
+         * @description Access: permission usage:read; roles admin, direktion. Session cookie or bearer token.
+         */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage/page-view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The web app shows a page: records its kind for the signed-in person (no address or query; once a minute)
+         * @description Access: any signed-in user; roles admin, direktion, oekonom, chef, feeder. Session cookie or bearer token.
+         */
+        post: operations["postUsagePageView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1067,6 +1107,13 @@ export interface components {
             validTo: string | null;
         };
         OrgUnitList: components["schemas"]["OrgUnit"][];
+        PageViewBody: {
+            /** @enum {string} */
+            page: "overview" | "kpi" | "budget" | "balance" | "benchmark" | "feeds" | "users" | "matrix" | "usage";
+        };
+        PageViewRecorded: {
+            recorded: boolean;
+        };
         PasswordResetBody: {
             password: string;
         };
@@ -1120,6 +1167,33 @@ export interface components {
         };
         SessionsEnded: {
             sessionsEnded: number;
+        };
+        UsageMonthTotal: {
+            activeUsers: number;
+            /** @description month, YYYY-MM */
+            month: string;
+            pageViews: number;
+            signIns: number;
+        };
+        UsageReport: {
+            /** @description month, YYYY-MM */
+            from: string;
+            months: string[];
+            rows: components["schemas"]["UsageRow"][];
+            /** @description month, YYYY-MM */
+            to: string;
+            totals: components["schemas"]["UsageMonthTotal"][];
+        };
+        UsageRow: {
+            activeUsers: number;
+            forvaltning: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description month, YYYY-MM */
+            month: string;
+            pageViews: number;
+            signIns: number;
         };
         UserList: components["schemas"]["UserSummary"][];
         /** @enum {string} */
@@ -3098,6 +3172,131 @@ export interface operations {
             };
             /** @description Too many at once or too many attempts; see Retry-After (code too_many_requests) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: {
+                /** @description month, YYYY-MM */
+                from?: string;
+                /** @description month, YYYY-MM */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageReport"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postUsagePageView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageViewBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageViewRecorded"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
