@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.ts';
 import { batchRoutes } from './routes/batches.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
 import { budgetRoutes } from './routes/budget.ts';
+import { explanationRoutes } from './routes/explanations.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes, { prefix: '/api/v1' });
   await app.register(budgetRoutes, { prefix: '/api/v1' });
   await app.register(benchmarkRoutes, { prefix: '/api/v1' });
+  await app.register(explanationRoutes, { prefix: '/api/v1' });
   await app.register(usageRoutes, { prefix: '/api/v1' });
   await registerSpa(app, config.webDist, { sourceMaps: config.sourceMaps });
   return app;

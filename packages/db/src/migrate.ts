@@ -10,6 +10,7 @@ import * as loginThrottle from './migrations/2026-12-04T1300-login-throttle.ts';
 import * as identityProvider from './migrations/2026-12-04T1400-identity-provider.ts';
 import * as orgVersions from './migrations/2026-12-04T1500-org-versions.ts';
 import * as rollupNow from './migrations/2026-12-04T1510-rollup-now.ts';
+import * as explanations from './migrations/2026-12-04T1600-explanations.ts';
 import * as usage from './migrations/2026-12-04T1620-usage.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1400-identity-provider': identityProvider,
   '2026-12-04T1500-org-versions': orgVersions,
   '2026-12-04T1510-rollup-now': rollupNow,
+  '2026-12-04T1600-explanations': explanations,
   '2026-12-04T1620-usage': usage,
 };
 

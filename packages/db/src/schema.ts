@@ -277,6 +277,33 @@ export interface PageViewTable {
   minute: Timestamp;
 }
 
+/** The current explanation of a KPI × unit × month (period is the month's first day). */
+export interface ExplanationTable {
+  municipality: string;
+  kpi_id: string;
+  org_id: string;
+  period: DateString;
+  text: string;
+  action: string | null;
+  action_owner: string | null;
+  action_due: DateString | null;
+  expected_effect: string | null;
+  action_done_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  action_done_by: string | null;
+  version: number;
+  updated_by: string;
+  updated_at: Timestamp;
+  /** written by the demo's chef into a demo store */
+  from_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** Every version of an explanation in full; `change` says what the edit did. */
+export interface ExplanationVersionTable extends Omit<ExplanationTable, 'updated_by' | 'updated_at' | 'from_demo'> {
+  change: 'written' | 'action_done' | 'action_reopened';
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
 export interface Database {
   batches: BatchTable;
   org_units: OrgUnitTable;
@@ -304,5 +331,7 @@ export interface Database {
   oidc_logins: OidcLoginTable;
   peer_groups: PeerGroupTable;
   kpi_periods: KpiPeriodsTable;
+  explanations: ExplanationTable;
+  explanation_versions: ExplanationVersionTable;
   page_views: PageViewTable;
 }

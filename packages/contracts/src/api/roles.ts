@@ -26,6 +26,7 @@ export const ROLE_NAMES: Readonly<Record<Role, string>> = {
 
 export const PERMISSIONS = [
   'kpi:read',
+  'explanations:write',
   'economy:read',
   'benchmark:read',
   'benchmark:write',
@@ -44,6 +45,8 @@ const READERS: readonly Role[] = ['admin', 'direktion', 'oekonom', 'chef'];
 
 export const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'kpi:read': READERS,
+  // a chef for their own subtree (checked per unit), direktion and admin everywhere; the økonom reads
+  'explanations:write': ['admin', 'direktion', 'chef'],
   'economy:read': READERS,
   'benchmark:read': READERS,
   // those who prepare benchmarks save the shared peer groups (ADR 0003)

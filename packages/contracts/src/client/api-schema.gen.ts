@@ -430,6 +430,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/explanations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's explanations: one month, or every month (a KPI's series)
+         * @description Access: permission kpi:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getExplanations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/explanations/{kpiId}/{orgId}/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write or edit the explanation (and action) of a KPI for a unit and month
+         * @description Each write is kept as a version. A chef writes only in their own subtree.
+         *
+         *     Access: permission explanations:write; roles admin, direktion, chef. Session cookie or bearer token.
+         */
+        put: operations["putExplanationsByKpiIdByOrgIdByPeriod"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/explanations/{kpiId}/{orgId}/{period}/action-done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the explanation's action done (or open again)
+         * @description Access: permission explanations:write; roles admin, direktion, chef. Session cookie or bearer token.
+         */
+        post: operations["postExplanationsByKpiIdByOrgIdByPeriodActionDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/explanations/{kpiId}/{orgId}/{period}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of an explanation: who, when, what (newest first)
+         * @description Access: permission kpi:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getExplanationsByKpiIdByOrgIdByPeriodHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/explanations/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mangler forklaring: yellow and red figures of the month without an explanation
+         * @description For a chef the units they answer for (their subtree, less units with a chef of their own below them); for the others every unit. The status is the dashboard's.
+         *
+         *     Access: permission kpi:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getExplanationsMissing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/explanations/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Actions past their due date and not done (a chef's: in their subtree)
+         * @description Access: permission kpi:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getExplanationsOverdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feeds/{feed}": {
         parameters: {
             query?: never;
@@ -720,6 +844,10 @@ export interface components {
             period: string;
             prefix: string;
         };
+        ActionDoneInput: {
+            /** @description true marks the action done, false opens it again */
+            done: boolean;
+        };
         AuditEntry: {
             action: string;
             actor: string;
@@ -940,6 +1068,61 @@ export interface components {
             parameter?: string;
             statusCode?: number;
         };
+        Explanation: {
+            action: string | null;
+            /** @description ISO time */
+            actionDoneAt: string | null;
+            actionDoneBy: string | null;
+            /** @description YYYY-MM-DD */
+            actionDue: string | null;
+            actionOwner: string | null;
+            expectedEffect: string | null;
+            kpiId: string;
+            orgId: string;
+            orgName: string;
+            /** @description YYYY-MM */
+            period: string;
+            text: string;
+            /** @description ISO time */
+            updatedAt: string;
+            updatedBy: string;
+            version: number;
+        };
+        ExplanationHistory: {
+            /** @description newest first */
+            items: components["schemas"]["ExplanationVersion"][];
+        };
+        ExplanationInput: {
+            /** @description what will be done */
+            action?: string | null;
+            actionDue?: (string | "") | null;
+            /** @description who owns the action */
+            actionOwner?: string | null;
+            /** @description what the action should change */
+            expectedEffect?: string | null;
+            /** @description why the figure is as it is */
+            text: string;
+        };
+        ExplanationList: {
+            items: components["schemas"]["Explanation"][];
+            mayExplain: boolean;
+            orgId: string;
+            period: string | null;
+        };
+        ExplanationVersion: {
+            action: string | null;
+            actionDoneAt: string | null;
+            actionDoneBy: string | null;
+            actionDue: string | null;
+            actionOwner: string | null;
+            /** @enum {string} */
+            change: "written" | "action_done" | "action_reopened";
+            changedAt: string;
+            changedBy: string;
+            expectedEffect: string | null;
+            text: string;
+            version: number;
+        };
         /** @enum {string} */
         ExportFormat: "json" | "csv" | "xlsx";
         FeedLoadResult: {
@@ -1096,6 +1279,18 @@ export interface components {
             role: components["schemas"]["Role"];
             username: string;
         };
+        MissingExplanation: {
+            kpiId: string;
+            orgId: string;
+            orgName: string;
+            status: components["schemas"]["KpiStatus"];
+            target: number | null;
+            value: number | null;
+        };
+        MissingExplanationList: {
+            items: components["schemas"]["MissingExplanation"][];
+            period: string | null;
+        };
         /** @enum {string} */
         OrgLevel: "kommune" | "forvaltning" | "afdeling" | "enhed";
         OrgUnit: {
@@ -1107,6 +1302,11 @@ export interface components {
             validTo: string | null;
         };
         OrgUnitList: components["schemas"]["OrgUnit"][];
+        OverdueActionList: {
+            items: components["schemas"]["Explanation"][];
+            /** @description YYYY-MM-DD */
+            today: string;
+        };
         PageViewBody: {
             /** @enum {string} */
             page: "overview" | "kpi" | "budget" | "balance" | "benchmark" | "feeds" | "users" | "matrix" | "usage";
@@ -2728,6 +2928,440 @@ export interface operations {
             };
             /** @description Too many at once or too many attempts; see Retry-After (code too_many_requests) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getExplanations: {
+        parameters: {
+            query: {
+                /** @description one KPI (its series); without it every KPI */
+                kpi?: string;
+                org: string;
+                /** @description one month; without it every month of the unit */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExplanationList"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putExplanationsByKpiIdByOrgIdByPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kpiId: string;
+                orgId: string;
+                /** @description month, YYYY-MM */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExplanationInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postExplanationsByKpiIdByOrgIdByPeriodActionDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kpiId: string;
+                orgId: string;
+                /** @description month, YYYY-MM */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionDoneInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Explanation"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getExplanationsByKpiIdByOrgIdByPeriodHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kpiId: string;
+                orgId: string;
+                /** @description month, YYYY-MM */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExplanationHistory"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getExplanationsMissing: {
+        parameters: {
+            query?: {
+                /** @description default: the newest month with data */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingExplanationList"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getExplanationsOverdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueActionList"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
