@@ -21,6 +21,7 @@ import { explanationRoutes } from './routes/explanations.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { matrixRoutes } from './routes/matrix.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { usageRoutes } from './routes/usage.ts';
 import { userRoutes } from './routes/users.ts';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(feedRoutes, { prefix: '/api/v1' });
   await app.register(batchRoutes, { prefix: '/api/v1' });
   await app.register(indicatorRoutes, { prefix: '/api/v1' });
+  await app.register(matrixRoutes, { prefix: '/api/v1' });
   await app.register(budgetRoutes, { prefix: '/api/v1' });
   await app.register(benchmarkRoutes, { prefix: '/api/v1' });
   await app.register(explanationRoutes, { prefix: '/api/v1' });

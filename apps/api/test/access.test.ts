@@ -83,6 +83,8 @@ const MATRIX: Row[] = [
   ['sibling export', 'GET', '/api/v1/dashboard?org=F2&period=2016-01&format=xlsx', [200, 200, 200, 403, 403, 401]],
   ['own export', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=F1&period=2016-01&format=csv', [200, 200, 200, 200, 403, 401]],
   ['unknown unit', 'GET', '/api/v1/dashboard?org=NOPE', [404, 404, 404, 404, 403, 401]],
+  ['own matrix', 'GET', '/api/v1/matrix?org=F1&period=2016-01', [200, 200, 200, 200, 403, 401]],
+  ['sibling matrix', 'GET', '/api/v1/matrix?org=F2&period=2016-01&format=csv', [200, 200, 200, 403, 403, 401]],
   ['unknown KPI', 'GET', '/api/v1/kpis/nope/series?org=K', [404, 404, 404, 404, 403, 401]],
   ['own follow-up', 'GET', '/api/v1/budget/followup?org=F1&period=2016-01', [200, 200, 200, 200, 403, 401]],
   ['sibling follow-up', 'GET', '/api/v1/budget/followup?org=F2&period=2016-01', [200, 200, 200, 403, 403, 401]],

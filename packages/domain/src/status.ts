@@ -78,3 +78,16 @@ export function resolveTarget<T>(
   }
   return null;
 }
+
+/** Statuses from the one that needs attention most to the least: a judged light before a missing one. */
+const STATUS_SEVERITY: readonly KpiStatus[] = ['red', 'yellow', 'green', 'no_target', 'suppressed', 'no_data'];
+
+/**
+ * A unit's worst status over its KPIs (a sub-unit's chip): red if any is red, else yellow, else
+ * green; only when nothing was judged against a target, the first of no target, suppressed, no data.
+ */
+export function worstStatus(statuses: Iterable<KpiStatus>): KpiStatus {
+  let worst = STATUS_SEVERITY.length - 1;
+  for (const status of statuses) worst = Math.min(worst, STATUS_SEVERITY.indexOf(status));
+  return STATUS_SEVERITY[worst] as KpiStatus;
+}

@@ -638,6 +638,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit and its child units (rows) × the KPIs grouped by theme (columns) for a month
+         * @description Rows: the unit itself first, then the children in the month’s tree that the caller may see. Columns: the KPIs shown for every row. Each cell has the value, target and status as the dashboard and breakdown give them; a suppressed cell has no value and says why.
+         *
+         *     Access: permission kpi:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org-units": {
         parameters: {
             query?: never;
@@ -1271,6 +1293,32 @@ export interface components {
         };
         LogoutResult: {
             providerLogoutUrl: string | null;
+        };
+        Matrix: {
+            latestPeriod: string | null;
+            org: components["schemas"]["OrgUnit"];
+            period: string;
+            rows: components["schemas"]["MatrixRow"][];
+            themes: components["schemas"]["MatrixTheme"][];
+        };
+        MatrixCell: {
+            kpiId: string;
+            status: components["schemas"]["KpiStatus"];
+            suppressedReason: string | null;
+            target: number | null;
+            value: number | null;
+        };
+        MatrixRow: {
+            cells: components["schemas"]["MatrixCell"][];
+            org: components["schemas"]["OrgUnit"];
+            own: boolean;
+            worstStatus: components["schemas"]["KpiStatus"];
+        };
+        MatrixTheme: {
+            kpiIds: string[];
+            name: string;
+            /** @enum {string} */
+            theme: "oekonomi" | "kerneopgave" | "kompetencer" | "sagsbehandling" | "ressourcer" | "arbejdsplads" | "loefter";
         };
         Me: {
             displayName: string;
@@ -3688,6 +3736,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Series"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many at once or too many attempts; see Retry-After (code too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMatrix: {
+        parameters: {
+            query: {
+                format?: components["schemas"]["ExportFormat"];
+                /** @description the unit whose children are the rows */
+                org: string;
+                /** @description month, YYYY-MM; default: the newest month with data */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or with ?format=csv|xlsx the same as a file to download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matrix"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv; charset=utf-8": string;
                 };

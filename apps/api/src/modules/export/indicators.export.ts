@@ -2,7 +2,8 @@ import type { Breakdown, Dashboard, Series } from '@lis/contracts';
 import { getKpi, STATUS_WORDS } from '@lis/domain';
 import type { ExportCell, ExportTable } from './table.ts';
 
-const UNIT: Record<string, string> = { pct: '%', days: 'dage', count: 'antal', dkk: 'kr.', score: 'point' };
+/** The unit of measure as a column header says it. */
+export const UNIT: Record<string, string> = { pct: '%', days: 'dage', count: 'antal', dkk: 'kr.', score: 'point' };
 
 export function dashboardTable(d: Dashboard): ExportTable {
   return {

@@ -35,7 +35,7 @@ export function getKpiOrThrow(kpiId: string): KpiDefinition {
   return kpi;
 }
 
-const appliesTo = (kpi: KpiDefinition, org: OrgRow) => kpi.levels === 'all' || org.parentId === null;
+export const appliesTo = (kpi: KpiDefinition, org: OrgRow) => kpi.levels === 'all' || org.parentId === null;
 
 type Targets = (kpiId: string, year: number) => { target: number; tolerance: number | null; orgId: string } | null;
 
@@ -215,36 +215,63 @@ export async function breakdown(
       ? await childrenInMonth(ctx.db, ctx.municipality, orgId, period)
       : await childrenOf(ctx.db, ctx.municipality, orgId);
   const children = allChildren.filter((c) => visible === null || visible.has(c.id));
-  const ids = children.map((c) => c.id);
-  const [rows, paths] = await Promise.all([
-    repo.rollups(ctx.db, ctx.municipality, ids, period, period, kpiId, view),
-    ancestorPaths(ctx.db, ctx.municipality, ids),
-  ]);
-  const at = new Map(rows.map((r) => [r.org_id, r]));
-  const allPathUnits = [...new Set([...paths.values()].flat())];
-  const targetRows = await repo.targetsFor(ctx.db, ctx.municipality, allPathUnits, [periodYear(period)], kpiId);
-  const byKey = new Map(targetRows.map((r) => [r.org_id, r]));
+  const judged = await judgeUnits(ctx, children, period, [kpi], view);
   return {
     kpiId,
     org,
     period,
     view,
     items: children.map((child) => {
-      const targets: Targets = () => {
-        const found = resolveTarget(paths.get(child.id) ?? [child.id], (id) => byKey.get(id) ?? null);
-        return found ? { target: found.target, tolerance: found.tolerance, orgId: found.org_id } : null;
-      };
-      const row = at.get(child.id);
-      const judged = judge(kpi, row, targets, period);
-      const hidden = judged.status === 'suppressed';
-      return {
-        org: child,
-        value: judged.value,
-        target: judged.target,
-        status: judged.status,
-        n: hidden ? null : (row?.n ?? null),
-        suppressedReason: hidden ? SUPPRESSED_REASON : null,
-      };
+      const { value, target, status, n, suppressedReason } = judged(child.id, kpi);
+      return { org: child, value, target, status, n, suppressedReason };
     }),
+  };
+}
+
+/** A unit's figure of a KPI for a month as every view shows it: value, target, status, n and why it is hidden. */
+export interface UnitFigure {
+  value: number | null;
+  target: number | null;
+  status: KpiStatusValue;
+  n: number | null;
+  suppressedReason: string | null;
+}
+
+/**
+ * The figures of several units for several KPIs in one month, each judged against the target along
+ * its own path (the breakdown's children, the matrix's rows); three queries whatever the count.
+ */
+export async function judgeUnits(
+  ctx: ReadContext,
+  units: readonly OrgRow[],
+  period: string,
+  kpis: readonly KpiDefinition[],
+  view: RollupView = 'then',
+): Promise<(orgId: string, kpi: KpiDefinition) => UnitFigure> {
+  const ids = units.map((u) => u.id);
+  const onlyKpi = kpis.length === 1 ? (kpis[0]?.id ?? null) : null;
+  const [rows, paths] = await Promise.all([
+    repo.rollups(ctx.db, ctx.municipality, ids, period, period, onlyKpi, view),
+    ancestorPaths(ctx.db, ctx.municipality, ids),
+  ]);
+  const at = new Map(rows.map((r) => [`${r.kpi_id}|${r.org_id}`, r]));
+  const allPathUnits = [...new Set([...paths.values()].flat())];
+  const targetRows = await repo.targetsFor(ctx.db, ctx.municipality, allPathUnits, [periodYear(period)], onlyKpi);
+  const byKey = new Map(targetRows.map((r) => [`${r.kpi_id}|${r.org_id}`, r]));
+  return (orgId, kpi) => {
+    const targets: Targets = () => {
+      const found = resolveTarget(paths.get(orgId) ?? [orgId], (id) => byKey.get(`${kpi.id}|${id}`) ?? null);
+      return found ? { target: found.target, tolerance: found.tolerance, orgId: found.org_id } : null;
+    };
+    const row = at.get(`${kpi.id}|${orgId}`);
+    const judged = judge(kpi, row, targets, period);
+    const hidden = judged.status === 'suppressed';
+    return {
+      value: judged.value,
+      target: judged.target,
+      status: judged.status,
+      n: hidden ? null : (row?.n ?? null),
+      suppressedReason: hidden ? SUPPRESSED_REASON : null,
+    };
   };
 }

@@ -1,0 +1,39 @@
+import type { Matrix, MatrixRow } from '@lis/contracts';
+import { KPIS, type KpiDefinition, type KpiTheme, THEME_NAMES, worstStatus } from '@lis/domain';
+import type { ReadContext } from '../../lib/read-context.ts';
+import { childrenInMonth, type OrgRow } from '../org/org.service.ts';
+import * as repo from './indicators.repository.ts';
+import { appliesTo, judgeUnits } from './indicators.service.ts';
+
+/**
+ * A unit and the children the caller may see (the month's tree, as the breakdown) × the KPIs shown
+ * for every row, grouped by theme. Each cell is judged exactly as the breakdown and the dashboard judge it.
+ */
+export async function matrix(
+  ctx: ReadContext,
+  org: OrgRow,
+  requested: string | null,
+  visible: Set<string> | null,
+): Promise<Matrix> {
+  const { latest } = await repo.dataPeriods(ctx.db, ctx.municipality);
+  const period = requested ?? latest ?? new Date().toISOString().slice(0, 7);
+  const children = (await childrenInMonth(ctx.db, ctx.municipality, org.id, period)).filter(
+    (child) => visible === null || visible.has(child.id),
+  );
+  const units = [org, ...children];
+  // A KPI shown only for the kommune has no figures for its children: the columns are those every row has.
+  const kpis = KPIS.filter((kpi) => units.every((unit) => appliesTo(kpi, unit)));
+  const themes = (Object.keys(THEME_NAMES) as KpiTheme[])
+    .map((theme) => ({ theme, name: THEME_NAMES[theme], kpiIds: kpis.filter((k) => k.theme === theme).map((k) => k.id) }))
+    .filter((group) => group.kpiIds.length > 0);
+  const columns = themes.flatMap((group) => group.kpiIds.map((id) => kpis.find((k) => k.id === id) as KpiDefinition));
+  const judged = await judgeUnits(ctx, units, period, columns);
+  const rows = units.map((unit): MatrixRow => {
+    const cells = columns.map((kpi) => {
+      const { value, target, status, suppressedReason } = judged(unit.id, kpi);
+      return { kpiId: kpi.id, value, target, status, suppressedReason };
+    });
+    return { org: unit, own: unit.id === org.id, worstStatus: worstStatus(cells.map((c) => c.status)), cells };
+  });
+  return { org, period, latestPeriod: latest, themes, rows };
+}
