@@ -51,6 +51,8 @@ export type Route =
 export type AppRoute =
   | Route
   | { page: 'balance'; budgetYear: number | null }
+  /** a unit and its children × the KPIs; org null = the caller's home unit */
+  | { page: 'matrix'; org: string | null; period: string | null }
   | ({ page: 'benchmark' } & BenchmarkState)
   | { page: 'feeds' }
   | { page: 'users' };
@@ -66,6 +68,7 @@ export function parseRoute(pathname: string, search: string): AppRoute {
   const kpi = /^\/kpi\/([^/]+)$/.exec(path);
   if (kpi?.[1]) return { page: 'kpi', kpiId: decodeURIComponent(kpi[1]), org, period };
   if (path === '/budget') return { page: 'budget', org, period, account: accountParam(params.get('account')) };
+  if (path === MATRIX_PATH) return { page: 'matrix', org, period };
   if (path === '/budget/balance') return { page: 'balance', budgetYear: yearParam(params.get('budgetYear')) };
   if (path === '/benchmark') return { page: 'benchmark', ...parseBenchmark(params) };
   if (path === FEEDS_PATH) return { page: 'feeds' };
@@ -83,6 +86,8 @@ export function routeHref(route: AppRoute): string {
       return withQuery(`/kpi/${encodeURIComponent(route.kpiId)}`, { org: route.org, period: route.period });
     case 'budget':
       return withQuery('/budget', { org: route.org, period: route.period, account: route.account });
+    case 'matrix':
+      return withQuery(MATRIX_PATH, { org: route.org, period: route.period });
     case 'balance':
       return withQuery('/budget/balance', { budgetYear: route.budgetYear });
     case 'benchmark':
@@ -93,6 +98,11 @@ export function routeHref(route: AppRoute): string {
       return USERS_PATH;
   }
 }
+
+/** All units one level down × all KPIs. */
+const MATRIX_PATH = '/matrix';
+
+export const matrixHref = (org: string | null, period: string | null): string => routeHref({ page: 'matrix', org, period });
 
 /** Loading files and the ledger of deliveries. */
 export const FEEDS_PATH = '/leverancer';

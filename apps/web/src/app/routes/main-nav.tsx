@@ -16,7 +16,7 @@ import './main-nav.css';
 type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'feeds' | 'users';
 
 const sectionOf = (route: AppRoute): Section | null =>
-  route.page === 'kpi' ? 'overview' : route.page === 'not_found' ? null : route.page;
+  route.page === 'kpi' || route.page === 'matrix' ? 'overview' : route.page === 'not_found' ? null : route.page;
 
 /** The sections the role may use; the overview and the follow-up keep the unit and month the reader is looking at. */
 export function MainNav({ role }: { role: Me['role'] }) {

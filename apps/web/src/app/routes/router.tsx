@@ -11,6 +11,7 @@ import { BenchmarkRoute } from './benchmark-route';
 import { BudgetRoute } from './budget-route';
 import { FeedsRoute } from './feeds-route';
 import { KpiRoute } from './kpi-route';
+import { MatrixRoute } from './matrix-route';
 import { OverviewRoute } from './overview-route';
 import { UsersRoute } from './users-route';
 
@@ -26,7 +27,7 @@ export function AppRoutes() {
   const tree = useOrgTree();
   if (onlyFeeds) return <Loading label="Åbner leverancer …" />;
   // A new installation has no organisation yet: say what to do instead of "findes ikke".
-  const aboutUnits = route.page === 'overview' || route.page === 'kpi' || route.page === 'budget';
+  const aboutUnits = route.page === 'overview' || route.page === 'kpi' || route.page === 'matrix' || route.page === 'budget';
   if (aboutUnits && tree.data?.roots.length === 0) return <NoDataYet />;
   switch (route.page) {
     case 'overview':
@@ -35,6 +36,8 @@ export function AppRoutes() {
       return <KpiRoute {...route} />;
     case 'budget':
       return <BudgetRoute {...route} />;
+    case 'matrix':
+      return <MatrixRoute {...route} />;
     case 'balance':
       return <BalanceRoute {...route} />;
     case 'benchmark':

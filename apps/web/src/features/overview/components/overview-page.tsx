@@ -4,7 +4,7 @@ import { ExportLinks } from '../../../components/ui/export-links';
 import { EmptyState } from '../../../components/ui/query-state';
 import { formatDate, formatMonthLong } from '../../../lib/format';
 import { Link } from '../../../lib/navigation';
-import { overviewHref } from '../../../lib/url-state';
+import { matrixHref, overviewHref } from '../../../lib/url-state';
 import { dashboardExportUrl } from '../api/get-dashboard';
 import { groupByTheme, isSilent } from '../lib/group-by-theme';
 import { exceptionsOf } from '../lib/status-counts';
@@ -39,6 +39,9 @@ export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
           Udskriv månedsrapport
         </button>
         <ExportLinks what="oversigten" urlFor={(format) => dashboardExportUrl(org.id, period, format)} />
+        <Link href={matrixHref(org.id, period)} data-testid="matrix-link">
+          Matrix: alle enheder × nøgletal
+        </Link>
       </div>
       {(noValues || afterLatest) && (
         <EmptyState title={`Ingen data for ${formatMonthLong(period)}`}>
