@@ -1,3 +1,4 @@
+import type { KpiStatusValue } from '@lis/contracts';
 import { MonthPicker } from '../components/ui/month-picker';
 import { ChildUnitsNav } from '../features/org/components/child-units-nav';
 import { OrgBreadcrumb } from '../features/org/components/org-breadcrumb';
@@ -20,7 +21,14 @@ export function ScopeBreadcrumb({ orgId, hrefFor }: Pick<Scope, 'orgId' | 'hrefF
 }
 
 /** Unit and month pickers; with the units one level down (the drill-down) when asked. */
-export function ScopeBar({ orgId, period, latestPeriod, hrefFor, showChildren = false }: Scope & { showChildren?: boolean }) {
+export function ScopeBar({
+  orgId,
+  period,
+  latestPeriod,
+  hrefFor,
+  showChildren = false,
+  childStatuses,
+}: Scope & { showChildren?: boolean; childStatuses?: ReadonlyMap<string, KpiStatusValue> }) {
   const tree = useOrgTree().data;
   return (
     <>
@@ -28,7 +36,9 @@ export function ScopeBar({ orgId, period, latestPeriod, hrefFor, showChildren = 
         {tree && <OrgPicker tree={tree} currentId={orgId} hrefFor={(org) => hrefFor({ org })} />}
         <MonthPicker value={period} latest={latestPeriod ?? period} hrefFor={(month) => hrefFor({ period: month })} />
       </div>
-      {showChildren && tree && <ChildUnitsNav tree={tree} currentId={orgId} hrefFor={(org) => hrefFor({ org })} />}
+      {showChildren && tree && (
+        <ChildUnitsNav tree={tree} currentId={orgId} hrefFor={(org) => hrefFor({ org })} worstStatuses={childStatuses} />
+      )}
     </>
   );
 }

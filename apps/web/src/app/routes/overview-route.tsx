@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { ErrorMessage, errorTitle, Loading } from '../../components/ui/query-state';
+import { useMatrix } from '../../features/matrix/api/get-matrix';
 import { useDashboard } from '../../features/overview/api/get-dashboard';
 import { OverviewPage } from '../../features/overview/components/overview-page';
 import { formatMonth, formatMonthLong } from '../../lib/format';
@@ -12,6 +14,7 @@ type OverviewRouteProps = Extract<Route, { page: 'overview' }>;
 export function OverviewRoute(route: OverviewRouteProps) {
   const dashboard = useDashboard({ org: route.org, period: route.period });
   useCanonicalUrl(route, dashboard.data, dashboard.isPlaceholderData);
+  const childStatuses = useChildStatuses(dashboard.data ? { org: dashboard.data.org.id, period: dashboard.data.period } : null);
   useDocumentTitle(
     dashboard.isError ? errorTitle(dashboard.error) : null,
     dashboard.data?.org.name,
@@ -32,8 +35,24 @@ export function OverviewRoute(route: OverviewRouteProps) {
           Månedsrapport for {formatMonthLong(period)} · {org.level}
         </p>
       </header>
-      <ScopeBar orgId={org.id} period={period} latestPeriod={latestPeriod} hrefFor={hrefFor} showChildren />
+      <ScopeBar
+        orgId={org.id}
+        period={period}
+        latestPeriod={latestPeriod}
+        hrefFor={hrefFor}
+        showChildren
+        childStatuses={childStatuses}
+      />
       <OverviewPage dashboard={dashboard.data} />
     </div>
   );
+}
+
+/** Each child unit's worst status this month, as the matrix route gives it (the server judges, the chips show). */
+function useChildStatuses(scope: { org: string; period: string } | null) {
+  const matrix = useMatrix(scope);
+  return useMemo(() => {
+    if (!matrix.data || matrix.isPlaceholderData) return undefined;
+    return new Map(matrix.data.rows.filter((row) => !row.own).map((row) => [row.org.id, row.worstStatus]));
+  }, [matrix.data, matrix.isPlaceholderData]);
 }
