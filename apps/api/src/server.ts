@@ -10,6 +10,7 @@ import {
   type StoreContents,
   storeContents,
 } from './modules/demo-store/demo-store.service.ts';
+import { ensureDemoExplanations } from './modules/explanations/demo-explanations.ts';
 import { ingestFile } from './modules/ingest/ingest.service.ts';
 import { removeStaleUploads } from './modules/ingest/upload.ts';
 import { openStore } from './store-access.ts';
@@ -65,6 +66,8 @@ async function prepareStore(app: App): Promise<{ description: string; demoUsers:
   if (retired.length > 0)
     app.log.warn(`The store holds real deliveries: the demo users ${retired.join(', ')} are disabled and signed out.`);
   const demoUsers = contents === 'demo' && demoAllowed ? await ensureDemoUsers(ctx) : [];
+  // the demo chef's explanations of some red figures, once the demo users exist
+  if (demoUsers.length > 0) await ensureDemoExplanations(ctx);
   return { description: `${where}, ${CONTENTS[contents]}`, demoUsers };
 }
 

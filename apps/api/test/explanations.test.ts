@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/modules/auth/auth.service.ts';
+import { markDemoUsers } from '../src/modules/demo-store/demo-store.repository.ts';
+import { ensureDemoExplanations } from '../src/modules/explanations/demo-explanations.ts';
+import { overdueActions } from '../src/modules/explanations/explanations.service.ts';
 import { bearer, createTestApp, postFeed, type TestApp } from './helpers.ts';
 
 // Explanations and actions on yellow and red figures: who may read and write where, the history,
@@ -235,5 +238,33 @@ describe('explanations', () => {
     // an explanation without an action has nothing to mark done
     expect((await done('direktion', 'F1', true)).json()).toMatchObject({ parameter: 'done' });
     expect((await done('direktion', 'F2', true)).statusCode).toBe(404);
+  });
+});
+
+describe('the demo explanations', () => {
+  it('explains red figures as the demo chef once, with an open, an overdue and a done action, and leaves others missing', async () => {
+    const ctx = { db: t.store.db, municipality: '849' };
+    await createUser(ctx, { username: 'demo-chef', password: 'en lang adgangskode', role: 'chef', orgIds: ['F2'] });
+    await markDemoUsers(t.store.db, '849', ['demo-chef']);
+    // start from a forvaltning nobody has explained yet
+    for (const table of ['explanation_versions', 'explanations'] as const)
+      await t.store.db.deleteFrom(table).where('org_id', 'in', ['F2', 'A2', 'E4']).execute();
+    const today = new Date('2016-04-15T12:00:00Z');
+    expect(await ensureDemoExplanations(ctx, today)).toBe(3);
+    const written = await t.store.db
+      .selectFrom('explanations')
+      .select(['org_id', 'updated_by', 'from_demo', 'action_done_at'])
+      .where('from_demo', '=', true)
+      .orderBy('org_id')
+      .execute();
+    expect(written.map((w) => [w.org_id, w.updated_by])).toEqual([
+      ['A2', 'demo-chef'],
+      ['E4', 'demo-chef'],
+      ['F2', 'demo-chef'],
+    ]);
+    expect(written.filter((w) => w.action_done_at !== null)).toHaveLength(1);
+    const overdue = await overdueActions(ctx, { visible: null, today: '2016-04-15' });
+    expect(overdue.filter((o) => o.updatedBy === 'demo-chef')).toHaveLength(1);
+    expect(await ensureDemoExplanations(ctx, today)).toBe(0);
   });
 });

@@ -35,7 +35,7 @@ const writerOf = (request: FastifyRequest): explanations.Writer => ({
   orgIds: request.principal?.orgIds ?? null,
 });
 
-/** Explanations of yellow and red figures and their actions (docs/monthly-cycle.md). */
+/** Explanations of yellow and red figures and their actions (docs/explanations.md). */
 export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
 

@@ -6,4 +6,4 @@ import { api } from './api-client';
 
 export type { ApiResult } from '@lis/contracts/client';
 
-export const { getJson, postJson, postForm, deleteJson, exportUrl, pageUrl } = api;
+export const { getJson, postJson, putJson, postForm, deleteJson, exportUrl, pageUrl } = api;

@@ -107,6 +107,7 @@ export const MissingExplanationList = Type.Object({
   period: Nullable(Type.String()),
   items: Type.Array(MissingExplanation),
 });
+export type MissingExplanationList = Static<typeof MissingExplanationList>;
 
 export const OverdueActionList = Type.Object({
   today: Type.String({ description: 'YYYY-MM-DD' }),

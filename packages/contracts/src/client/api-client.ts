@@ -137,6 +137,17 @@ export function createApiClient(options: ApiClientOptions) {
       });
     },
 
+    putJson<P extends PathsWith<'put'>>(
+      path: P,
+      input: ApiInput<Operation<P, 'put'>> & { body: JsonBody<Operation<P, 'put'>> },
+    ): Promise<ApiResult<P, 'put'>> {
+      return request(url(path, input as AnyInput), {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input.body),
+      });
+    },
+
     /** A file upload as multipart/form-data (fetch sets the boundary) to an operation that documents that body. */
     postForm<P extends PathsWith<'post'>>(
       path: P,

@@ -170,3 +170,31 @@ export async function chefUnits(db: Db, municipality: string): Promise<Set<strin
     .execute();
   return new Set(rows.map((r) => r.org_id));
 }
+export async function hasDemoExplanations(db: Db, municipality: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('explanations')
+    .select('org_id')
+    .where('municipality', '=', municipality)
+    .where('from_demo', '=', true)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The demo's chefs (enabled) with the units they are given. */
+export async function demoChefs(db: Db, municipality: string): Promise<{ username: string; orgIds: string[] }[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('access_scopes as s', (join) => join.onRef('s.principal_id', '=', 'u.id').on('s.principal_kind', '=', 'user'))
+    .select(['u.username', 's.org_id'])
+    .where('u.municipality', '=', municipality)
+    .where('u.role', '=', 'chef')
+    .where('u.from_demo', '=', true)
+    .where('u.disabled', '=', false)
+    .orderBy('u.username')
+    .orderBy('s.org_id')
+    .execute();
+  const byUser = new Map<string, string[]>();
+  for (const r of rows) byUser.set(r.username, [...(byUser.get(r.username) ?? []), r.org_id]);
+  return [...byUser].map(([username, orgIds]) => ({ username, orgIds }));
+}

@@ -11,9 +11,17 @@ export interface TrendInput {
   kpi: KpiDefinition;
   /** the yellow band as a fraction of the target (the indicator's); null = the domain default */
   tolerance: number | null;
+  /** the text of each month's explanation (period → text), marked on the chart */
+  explanations?: ReadonlyMap<string, string>;
 }
 
-const TREND_COLORS = { value: '#1f5f99', target: '#2b2b2b', lastYear: '#767676', band: 'rgba(224, 168, 0, 0.25)' };
+const TREND_COLORS = {
+  value: '#1f5f99',
+  target: '#2b2b2b',
+  lastYear: '#767676',
+  band: 'rgba(224, 168, 0, 0.25)',
+  explanation: '#6a3d9a',
+};
 
 /** The yellow band lies on the wrong side of the target: above it when lower is better. */
 export function toleranceBand(target: number, tolerance: number, direction: KpiDirection): { lower: number; upper: number } {
@@ -25,7 +33,7 @@ export function toleranceBand(target: number, tolerance: number, direction: KpiD
  * Month by month: the value, the target line, the tolerance band (drawn as a transparent base
  * plus a stacked band) and the same month last year dashed. Suppressed months are gaps, never numbers.
  */
-export function buildTrendOption({ points, kpi, tolerance }: TrendInput): ChartOption {
+export function buildTrendOption({ points, kpi, tolerance, explanations = new Map() }: TrendInput): ChartOption {
   const bands = points.map((p) =>
     p.target === null ? null : toleranceBand(p.target, tolerance ?? DEFAULT_TOLERANCE, kpi.direction),
   );
@@ -34,8 +42,12 @@ export function buildTrendOption({ points, kpi, tolerance }: TrendInput): ChartO
   return {
     aria: { enabled: true, label: { description: describe(points, kpi) } },
     grid: { left: 8, right: 24, top: 56, bottom: 8, outerBoundsMode: 'same' },
-    legend: { top: 0, left: 0, data: [kpi.name, 'Mål', 'Tolerance (gul)', 'Samme måned sidste år'] },
-    tooltip: { trigger: 'axis', formatter: (params: unknown) => trendTooltip(params, points, bands, kpi) },
+    legend: {
+      top: 0,
+      left: 0,
+      data: [kpi.name, 'Mål', 'Tolerance (gul)', 'Samme måned sidste år', ...(explanations.size > 0 ? [EXPLAINED] : [])],
+    },
+    tooltip: { trigger: 'axis', formatter: (params: unknown) => trendTooltip(params, points, bands, kpi, explanations) },
     xAxis: {
       type: 'category',
       boundaryGap: false,
@@ -84,9 +96,23 @@ export function buildTrendOption({ points, kpi, tolerance }: TrendInput): ChartO
         itemStyle: { color: TREND_COLORS.value },
         data: points.map((p) => (p.status === 'suppressed' ? null : p.value)),
       },
+      {
+        // a pin at each month with an explanation, on the value (or the axis when it has none)
+        id: 'explanations',
+        name: EXPLAINED,
+        type: 'line',
+        z: 6,
+        lineStyle: { opacity: 0 },
+        symbol: 'pin',
+        symbolSize: 22,
+        itemStyle: { color: TREND_COLORS.explanation },
+        data: points.map((p) => (explanations.has(p.period) ? (p.value ?? p.target ?? 0) : null)),
+      },
     ],
   };
 }
+
+const EXPLAINED = 'Forklaring';
 
 interface AxisParam {
   seriesId?: string;
@@ -98,6 +124,7 @@ function trendTooltip(
   points: readonly TrendPoint[],
   bands: readonly ({ lower: number; upper: number } | null)[],
   kpi: KpiDefinition,
+  explanations: ReadonlyMap<string, string>,
 ): string {
   const index = (params as AxisParam[])[0]?.dataIndex ?? 0;
   const point = points[index];
@@ -111,6 +138,7 @@ function trendTooltip(
     band ? `Tolerance: ${formatKpiValue(band.lower, kpi)} – ${formatKpiValue(band.upper, kpi)}` : null,
     `Samme måned sidste år: ${formatKpiValue(point.sameMonthLastYear, kpi)}`,
     kpi.showN && point.n !== null ? `n = ${formatCount(point.n)}` : null,
+    explanations.has(point.period) ? `${EXPLAINED}: ${escapeHtml(firstWords(explanations.get(point.period) ?? ''))}` : null,
   ];
   return lines.filter((line) => line !== null).join('<br>');
 }
@@ -124,3 +152,6 @@ function describe(points: readonly TrendPoint[], kpi: KpiDefinition): string {
   // No closing full stop: amounts end in 'kr.' already.
   return `${kpi.name} fra ${formatMonth(first.period)} til ${formatMonth(last.period)} (tallene står i tabellen under grafen): seneste værdi ${latest}, mål ${target}`;
 }
+
+/** The start of an explanation for a tooltip line. */
+const firstWords = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);

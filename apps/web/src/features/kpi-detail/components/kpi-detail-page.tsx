@@ -1,6 +1,7 @@
 import type { Indicator, OrgUnit, RollupView } from '@lis/contracts';
 import type { KpiDefinition } from '@lis/domain';
 import { useState } from 'react';
+import { ExplanationPanel } from '../../../components/explanations/explanation-panel';
 import { BreakdownPanel } from './breakdown-panel';
 import { KpiDefinitionPanel } from './kpi-definition-panel';
 import { KpiSummary } from './kpi-summary';
@@ -22,6 +23,7 @@ export default function KpiDetailPage({ kpi, indicator, org, period }: KpiDetail
   return (
     <div className="kpi-detail">
       <KpiSummary kpi={kpi} indicator={indicator} period={period} />
+      <ExplanationPanel explanationKey={{ kpiId: kpi.id, orgId: org.id, period }} orgName={org.name} />
       <ViewChoice view={view} onChange={setView} />
       <TrendPanel kpi={kpi} org={org} period={period} tolerance={indicator.tolerance} view={view} />
       <BreakdownPanel kpi={kpi} org={org} period={period} view={view} />

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
 import { ExportLinks } from '../../../components/ui/export-links';
 import { ErrorMessage } from '../../../components/ui/query-state';
+import { useExplanations } from '../../../lib/explanations';
 import { seriesExportUrl, useSeries } from '../api/get-series';
 import { buildTrendOption } from '../charts/trend';
 import { TrendTable } from './trend-table';
@@ -27,7 +28,12 @@ export function TrendPanel({
   const input = { kpiId: kpi.id, org: org.id, from: addMonths(period, -(MONTHS - 1)), to: period, view };
   const series = useSeries(input);
   const points = series.data?.points;
-  const option = useMemo(() => buildTrendOption({ points: points ?? [], kpi, tolerance }), [points, kpi, tolerance]);
+  const explained = useExplanations({ org: org.id, kpi: kpi.id }).data?.items;
+  const explanations = useMemo(() => new Map((explained ?? []).map((e) => [e.period, e.text])), [explained]);
+  const option = useMemo(
+    () => buildTrendOption({ points: points ?? [], kpi, tolerance, explanations }),
+    [points, kpi, tolerance, explanations],
+  );
   const hasValues = points?.some((point) => point.value !== null) ?? true;
   return (
     <section className="panel" aria-labelledby="trend-title">

@@ -2,6 +2,7 @@ import type { Indicator } from '@lis/contracts';
 import { addMonths, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { useId, useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
+import { TileExplanation } from '../../../components/explanations/tile-explanations';
 import { ChangeIndicator } from '../../../components/kpi/change-indicator';
 import { Provenance } from '../../../components/kpi/provenance';
 import { StatusBadge } from '../../../components/kpi/status-badge';
@@ -48,6 +49,7 @@ export function KpiTile({ indicator, kpi, period, href }: KpiTileProps) {
       {status === 'suppressed' && indicator.suppressedReason && <p className="tile__reason">{indicator.suppressedReason}</p>}
       {status === 'no_data' && <p className="tile__reason">Ingen data for {formatMonth(period)}.</p>}
       <p className="tile__target">{indicator.target === null ? 'Intet mål' : `Mål: ${formatTarget(indicator.target, kpi)}`}</p>
+      <TileExplanation kpiId={kpi.id} />
       {value !== null && (
         <ul className="tile__changes">
           <li>

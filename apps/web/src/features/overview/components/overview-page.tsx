@@ -1,7 +1,10 @@
 import type { Dashboard, KpiStatusValue } from '@lis/contracts';
 import { useMemo, useState } from 'react';
+import { MissingExplanations } from '../../../components/explanations/missing-explanations';
+import { TileExplanationsProvider } from '../../../components/explanations/tile-explanations';
 import { ExportLinks } from '../../../components/ui/export-links';
 import { EmptyState } from '../../../components/ui/query-state';
+import { useExplanations } from '../../../lib/explanations';
 import { formatDate, formatMonthLong } from '../../../lib/format';
 import { Link } from '../../../lib/navigation';
 import { matrixHref, overviewHref } from '../../../lib/url-state';
@@ -29,6 +32,7 @@ export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
   const noValues = indicators.every((indicator) => indicator.value === null && indicator.status !== 'suppressed');
   // Months after the latest delivery show only carried-forward survey figures: say so.
   const afterLatest = latestPeriod !== null && period > latestPeriod;
+  const explanations = useExplanations({ org: org.id, period });
   return (
     <div className="overview">
       <p className="print-only print-header">
@@ -64,15 +68,18 @@ export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
           {statusFilter === null && <ExceptionsList exceptions={exceptions} orgId={org.id} period={period} />}
         </>
       )}
+      {!noValues && <MissingExplanations period={period} />}
       {!noValues && (
-        <div className="themes">
-          {groups.map((group) => (
-            <ThemeSection key={group.theme} group={group} orgId={org.id} period={period} />
-          ))}
-          {(statusFilter === null || statusFilter === 'no_data') && (
-            <SilentKpis indicators={silent} orgId={org.id} orgName={org.name} period={period} />
-          )}
-        </div>
+        <TileExplanationsProvider explanations={explanations.data?.items ?? []}>
+          <div className="themes">
+            {groups.map((group) => (
+              <ThemeSection key={group.theme} group={group} orgId={org.id} period={period} />
+            ))}
+            {(statusFilter === null || statusFilter === 'no_data') && (
+              <SilentKpis indicators={silent} orgId={org.id} orgName={org.name} period={period} />
+            )}
+          </div>
+        </TileExplanationsProvider>
       )}
     </div>
   );
