@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { OidcProvider } from './modules/auth/oidc.service.ts';
 import type { IngestContext } from './modules/ingest/ingest.service.ts';
 import { ingestContext } from './modules/kpi/ingest-context.ts';
+import { Notifier } from './modules/notifications/notifications.service.ts';
 import { recordRoutes, registerAuth } from './plugins/auth.ts';
 import { errorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -22,6 +23,7 @@ import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { matrixRoutes } from './routes/matrix.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { usageRoutes } from './routes/usage.ts';
 import { userRoutes } from './routes/users.ts';
@@ -44,6 +46,8 @@ interface LisContext {
   /** the municipality's identity provider, when sign-in through it is configured */
   oidc: OidcProvider | null;
 }
+  /** e-mail notifications, when SMTP and the public address are configured */
+  notifier: Notifier | null;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -63,12 +67,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('lis', {
+  const notifier = config.notifications ? new Notifier(config.notifications, store, config.municipality, app.log) : null;
     config,
     store,
-    ingest: ingestContext(store, config.municipality),
+    ingest: ingestContext(store, config.municipality, notifier ? (refresh) => notifier.watchPublish(refresh) : undefined),
     oidc: config.oidc ? new OidcProvider(config.oidc) : null,
   });
+    notifier,
   app.setErrorHandler(errorHandler);
+  app.addHook('onClose', async () => notifier?.close());
   recordRoutes(app);
 
   await registerSecurityHeaders(app);
@@ -96,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(benchmarkRoutes, { prefix: '/api/v1' });
   await app.register(explanationRoutes, { prefix: '/api/v1' });
   await app.register(usageRoutes, { prefix: '/api/v1' });
+  await app.register(notificationRoutes, { prefix: '/api/v1' });
   await registerSpa(app, config.webDist, { sourceMaps: config.sourceMaps });
   return app;
 }

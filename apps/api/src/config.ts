@@ -30,6 +30,20 @@ export interface Config {
   localLogin: boolean;
   /** whom a person without access should ask, shown on the sign-in page */
   accessContact: string;
+  /** e-mail notifications; null = off (see `notificationsOff` for why) */
+  notifications: NotificationsConfig | null;
+  /** why notifications are off, for the start message; null when they are on */
+  notificationsOff: string | null;
+}
+
+export interface NotificationsConfig {
+  /** smtp:// or smtps://, optionally with user:password (a nodemailer transport URL) */
+  smtpUrl: string;
+  from: string;
+  /** LIS's address as people open it, without a trailing slash: the e-mails' links */
+  publicUrl: string;
+  /** the day of the month by which last month's monthly feeds must have arrived */
+  feedDueDay: number;
 }
 
 export interface OidcConfig {
@@ -115,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: parseOidc(env, problems),
     localLogin: flag('LIS_LOCAL_LOGIN', true),
     accessContact: text('LIS_ACCESS_CONTACT', 'LIS-administratoren'),
+    ...parseNotifications(env, problems, integer('LIS_FEED_DUE_DAY', 10, 1, 28)),
   };
   if (!config.localLogin && !config.oidc)
     problems.push('LIS_LOCAL_LOGIN=0 needs sign-in through the identity provider (LIS_OIDC_ISSUER …): else nobody could sign in');
@@ -128,7 +143,8 @@ const OIDC_REQUIRED = ['LIS_OIDC_ISSUER', 'LIS_OIDC_CLIENT_ID', 'LIS_OIDC_CLIENT
 function parseOidc(env: NodeJS.ProcessEnv, problems: string[]): OidcConfig | null {
   const value = (name: string) => env[name]?.trim() ?? '';
   const missing = OIDC_REQUIRED.filter((name) => !value(name));
-  if (missing.length === OIDC_REQUIRED.length) return null;
+  // LIS_PUBLIC_URL alone (for the e-mails' links) does not ask for the identity provider.
+  if (OIDC_REQUIRED.every((name) => name === 'LIS_PUBLIC_URL' || missing.includes(name))) return null;
   if (missing.length > 0) {
     const given = OIDC_REQUIRED.filter((name) => value(name));
     problems.push(
@@ -148,6 +164,35 @@ function parseOidc(env: NodeJS.ProcessEnv, problems: string[]): OidcConfig | nul
     label: value('LIS_OIDC_NAME') || 'kommunens login',
     scopes: value('LIS_OIDC_SCOPES') || 'openid profile email',
     allowHttp: issuer.protocol === 'http:',
+  };
+}
+
+/** E-mail needs an SMTP server and LIS's public address (the links); either missing = off, saying why. */
+function parseNotifications(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+  feedDueDay: number,
+): Pick<Config, 'notifications' | 'notificationsOff'> {
+  const smtpUrl = env.LIS_SMTP_URL?.trim() ?? '';
+  const publicUrl = env.LIS_PUBLIC_URL?.trim() ?? '';
+  if (!smtpUrl) return { notifications: null, notificationsOff: 'no LIS_SMTP_URL' };
+  let smtp: URL;
+  try {
+    smtp = new URL(smtpUrl);
+  } catch {
+    smtp = new URL('invalid:');
+  }
+  if (smtp.protocol !== 'smtp:' && smtp.protocol !== 'smtps:') {
+    problems.push('LIS_SMTP_URL must be an address like smtp://mail.example.dk:587 or smtps://user:password@mail.example.dk');
+    return { notifications: null, notificationsOff: 'LIS_SMTP_URL is invalid' };
+  }
+  if (!publicUrl) return { notifications: null, notificationsOff: "no LIS_PUBLIC_URL (the e-mails' links need it)" };
+  if (!webAddress('LIS_PUBLIC_URL', publicUrl, problems))
+    return { notifications: null, notificationsOff: 'LIS_PUBLIC_URL is invalid' };
+  const from = env.LIS_SMTP_FROM?.trim() || `LIS <lis@${smtp.hostname}>`;
+  return {
+    notifications: { smtpUrl, from, publicUrl: publicUrl.replace(/\/+$/, ''), feedDueDay },
+    notificationsOff: null,
   };
 }
 

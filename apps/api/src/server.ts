@@ -13,6 +13,7 @@ import {
 import { ensureDemoExplanations } from './modules/explanations/demo-explanations.ts';
 import { ingestFile } from './modules/ingest/ingest.service.ts';
 import { removeStaleUploads } from './modules/ingest/upload.ts';
+import { startNotificationSchedule } from './modules/notifications/schedule.ts';
 import { openStore } from './store-access.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -26,8 +27,11 @@ async function main() {
   const store = await prepareStore(app);
   const stale = await removeStaleUploads(); // uploads left by a process that crashed mid-load
   if (stale.length > 0) app.log.info(`Removed ${stale.length} upload folder(s) left by stopped processes`);
+  const notifier = app.lis.notifier;
+  const stopSchedule = notifier ? startNotificationSchedule(notifier, app.log) : () => {};
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
+    stopSchedule();
     await app.close();
     await opened.close();
   });
@@ -38,6 +42,7 @@ async function main() {
   const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
   console.log(`\nLIS is running at http://${host}:${port}`);
   console.log(`Store: ${store.description}`);
+  console.log(`Notifications: ${notificationsLine(config)}`);
   if (store.demoUsers.length > 0)
     console.log(`Demo users, all with the password "${DEMO_PASSWORD}":\n${store.demoUsers.join('\n')}\n`);
 }
@@ -69,6 +74,13 @@ async function prepareStore(app: App): Promise<{ description: string; demoUsers:
   // the demo chef's explanations of some red figures, once the demo users exist
   if (demoUsers.length > 0) await ensureDemoExplanations(ctx);
   return { description: `${where}, ${CONTENTS[contents]}`, demoUsers };
+}
+
+/** "on via smtp://host:port (from …)" without the password, or "off (why)". */
+function notificationsLine(config: App['lis']['config']): string {
+  if (!config.notifications) return `off (${config.notificationsOff})`;
+  const { protocol, host } = new URL(config.notifications.smtpUrl);
+  return `on via ${protocol}//${host}, from ${config.notifications.from}`;
 }
 
 const CONTENTS: Record<StoreContents, string> = {

@@ -167,8 +167,8 @@ describe('sign-in through a real OpenID provider', () => {
     const second = await signIn('bent-sub');
     expect(await me(second.browser)).toMatchObject({ role: 'direktion', orgIds: null });
     expect((await get(second.browser, '/api/v1/dashboard?org=F2')).status).toBe(200);
-    const users = await t.store.db.selectFrom('users').select('id').where('oidc_subject', '=', 'bent-sub').execute();
-    expect(users).toHaveLength(1); // the same user, found by issuer and subject
+    const users = await t.store.db.selectFrom('users').select(['id', 'email']).where('oidc_subject', '=', 'bent-sub').execute();
+    expect(users).toEqual([{ id: expect.anything(), email: 'bent@testkommune.dk' }]); // the same user; notifications go to the email claim
 
     (idp.accounts.get('bent-sub') as { groups: string[] }).groups = ['somebody-else'];
     const third = await signIn('bent-sub');

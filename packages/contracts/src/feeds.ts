@@ -16,6 +16,9 @@ export const FEED_NAMES = [
 ] as const;
 export type FeedName = (typeof FEED_NAMES)[number];
 
+/** The feeds delivered every month: an admin is told when last month's has not arrived by the due day. */
+export const MONTHLY_FEEDS: readonly FeedName[] = ['economy', 'sickleave', 'cases'];
+
 export function isFeedName(value: string): value is FeedName {
   return (FEED_NAMES as readonly string[]).includes(value);
 }

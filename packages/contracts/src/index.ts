@@ -7,6 +7,7 @@ export * from './api/feeds.ts';
 export * from './api/health.ts';
 export * from './api/indicators.ts';
 export * from './api/matrix.ts';
+export * from './api/notifications.ts';
 export * from './api/oidc.ts';
 export * from './api/roles.ts';
 export * from './api/usage.ts';

@@ -11,6 +11,7 @@ import * as identityProvider from './migrations/2026-12-04T1400-identity-provide
 import * as orgVersions from './migrations/2026-12-04T1500-org-versions.ts';
 import * as rollupNow from './migrations/2026-12-04T1510-rollup-now.ts';
 import * as explanations from './migrations/2026-12-04T1600-explanations.ts';
+import * as notifications from './migrations/2026-12-04T1610-notifications.ts';
 import * as usage from './migrations/2026-12-04T1620-usage.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1500-org-versions': orgVersions,
   '2026-12-04T1510-rollup-now': rollupNow,
   '2026-12-04T1600-explanations': explanations,
+  '2026-12-04T1610-notifications': notifications,
   '2026-12-04T1620-usage': usage,
 };
 

@@ -178,6 +178,25 @@ export interface UserTable {
   oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
   oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
   last_sign_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** where notifications go; null = none */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type NotificationKind = 'red_figures' | 'weekly_reminder' | 'feed_missing';
+
+/** A kind of notification a person turned off or on again (on unless a row says otherwise). */
+export interface NotificationPreferenceTable {
+  user_id: number;
+  kind: NotificationKind;
+  enabled: boolean;
+}
+
+/** A notification sent once (a feed missing for a month, a week's reminder). */
+export interface NotificationSentTable {
+  municipality: string;
+  kind: string;
+  subject_key: string;
+  sent_at: Timestamp;
 }
 
 export type UserSource = 'local' | 'oidc';
@@ -334,4 +353,6 @@ export interface Database {
   explanations: ExplanationTable;
   explanation_versions: ExplanationVersionTable;
   page_views: PageViewTable;
+  notification_preferences: NotificationPreferenceTable;
+  notifications_sent: NotificationSentTable;
 }

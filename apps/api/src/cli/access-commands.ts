@@ -15,6 +15,7 @@ import {
 } from '../modules/auth/auth.service.ts';
 import { passwordProblem } from '../modules/auth/password-policy.ts';
 import { addAccessRule, listRules, listUsers, removeAccessRule } from '../modules/auth/users.service.ts';
+import { setUserEmail } from '../modules/notifications/notifications.service.ts';
 import { printAccessRules, printUsers } from './access-tables.ts';
 import { openLocal } from './backend.ts';
 import { readSecret } from './secret-input.ts';
@@ -66,7 +67,8 @@ export function registerAccessCommands(program: Command): void {
     .requiredOption('--role <role>', ROLES.join(' | '), roleOption)
     .option('--org <orgId>', 'org unit a chef may read (repeat for more)', collect, [])
     .option('--name <displayName>', 'the name shown in the app')
-    .action(async (username: string, options: { role: Role; org: string[]; name?: string }) => {
+    .option('--email <address>', 'where their e-mail notifications go')
+    .action(async (username: string, options: { role: Role; org: string[]; name?: string; email?: string }) => {
       const password = await readSecret(`Password for ${username}: `);
       refuseWeak(password, username);
       await withAuth(async (ctx) => {
@@ -77,12 +79,24 @@ export function registerAccessCommands(program: Command): void {
           orgIds: options.org,
           ...(options.name ? { displayName: options.name } : {}),
         });
+        if (options.email) await setUserEmail(ctx, username, options.email, cliActor());
       });
       console.log(
         `${pc.green('✓')} Added ${username} as ${options.role}${options.org.length ? ` for ${options.org.join(', ')}` : ''}.`,
       );
     });
 
+  user
+    .command('set-email')
+    .description('set where a user\'s e-mail notifications go ("" removes the address)')
+    .argument('<username>')
+    .argument('<email>')
+    .action(async (username: string, email: string) => {
+      await withAuth((ctx) => setUserEmail(ctx, username, email || null, cliActor()));
+      console.log(
+        `${pc.green('✓')} ${email ? `Notifications for ${username} go to ${email}` : `${username} has no e-mail address now`}.`,
+      );
+    });
   user
     .command('disable')
     .description('stop a user from signing in; their open sessions end now')

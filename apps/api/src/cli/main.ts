@@ -15,6 +15,7 @@ import { StoreUnreachableError } from '../store-access.ts';
 import { registerAccessCommands } from './access-commands.ts';
 import { type Backend, CliError, connect, openLocal } from './backend.ts';
 import { registerImportCommands } from './import-commands.ts';
+import { registerNotifyCommands } from './notify-commands.ts';
 import { formatCount, printBatches, printRejection } from './print.ts';
 
 const program = new Command('lis').description('LIS – ledelsesinformation: load feeds, manage the ledger').showHelpAfterError();
@@ -142,6 +143,7 @@ program
 
 registerAccessCommands(program);
 registerImportCommands(program, withBackend);
+registerNotifyCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (

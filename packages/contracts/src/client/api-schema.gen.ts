@@ -660,6 +660,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's e-mail address and which notifications they get
+         * @description Access: any signed-in user; roles admin, direktion, oekonom, chef, feeder. Session cookie or bearer token.
+         */
+        get: operations["getMeNotifications"];
+        /**
+         * Turn kinds of notification on or off for the caller (each person their own)
+         * @description Access: any signed-in user; roles admin, direktion, oekonom, chef, feeder. Session cookie or bearer token.
+         */
+        put: operations["putMeNotifications"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org-units": {
         parameters: {
             query?: never;
@@ -1361,6 +1385,22 @@ export interface components {
         };
         PageViewRecorded: {
             recorded: boolean;
+        NotificationSettings: {
+            email: string | null;
+            enabled: boolean;
+            kinds: {
+                /** @enum {string} */
+                kind: "red_figures" | "weekly_reminder" | "feed_missing";
+                on: boolean;
+            }[];
+        };
+        NotificationSettingsBody: {
+            kinds: {
+                /** @enum {string} */
+                kind: "red_figures" | "weekly_reminder" | "feed_missing";
+                on: boolean;
+            }[];
+        };
         };
         PasswordResetBody: {
             password: string;
@@ -3909,6 +3949,135 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+    getMeNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putMeNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
             /** @description Not signed in, or the token is unknown (code unauthenticated) */
             401: {
                 headers: {

@@ -52,7 +52,15 @@ export async function findOidcUser(db: Db, municipality: string, issuer: string,
 
 export async function insertOidcUser(
   db: Db,
-  user: { municipality: string; username: string; displayName: string; role: Role; issuer: string; subject: string },
+  user: {
+    municipality: string;
+    username: string;
+    displayName: string;
+    role: Role;
+    issuer: string;
+    subject: string;
+    email: string | null;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('users')
@@ -65,14 +73,20 @@ export async function insertOidcUser(
       source: 'oidc',
       oidc_issuer: user.issuer,
       oidc_subject: user.subject,
+      email: user.email,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
-export async function updateOidcUser(db: Db, userId: number, user: { displayName: string; role: Role }) {
-  await db.updateTable('users').set({ display_name: user.displayName, role: user.role }).where('id', '=', userId).execute();
+export async function updateOidcUser(db: Db, userId: number, user: { displayName: string; role: Role; email: string | null }) {
+  await db
+    .updateTable('users')
+    // an address set by an admin stays when the provider sends none
+    .set({ display_name: user.displayName, role: user.role, ...(user.email ? { email: user.email } : {}) })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** The user's units become exactly these (a chef's; none for the other roles). */

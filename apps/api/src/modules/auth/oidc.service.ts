@@ -178,10 +178,12 @@ export async function finishSignIn(
   }
 
   const displayName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : username;
+  // where notifications go: the provider's address, kept up to date at each sign-in
+  const email = typeof claims.email === 'string' && claims.email.includes('@') ? claims.email.trim().slice(0, 254) : null;
   let userId: number;
   if (user) {
     userId = user.id;
-    await repo.updateOidcUser(ctx.db, userId, { displayName, role: access.role });
+    await repo.updateOidcUser(ctx.db, userId, { displayName, role: access.role, email });
   } else {
     // never take over an account by its name: a local (or another subject's) user keeps theirs
     const namesake = await findUserByName(ctx.db, ctx.municipality, username);
@@ -194,6 +196,7 @@ export async function finishSignIn(
       role: access.role,
       issuer,
       subject: idClaims.sub,
+      email,
     });
   }
   await repo.replaceUserScopes(ctx.db, ctx.municipality, userId, access.orgIds ?? []);

@@ -19,8 +19,12 @@ export interface PublishEvent {
   periodTo: string | null;
 }
 
-/** Runs inside the publishing transaction, e.g. to refresh the precomputed indicators. */
-type PublishHook = (tx: StoreTx, event: PublishEvent) => Promise<void>;
+/**
+ * Runs inside the publishing transaction, e.g. to refresh the precomputed indicators; may return
+ * work to run once the transaction has committed (e.g. e-mail), which must not throw.
+ */
+export type PublishHook = (tx: StoreTx, event: PublishEvent) => Promise<AfterCommit | undefined>;
+type AfterCommit = () => void;
 
 export interface IngestContext {
   store: Store;
@@ -107,6 +111,7 @@ async function loadFile(
   }
 
   let outcome: IngestResult | null = null;
+  let afterCommit: AfterCommit | undefined;
   try {
     outcome = await oneAtATime(ctx.store, async (tx) => {
       // The same file loaded while this one waited is answered unchanged.
@@ -142,7 +147,7 @@ async function loadFile(
         throw errors.total > 0 ? signal : error.cause; // not a key twice in the file: another load got there first
       });
       await repo.deductReplacedRows(tx, replaced);
-      await afterChange(tx, ctx, request.feed, rows + replacedCount(replaced), widenRange(range, replaced));
+      afterCommit = await afterChange(tx, ctx, request.feed, rows + replacedCount(replaced), widenRange(range, replaced));
       const result: IngestResult = { batchId, feed: request.feed, rows, status: 'loaded' };
       await auditLoaded(tx, result);
       return result;
@@ -151,6 +156,7 @@ async function loadFile(
     if (!(error instanceof RejectSignal)) throw error;
   }
   if (!outcome) throw await rejected();
+  if (outcome.status === 'loaded') afterCommit?.();
   return outcome;
 }
 
@@ -185,7 +191,7 @@ async function restoreInTransaction(ctx: IngestContext, batchId: number, auditRe
   if (batch.status === 'rejected') throw new BatchNotRestorableError(`Batch ${batchId} was rejected and has no rows to restore`);
   const feed = batch.feed as FeedName;
   const spec = FEEDS[feed];
-  await oneAtATime(ctx.store, async (tx) => {
+  const afterCommit = await oneAtATime(ctx.store, async (tx) => {
     // An old delivery may put personal rows back on a unit that has children now, or children under one that has them.
     const guarded = feed === 'organisation' || feed === 'sickleave' || feed === 'kpi';
     const besideBefore = guarded ? await repo.personalRowsBesideChildren(tx.db, ctx.municipality, PERSONAL_FEED_KPIS) : [];
@@ -202,9 +208,11 @@ async function restoreInTransaction(ctx: IngestContext, batchId: number, auditRe
     await repo.markRestored(tx, batchId);
     await repo.deductReplacedRows(tx, replaced);
     const restored = { from: batch.period_from, to: batch.period_to };
-    await afterChange(tx, ctx, feed, batch.row_count + replacedCount(replaced), widenRange(restored, replaced));
+    const then = await afterChange(tx, ctx, feed, batch.row_count + replacedCount(replaced), widenRange(restored, replaced));
     await auditRestored(tx);
+    return then;
   });
+  afterCommit?.();
   return repo.findBatch(ctx.store.db, ctx.municipality, batchId);
 }
 
@@ -246,7 +254,7 @@ async function afterChange(
 ) {
   await repo.analyzeAfterLargeChange(tx, FEEDS[feed], changedRows);
   if (feed === 'organisation') await repo.rebuildOrgClosure(tx, ctx.municipality);
-  await ctx.onPublish?.(tx, { feed, municipality: ctx.municipality, periodFrom, periodTo });
+  return ctx.onPublish?.(tx, { feed, municipality: ctx.municipality, periodFrom, periodTo });
 }
 
 const replacedCount = (replaced: repo.ReplacedRows) => replaced.reduce((sum, r) => sum + r.rows, 0);

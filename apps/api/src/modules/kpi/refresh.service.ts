@@ -42,7 +42,7 @@ const KPI_IDS = Object.fromEntries(KPI_FAMILIES.map((f) => [f.id, f.kpis.map((k)
  * Refreshes the precomputed indicators touched by a published (or restored) batch, inside the
  * publishing transaction, so a reader never sees facts and indicators that disagree.
  */
-export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promise<void> {
+export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promise<undefined> {
   // The refresh groups up to millions of rows into tens of thousands of groups per statement;
   // with the default 4 MB the hash aggregates spill to disk (a million economy rows: 0.5 s more).
   await repo.giveRefreshMemory(tx);
