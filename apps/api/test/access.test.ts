@@ -81,6 +81,8 @@ const MATRIX: Row[] = [
   ['sibling series', 'GET', '/api/v1/kpis/sick_leave_pct/series?org=F2', [200, 200, 200, 403, 403, 401]],
   ['sibling breakdown', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=F2&period=2016-01', [200, 200, 200, 403, 403, 401]],
   ['sibling export', 'GET', '/api/v1/dashboard?org=F2&period=2016-01&format=xlsx', [200, 200, 200, 403, 403, 401]],
+  ['own month report (PDF)', 'GET', '/api/v1/report?org=F1&period=2016-01', [200, 200, 200, 200, 403, 401]],
+  ['sibling month report (PDF)', 'GET', '/api/v1/report?org=F2&period=2016-01', [200, 200, 200, 403, 403, 401]],
   ['own export', 'GET', '/api/v1/kpis/sick_leave_pct/breakdown?org=F1&period=2016-01&format=csv', [200, 200, 200, 200, 403, 401]],
   ['unknown unit', 'GET', '/api/v1/dashboard?org=NOPE', [404, 404, 404, 404, 403, 401]],
   ['own matrix', 'GET', '/api/v1/matrix?org=F1&period=2016-01', [200, 200, 200, 200, 403, 401]],

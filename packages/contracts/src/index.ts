@@ -9,6 +9,7 @@ export * from './api/indicators.ts';
 export * from './api/matrix.ts';
 export * from './api/notifications.ts';
 export * from './api/oidc.ts';
+export * from './api/report.ts';
 export * from './api/roles.ts';
 export * from './api/usage.ts';
 export * from './api/users.ts';

@@ -47,7 +47,7 @@ export const exportSlots = new ExportSlots();
 export const principalKey = (principal: Pick<Principal, 'kind' | 'name'>) => `${principal.kind}:${principal.name}`;
 
 /** Takes an export slot for the rest of the request, or answers 429 with Retry-After. */
-function takeSlot(request: FastifyRequest, reply: FastifyReply): () => void {
+export function takeSlot(request: FastifyRequest, reply: FastifyReply): () => void {
   const release = exportSlots.tryAcquire(request.principal ? principalKey(request.principal) : `ip:${request.ip}`);
   if (!release) {
     reply.header('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));

@@ -704,6 +704,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's month as a PDF report
+         * @description The figures of the unit and of the children the caller may read, as on the overview. Counted with the exports: more at once than allowed answer 429 with Retry-After.
+         *
+         *     Access: permission kpi:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/usage": {
         parameters: {
             query?: never;
@@ -1433,6 +1455,11 @@ export interface components {
             target: number;
             tolerance: number;
         };
+        /**
+         * Format: binary
+         * @description A4 landscape: front page with the status strip, the unit and its children × KPIs, the red and yellow figures with their explanations, actions and 13-month charts
+         */
+        ReportPdf: string;
         /** @enum {string} */
         Role: "admin" | "direktion" | "oekonom" | "chef" | "feeder";
         Series: {
@@ -4127,6 +4154,37 @@ export interface operations {
             };
         };
     };
+    getReport: {
+        parameters: {
+            query: {
+                org: string;
+                /** @description month, YYYY-MM (year 1000–9999) */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as a file to download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ReportPdf"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
     getUsage: {
         parameters: {
             query?: {

@@ -9,6 +9,7 @@ import { formatDate, formatMonthLong } from '../../../lib/format';
 import { Link } from '../../../lib/navigation';
 import { matrixHref, overviewHref } from '../../../lib/url-state';
 import { dashboardExportUrl } from '../api/get-dashboard';
+import { reportUrl } from '../api/get-report';
 import { groupByTheme, isSilent } from '../lib/group-by-theme';
 import { exceptionsOf } from '../lib/status-counts';
 import { ExceptionsList } from './exceptions-list';
@@ -43,6 +44,9 @@ export function OverviewPage({ dashboard }: { dashboard: Dashboard }) {
           Udskriv månedsrapport
         </button>
         <ExportLinks what="oversigten" urlFor={(format) => dashboardExportUrl(org.id, period, format)} />
+        <a className="button button--small" href={reportUrl(org.id, period)} download data-testid="report-link">
+          Hent månedsrapport (PDF)
+        </a>
         <Link href={matrixHref(org.id, period)} data-testid="matrix-link">
           Matrix: alle enheder × nøgletal
         </Link>
