@@ -4,6 +4,7 @@ import type { RollupView } from '@lis/contracts';
 export const queryKeys = {
   me: ['auth', 'me'] as const,
   authMethods: ['auth', 'methods'] as const,
+  notificationSettings: ['auth', 'notifications'] as const,
   /** what the last sign-out in this tab answered (the provider's logout address) */
   signedOut: ['auth', 'signed-out'] as const,
   orgUnits: ['org-units'] as const,
