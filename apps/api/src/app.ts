@@ -46,9 +46,9 @@ interface LisContext {
   ingest: IngestContext;
   /** the municipality's identity provider, when sign-in through it is configured */
   oidc: OidcProvider | null;
-}
   /** e-mail notifications, when SMTP and the public address are configured */
   notifier: Notifier | null;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,16 +67,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('lis', {
   const notifier = config.notifications ? new Notifier(config.notifications, store, config.municipality, app.log) : null;
+  app.decorate('lis', {
     config,
     store,
     ingest: ingestContext(store, config.municipality, notifier ? (refresh) => notifier.watchPublish(refresh) : undefined),
     oidc: config.oidc ? new OidcProvider(config.oidc) : null,
-  });
     notifier,
-  app.setErrorHandler(errorHandler);
+  });
   app.addHook('onClose', async () => notifier?.close());
+  app.setErrorHandler(errorHandler);
   recordRoutes(app);
 
   await registerSecurityHeaders(app);
@@ -103,9 +103,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(matrixRoutes, { prefix: '/api/v1' });
   await app.register(budgetRoutes, { prefix: '/api/v1' });
   await app.register(benchmarkRoutes, { prefix: '/api/v1' });
+  await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(explanationRoutes, { prefix: '/api/v1' });
   await app.register(usageRoutes, { prefix: '/api/v1' });
-  await app.register(notificationRoutes, { prefix: '/api/v1' });
   await registerSpa(app, config.webDist, { sourceMaps: config.sourceMaps });
   return app;
 }
