@@ -1385,6 +1385,22 @@ export interface components {
             items: components["schemas"]["MissingExplanation"][];
             period: string | null;
         };
+        NotificationSettings: {
+            email: string | null;
+            enabled: boolean;
+            kinds: {
+                /** @enum {string} */
+                kind: "red_figures" | "weekly_reminder" | "feed_missing";
+                on: boolean;
+            }[];
+        };
+        NotificationSettingsBody: {
+            kinds: {
+                /** @enum {string} */
+                kind: "red_figures" | "weekly_reminder" | "feed_missing";
+                on: boolean;
+            }[];
+        };
         /** @enum {string} */
         OrgLevel: "kommune" | "forvaltning" | "afdeling" | "enhed";
         OrgUnit: {
@@ -1407,22 +1423,6 @@ export interface components {
         };
         PageViewRecorded: {
             recorded: boolean;
-        NotificationSettings: {
-            email: string | null;
-            enabled: boolean;
-            kinds: {
-                /** @enum {string} */
-                kind: "red_figures" | "weekly_reminder" | "feed_missing";
-                on: boolean;
-            }[];
-        };
-        NotificationSettingsBody: {
-            kinds: {
-                /** @enum {string} */
-                kind: "red_figures" | "weekly_reminder" | "feed_missing";
-                on: boolean;
-            }[];
-        };
         };
         PasswordResetBody: {
             password: string;
@@ -3949,33 +3949,6 @@ export interface operations {
             };
         };
     };
-    getOrgUnits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrgUnitList"];
-                };
-            };
-            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
     getMeNotifications: {
         parameters: {
             query?: never;
@@ -4105,6 +4078,33 @@ export interface operations {
             };
         };
     };
+    getOrgUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitList"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in, or the token is unknown (code unauthenticated) */
             401: {
                 headers: {
@@ -4185,6 +4185,55 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many at once or too many attempts; see Retry-After (code too_many_requests) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getUsage: {
         parameters: {
             query?: {

@@ -67,6 +67,12 @@ export const ECONOMY_FAMILY = kpiFamily({
   ],
 });
 
+/**
+ * The consumption is cumulative (year to date), so last month says little: it is read against the
+ * phased budget's expected consumption for the month (its target, computed from the budget).
+ */
+export const comparesWithPhasedBudget = (kpiId: string): boolean => kpiId === 'budget_consumption_pct';
+
 const CONSUMPTION = ECONOMY_FAMILY.kpis.find((kpi) => kpi.id === 'budget_consumption_pct');
 
 /** The consumption's light: the same on the overview's tile and on the budget follow-up. */

@@ -7,7 +7,7 @@ import { PLAN_FAMILY } from './plan.ts';
 import { SICK_LEAVE_FAMILY } from './sick-leave.ts';
 
 export * from './define.ts';
-export { CONSUMPTION_TOLERANCE, consumptionStatus } from './economy.ts';
+export { CONSUMPTION_TOLERANCE, comparesWithPhasedBudget, consumptionStatus } from './economy.ts';
 export { COUNTED_SICK_HOURS, SICK_LEAVE_SUMS } from './sick-leave.ts';
 
 /** Every family of KPIs; the catalogue (KPIS) is their KPIs in this order. */

@@ -3,11 +3,14 @@ import { addMonths, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { ChangeIndicator } from '../../../components/kpi/change-indicator';
 import { Provenance } from '../../../components/kpi/provenance';
 import { StatusBadge } from '../../../components/kpi/status-badge';
-import { formatCount, formatKpiValue, formatMonth, formatTarget } from '../../../lib/format';
+import { formatCount, formatKpiValue, formatMonth } from '../../../lib/format';
+import { firstComparison, targetText } from '../../../lib/kpi-comparison';
 
 /** The month's figure at the top of the detail page. */
 export function KpiSummary({ kpi, indicator, period }: { kpi: KpiDefinition; indicator: Indicator; period: string }) {
   const { value, status } = indicator;
+  const target = targetText(kpi, indicator.target);
+  const first = firstComparison(kpi, indicator, period);
   return (
     <section
       className="panel summary"
@@ -25,18 +28,13 @@ export function KpiSummary({ kpi, indicator, period }: { kpi: KpiDefinition; ind
       {status === 'no_data' && <p className="summary__reason">Ingen data for {formatMonth(period)}.</p>}
       <dl className="summary__facts">
         <div>
-          <dt>Mål</dt>
-          <dd>{indicator.target === null ? STATUS_WORDS.no_target : formatTarget(indicator.target, kpi)}</dd>
+          <dt>{target.label}</dt>
+          <dd>{target.value}</dd>
         </div>
         <div>
-          <dt>Forrige måned</dt>
+          <dt>{first.label}</dt>
           <dd>
-            <ChangeIndicator
-              current={value}
-              earlier={indicator.previous}
-              kpi={kpi}
-              against={formatMonth(addMonths(period, -1))}
-            />
+            <ChangeIndicator current={value} earlier={first.earlier} kpi={kpi} against={first.against} />
           </dd>
         </div>
         <div>

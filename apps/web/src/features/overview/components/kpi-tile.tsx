@@ -1,12 +1,13 @@
 import type { Indicator } from '@lis/contracts';
-import { addMonths, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
+import { addMonths, comparesWithPhasedBudget, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { useId, useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
 import { TileExplanation } from '../../../components/explanations/tile-explanations';
 import { ChangeIndicator } from '../../../components/kpi/change-indicator';
 import { Provenance } from '../../../components/kpi/provenance';
 import { StatusBadge } from '../../../components/kpi/status-badge';
-import { formatCount, formatKpiValue, formatMonth, formatTarget } from '../../../lib/format';
+import { formatCount, formatKpiValue, formatMonth } from '../../../lib/format';
+import { firstComparison, targetText } from '../../../lib/kpi-comparison';
 import { Link } from '../../../lib/navigation';
 import { buildSparklineOption } from '../charts/sparkline';
 
@@ -27,6 +28,7 @@ export function KpiTile({ indicator, kpi, period, href }: KpiTileProps) {
     [indicator.series, kpi, indicator.target],
   );
   const hasHistory = indicator.series.some((point) => point.value !== null);
+  const first = firstComparison(kpi, indicator, period);
   return (
     <article
       className={`tile tile--${status}`}
@@ -48,17 +50,12 @@ export function KpiTile({ indicator, kpi, period, href }: KpiTileProps) {
       </p>
       {status === 'suppressed' && indicator.suppressedReason && <p className="tile__reason">{indicator.suppressedReason}</p>}
       {status === 'no_data' && <p className="tile__reason">Ingen data for {formatMonth(period)}.</p>}
-      <p className="tile__target">{indicator.target === null ? 'Intet mål' : `Mål: ${formatTarget(indicator.target, kpi)}`}</p>
+      <p className="tile__target">{targetLine(kpi, indicator.target)}</p>
       <TileExplanation kpiId={kpi.id} />
       {value !== null && (
         <ul className="tile__changes">
           <li>
-            <ChangeIndicator
-              current={value}
-              earlier={indicator.previous}
-              kpi={kpi}
-              against={formatMonth(addMonths(period, -1))}
-            />
+            <ChangeIndicator current={value} earlier={first.earlier} kpi={kpi} against={first.against} />
           </li>
           <li>
             <ChangeIndicator
@@ -85,4 +82,11 @@ export function KpiTile({ indicator, kpi, period, href }: KpiTileProps) {
       <Provenance kpi={kpi} asOf={indicator.asOf} dataPeriod={indicator.dataPeriod} period={period} />
     </article>
   );
+}
+
+/** 'Mål: højst 4,5 %', 'Intet mål', or the consumption's expected share from the phased budget. */
+function targetLine(kpi: KpiDefinition, target: number | null): string {
+  if (target === null && !comparesWithPhasedBudget(kpi.id)) return 'Intet mål';
+  const { label, value } = targetText(kpi, target);
+  return `${label}: ${value}`;
 }
