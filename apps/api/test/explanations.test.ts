@@ -241,6 +241,31 @@ describe('explanations', () => {
   });
 });
 
+describe('explanations in the exports', () => {
+  it('adds a Forklaring column to the series and the breakdown files', async () => {
+    const series = await get('oekonom', `/api/v1/kpis/${KPI}/series?org=A1&from=2016-01&to=2016-01&format=csv`);
+    expect(series.statusCode).toBe(200);
+    const [header, row] = series.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header?.split(';').at(-1)).toBe('Forklaring');
+    expect(row?.split(';').at(-1)).toBe('Ny plan');
+    const breakdown = await get('chefF1', `/api/v1/kpis/${KPI}/breakdown?org=F1&period=2016-01&format=csv`);
+    expect(breakdown.statusCode).toBe(200);
+    expect(breakdown.body).toContain('Forklaring');
+    expect(
+      breakdown.body
+        .split(/\r?\n/)
+        .find((line) => line.startsWith('Afdeling 1;'))
+        ?.split(';')
+        .at(-1),
+    ).toBe('Ny plan');
+    // JSON stays as it is
+    expect(JSON.stringify((await get('oekonom', `/api/v1/kpis/${KPI}/series?org=A1`)).json())).not.toContain('Ny plan');
+  });
+});
+
 describe('the demo explanations', () => {
   it('explains red figures as the demo chef once, with an open, an overdue and a done action, and leaves others missing', async () => {
     const ctx = { db: t.store.db, municipality: '849' };

@@ -16,6 +16,7 @@ import {
 import { KPIS } from '@lis/domain';
 import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from '../lib/read-context.ts';
+import { listExplanations } from '../modules/explanations/explanations.service.ts';
 import { breakdownTable, dashboardTable, seriesTable } from '../modules/export/indicators.export.ts';
 import * as indicators from '../modules/kpi/indicators.service.ts';
 import { getOrg, listOrgUnits } from '../modules/org/org.service.ts';
@@ -123,6 +124,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .series(ctx(), kpiId, org, request.query.from ?? null, request.query.to ?? null, request.query.view)
         .catch(badParameter);
       await auditSickLeave(request, result.org.id, result.org.level, [kpiId]);
+      const explained = await explanationsForFile(request.query.format, [result.org.id], null, kpiId, (e) => e.period);
       return respond(
         app,
         request,
@@ -130,7 +132,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.query.format,
         result,
         `lis-${kpiId}-${result.org.id}${viewSuffix(result.view)}`,
-        seriesTable,
+        (r) => seriesTable(r, explained),
       );
     },
   );
@@ -154,6 +156,13 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await indicators.breakdown(ctx(), kpiId, org, request.query.period, visible, request.query.view);
       const childLevel = result.items[0]?.org.level;
       if (childLevel) await auditSickLeave(request, result.org.id, childLevel, [kpiId]);
+      const explained = await explanationsForFile(
+        request.query.format,
+        result.items.map((i) => i.org.id),
+        result.period,
+        kpiId,
+        (e) => e.orgId,
+      );
       return respond(
         app,
         request,
@@ -161,10 +170,23 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.query.format,
         result,
         `lis-${kpiId}-${result.org.id}-${result.period}-underenheder${viewSuffix(result.view)}`,
-        breakdownTable,
+        (r) => breakdownTable(r, explained),
       );
     },
   );
+
+  /** The explanations' texts for a CSV or XLSX file (keyed by month or unit); none for JSON. */
+  async function explanationsForFile(
+    format: string | undefined,
+    orgIds: string[],
+    period: string | null,
+    kpiId: string,
+    keyOf: (e: { period: string; orgId: string }) => string,
+  ): Promise<Map<string, string>> {
+    if (format !== 'csv' && format !== 'xlsx') return new Map();
+    const found = await listExplanations(ctx(), { orgIds, period, kpiIds: [kpiId] });
+    return new Map(found.map((e) => [keyOf(e), e.text]));
+  }
 
   /** The unit a dashboard opens on: the kommune, or a chef's own (first) unit. */
   async function homeOrg(request: FastifyRequest): Promise<string> {

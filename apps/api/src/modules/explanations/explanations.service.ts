@@ -1,7 +1,8 @@
 import type { Explanation, ExplanationInput, KpiStatusValue, MissingExplanation, Role } from '@lis/contracts';
 import { roleCan } from '@lis/contracts';
+import { KPIS } from '@lis/domain';
 import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
-import { dashboard, getKpiOrThrow } from '../kpi/indicators.service.ts';
+import { appliesTo, dashboard, getKpiOrThrow, judgeUnits } from '../kpi/indicators.service.ts';
 import { getOrg, listOrgUnits, loadTree, subtreeOf } from '../org/org.service.ts';
 import * as repo from './explanations.repository.ts';
 
@@ -211,35 +212,42 @@ export async function responsibleUnits(ctx: ReadContext, scope: readonly string[
 
 /**
  * Yellow and red figures of the month without an explanation, for the units given (null = all),
- * with the status the dashboard shows. `period` null = the newest month with data.
+ * judged as the dashboard judges them. `period` null = the newest month with data.
  */
 export async function missingExplanations(
   ctx: ReadContext,
   options: { visible: ReadonlySet<string> | null; period: string | null },
 ): Promise<{ period: string | null; items: MissingExplanation[] }> {
   const units = (await listOrgUnits(ctx.db, ctx.municipality)).filter((u) => options.visible?.has(u.id) ?? true);
-  const items: MissingExplanation[] = [];
-  let period = options.period;
-  for (const unit of units) {
-    const board = await dashboard(ctx, unit.id, period);
-    if (!board) continue;
-    period = board.period;
-    for (const i of board.indicators)
-      if (NEEDS_EXPLANATION.has(i.status))
-        items.push({ kpiId: i.kpiId, orgId: unit.id, orgName: unit.name, status: i.status, value: i.value, target: i.target });
-  }
-  if (period === null || items.length === 0) return { period, items };
+  const first = units[0];
+  if (!first) return { period: options.period, items: [] };
+  // the dashboard knows the newest month; asked once, for the first unit
+  const period = options.period ?? (await dashboard(ctx, first.id, null))?.period ?? null;
+  if (period === null) return { period, items: [] };
+  const figureOf = await judgeUnits(ctx, units, period, KPIS);
   const explained = new Set(
-    (await repo.findExplanations(ctx.db, ctx.municipality, { orgIds: [...new Set(items.map((i) => i.orgId))], period })).map(
-      (e) => `${e.kpi_id}|${e.org_id}`,
-    ),
+    (
+      await repo.findExplanations(ctx.db, ctx.municipality, { orgIds: options.visible ? [...options.visible] : null, period })
+    ).map((e) => `${e.kpi_id}|${e.org_id}`),
   );
+  const items: MissingExplanation[] = [];
+  for (const unit of units)
+    for (const kpi of KPIS.filter((k) => appliesTo(k, unit))) {
+      const figure = figureOf(unit.id, kpi);
+      if (NEEDS_EXPLANATION.has(figure.status) && !explained.has(`${kpi.id}|${unit.id}`))
+        items.push({
+          kpiId: kpi.id,
+          orgId: unit.id,
+          orgName: unit.name,
+          status: figure.status,
+          value: figure.value,
+          target: figure.target,
+        });
+    }
   const order = (s: KpiStatusValue) => (s === 'red' ? 0 : 1);
   return {
     period,
-    items: items
-      .filter((i) => !explained.has(`${i.kpiId}|${i.orgId}`))
-      .sort((a, b) => order(a.status) - order(b.status) || a.orgName.localeCompare(b.orgName, 'da')),
+    items: items.sort((a, b) => order(a.status) - order(b.status) || a.orgName.localeCompare(b.orgName, 'da')),
   };
 }
 

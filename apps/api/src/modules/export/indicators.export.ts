@@ -41,7 +41,8 @@ export function dashboardTable(d: Dashboard): ExportTable {
   };
 }
 
-export function seriesTable(s: Series): ExportTable {
+/** `explanations`: the text of each month's explanation (period → text), in a last column. */
+export function seriesTable(s: Series, explanations: ReadonlyMap<string, string> = new Map()): ExportTable {
   const kpi = getKpi(s.kpiId);
   return {
     title: `${kpi.name}`,
@@ -53,17 +54,29 @@ export function seriesTable(s: Series): ExportTable {
       { header: 'Status', kind: 'text' },
       { header: 'Samme måned sidste år', kind: 'number', decimals: kpi.decimals },
       { header: 'n', kind: 'number', decimals: 0 },
+      { header: 'Forklaring', kind: 'text' },
     ],
-    rows: seriesRows(s),
+    rows: seriesRows(s, explanations),
   };
 }
 
 /** Made as they are written: a long series is not copied into a second array. */
-function* seriesRows(s: Series): Generator<ExportCell[]> {
-  for (const p of s.points) yield [s.org.name, p.period, p.value, p.target, STATUS_WORDS[p.status], p.sameMonthLastYear, p.n];
+function* seriesRows(s: Series, explanations: ReadonlyMap<string, string>): Generator<ExportCell[]> {
+  for (const p of s.points)
+    yield [
+      s.org.name,
+      p.period,
+      p.value,
+      p.target,
+      STATUS_WORDS[p.status],
+      p.sameMonthLastYear,
+      p.n,
+      explanations.get(p.period) ?? null,
+    ];
 }
 
-export function breakdownTable(b: Breakdown): ExportTable {
+/** `explanations`: the text of each unit's explanation of the month (org id → text), in a last column. */
+export function breakdownTable(b: Breakdown, explanations: ReadonlyMap<string, string> = new Map()): ExportTable {
   const kpi = getKpi(b.kpiId);
   return {
     title: `${kpi.name} ${b.period}`,
@@ -75,7 +88,17 @@ export function breakdownTable(b: Breakdown): ExportTable {
       { header: 'Mål', kind: 'number', decimals: kpi.decimals },
       { header: 'Status', kind: 'text' },
       { header: 'n', kind: 'number', decimals: 0 },
+      { header: 'Forklaring', kind: 'text' },
     ],
-    rows: b.items.map((i) => [i.org.name, i.org.id, i.org.level, i.value, i.target, STATUS_WORDS[i.status], i.n]),
+    rows: b.items.map((i) => [
+      i.org.name,
+      i.org.id,
+      i.org.level,
+      i.value,
+      i.target,
+      STATUS_WORDS[i.status],
+      i.n,
+      explanations.get(i.org.id) ?? null,
+    ]),
   };
 }
