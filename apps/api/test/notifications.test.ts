@@ -173,6 +173,17 @@ describe('notification settings', () => {
     expect(off.statusCode).toBe(200);
   });
 
+  it('takes an address for a user (audited), and refuses one that is not an address or a user who does not exist', async () => {
+    await expect(setUserEmail(ctx(), 'chef-f1', 'ikke en adresse', { name: 'test' })).rejects.toThrow(/not an e-mail address/);
+    await expect(setUserEmail(ctx(), 'ingen', 'ingen@kommune.test', { name: 'test' })).rejects.toThrow(/no user ingen/);
+    const audit = await t.store.db
+      .selectFrom('audit_log')
+      .select(['target', 'details'])
+      .where('action', '=', 'user_email')
+      .execute();
+    expect(audit).toContainEqual({ target: 'user:chef-f1', details: { email: 'chef-f1@kommune.test' } });
+  });
+
   it('refuses an unknown kind, naming the problem', async () => {
     const cookie = await cookieOf('chef-f1');
     const put = await t.app.inject({
