@@ -73,6 +73,17 @@ async function report(org: string, token: string) {
 describe('the month’s report as PDF', () => {
   it('holds the unit, the month in Danish, the load date, the strip, the matrix and the red figure with its chart', async () => {
     const direktion = await t.token('direktion');
+    const written = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/explanations/sick_leave_pct/F1/${PERIOD}`,
+      headers: bearer(direktion),
+      payload: {
+        text: 'Influenza i børnehaverne i hele november og december.',
+        action: 'Vikarpulje øges',
+        actionDue: '2016-02-01',
+      },
+    });
+    expect(written.statusCode, written.body).toBe(200);
     const { response, text, pages, file } = await report('F1', direktion);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="lis-rapport-F1-${PERIOD}.pdf"`);
@@ -94,7 +105,9 @@ describe('the month’s report as PDF', () => {
     expect(text).toContain(printed);
     expect(text).toContain(STATUS_WORDS.red);
     expect(text).toContain(getKpi('sick_leave_pct').name);
-    expect(text).toContain('Ingen forklaring');
+    expect(text).toContain('Forklaring: Influenza i børnehaverne'); // wrapped in its column
+    expect(text).toContain('Vikarpulje øges');
+    expect(text).toContain('1. feb. 2016');
     // the chart's axis is text in the PDF (vectors, not a picture)
     expect(text).toContain('dec. 2014');
 
@@ -104,10 +117,12 @@ describe('the month’s report as PDF', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('says diskretioneret for a figure too small to show', async () => {
+  it('says diskretioneret for a figure too small to show, and when no explanation has been written', async () => {
     const { text } = await report('A2', await t.token('direktion'));
     expect(text).toContain('Klubben');
     expect(text).toContain(STATUS_WORDS.suppressed);
+    expect(text).toContain(STATUS_WORDS.yellow);
+    expect(text).toContain('Ingen forklaring'); // the yellow figure nobody has explained
   });
 
   it('is only for units the chef may read, and lists only the children they may read', async () => {

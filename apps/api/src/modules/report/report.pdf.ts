@@ -1,4 +1,4 @@
-import type { Indicator, KpiStatusValue } from '@lis/contracts';
+import type { Explanation, Indicator, KpiStatusValue } from '@lis/contracts';
 import { findKpi, formatDate, formatKpiValue, formatMonthLong, type KpiDefinition, MISSING, STATUS_WORDS } from '@lis/domain';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -53,7 +53,9 @@ const kpiName = (kpiId: string) => kpiOf(kpiId)?.name ?? kpiId;
 const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - MARGIN - FOOTER_HEIGHT;
 
 /** The value as printed on the overview, or the word for why there is none. */
-function valueText(indicator: Indicator | undefined): string {
+type Figure = Pick<Indicator, 'kpiId' | 'value' | 'status'>;
+
+function valueText(indicator: Figure | undefined): string {
   if (!indicator) return MISSING;
   if (indicator.status === 'suppressed') return STATUS_WORDS.suppressed;
   const kpi = kpiOf(indicator.kpiId);
@@ -124,14 +126,13 @@ const targetText = (indicator: Indicator) => {
   return kpi ? formatKpiValue(indicator.target, kpi) : MISSING;
 };
 
-/** Rows: the KPIs of the unit; columns: the unit and its children, in bands of MATRIX_COLUMNS. */
+/** Rows: the KPIs of the matrix; columns: the unit and its children, in bands of MATRIX_COLUMNS. */
 function matrixPages(doc: PDFKit.PDFDocument, data: ReportData) {
-  const columns = [{ org: data.org, indicators: data.indicators }, ...data.children];
-  // KPIs without data in any column only lengthen the table: the front page counts them
-  const withData = data.indicators.filter((i) =>
-    columns.some((c) => c.indicators.some((x) => x.kpiId === i.kpiId && x.status !== 'no_data')),
-  );
-  const kpiIds = (withData.length > 0 ? withData : data.indicators).map((i) => i.kpiId);
+  const columns = data.matrix.rows;
+  const allIds = data.matrix.themes.flatMap((theme) => theme.kpiIds);
+  // KPIs without data in any row only lengthen the table: the front page counts them
+  const withData = allIds.filter((id) => columns.some((row) => row.cells.some((c) => c.kpiId === id && c.status !== 'no_data')));
+  const kpiIds = withData.length > 0 ? withData : allIds;
   const nameWidth = 230;
   for (let start = 0; start < columns.length; start += MATRIX_COLUMNS) {
     const band = columns.slice(start, start + MATRIX_COLUMNS);
@@ -164,7 +165,7 @@ function matrixPages(doc: PDFKit.PDFDocument, data: ReportData) {
       doc.font('Helvetica').fontSize(9).fillColor('black');
       doc.text(kpiName(kpiId), MARGIN, y, { width: nameWidth - 8, height: MATRIX_ROW_HEIGHT - 2, ellipsis: true });
       band.forEach((column, i) => {
-        const indicator = column.indicators.find((c) => c.kpiId === kpiId);
+        const indicator = column.cells.find((c) => c.kpiId === kpiId);
         const x = MARGIN + nameWidth + i * cellWidth;
         doc
           .font('Helvetica-Bold')
@@ -197,7 +198,7 @@ function exceptionPages(doc: PDFKit.PDFDocument, data: ReportData) {
   });
 }
 
-function exceptionBlock(doc: PDFKit.PDFDocument, { indicator, points }: ReportException) {
+function exceptionBlock(doc: PDFKit.PDFDocument, { indicator, explanation, points }: ReportException) {
   const top = doc.y;
   const textWidth = 260;
   const kpi = kpiOf(indicator.kpiId);
@@ -215,8 +216,7 @@ function exceptionBlock(doc: PDFKit.PDFDocument, { indicator, points }: ReportEx
   if (kpi) line('Måneden før', formatKpiValue(indicator.previous, kpi));
   if (kpi) line('Samme måned sidste år', formatKpiValue(indicator.sameMonthLastYear, kpi));
   doc.moveDown(0.4);
-  line('Forklaring', EXPLANATION_MISSING);
-  line('Handling', MISSING);
+  explanationLines(explanation, line);
   const chartHeight = 220;
   if (kpi) {
     const chartWidth = doc.page.width - 2 * MARGIN - textWidth - 20;
@@ -227,6 +227,20 @@ function exceptionBlock(doc: PDFKit.PDFDocument, { indicator, points }: ReportEx
   }
   doc.x = MARGIN;
   doc.y = Math.max(doc.y, top + chartHeight) + 16;
+}
+
+/** The chef's explanation and action as written in LIS, or that none has been written. */
+function explanationLines(explanation: Explanation | null, line: (label: string, text: string) => void) {
+  if (!explanation) {
+    line('Forklaring', EXPLANATION_MISSING);
+    return;
+  }
+  line('Forklaring', explanation.text);
+  line('Handling', explanation.action ?? MISSING);
+  if (explanation.actionOwner) line('Ansvarlig', explanation.actionOwner);
+  if (explanation.actionDue) line('Frist', formatDate(explanation.actionDue));
+  if (explanation.expectedEffect) line('Forventet effekt', explanation.expectedEffect);
+  if (explanation.actionDoneAt) line('Udført', formatDate(explanation.actionDoneAt.slice(0, 10)));
 }
 
 /** "Side n af m", the unit, the month and the load date at the foot of every page. */

@@ -1,18 +1,16 @@
-import type { Indicator, OrgUnit, Series } from '@lis/contracts';
+import type { Explanation, Indicator, Matrix, OrgUnit, Series } from '@lis/contracts';
 import { addMonths } from '@lis/domain';
 import type { ReadContext } from '../../lib/read-context.ts';
+import { listExplanations } from '../explanations/explanations.service.ts';
 import { dashboard, series } from '../kpi/indicators.service.ts';
-import { childrenInMonth, getOrg } from '../org/org.service.ts';
+import { matrix } from '../kpi/matrix.service.ts';
+import { getOrg } from '../org/org.service.ts';
 
-/** A child unit's row of the matrix: its figures for the month. */
-interface ReportChild {
-  org: OrgUnit;
-  indicators: Indicator[];
-}
-
-/** A red or yellow figure of the unit, with the months before it for its chart. */
+/** A red or yellow figure of the unit, with its explanation and the months before it for its chart. */
 export interface ReportException {
   indicator: Indicator;
+  /** the unit's explanation and action for the month, or null when none has been written */
+  explanation: Explanation | null;
   /** the 13 months ending with the report's month, each with its target */
   points: Series['points'];
 }
@@ -24,7 +22,8 @@ export interface ReportData {
   /** when the newest delivery behind the unit's figures was loaded (ISO), or null without data */
   loadedAt: string | null;
   indicators: Indicator[];
-  children: ReportChild[];
+  /** the unit and the children the caller may read × the KPIs shown for all of them */
+  matrix: Matrix;
   exceptions: ReportException[];
 }
 
@@ -44,20 +43,18 @@ export async function reportData(
   const org = await getOrg(ctx, orgId);
   const own = await dashboard(ctx, orgId, period);
   const indicators = own?.indicators ?? [];
-  const children = (await childrenInMonth(ctx.db, ctx.municipality, orgId, period)).filter(
-    (child) => visible === null || visible.has(child.id),
-  );
-  const childRows: ReportChild[] = [];
-  for (const child of children) {
-    childRows.push({ org: child, indicators: (await dashboard(ctx, child.id, period))?.indicators ?? [] });
-  }
+  const table = await matrix(ctx, org, period, visible);
+  const flagged = indicators.filter(isException);
+  const explanations =
+    flagged.length > 0 ? await listExplanations(ctx, { orgIds: [orgId], period, kpiIds: flagged.map((i) => i.kpiId) }) : [];
   const exceptions: ReportException[] = [];
-  for (const indicator of indicators.filter(isException)) {
+  for (const indicator of flagged) {
     const trend = await series(ctx, indicator.kpiId, org, addMonths(period, 1 - CHART_MONTHS), period);
-    exceptions.push({ indicator, points: trend.points });
+    const explanation = explanations.find((e) => e.kpiId === indicator.kpiId) ?? null;
+    exceptions.push({ indicator, explanation, points: trend.points });
   }
   exceptions.sort((a, b) => rank(a.indicator) - rank(b.indicator));
-  return { org, period, loadedAt: newest(indicators.map((i) => i.asOf)), indicators, children: childRows, exceptions };
+  return { org, period, loadedAt: newest(indicators.map((i) => i.asOf)), indicators, matrix: table, exceptions };
 }
 
 const isException = (indicator: Indicator) => indicator.status === 'red' || indicator.status === 'yellow';
