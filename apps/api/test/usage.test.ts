@@ -1,3 +1,4 @@
+import type { UsageRow } from '@lis/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/modules/auth/auth.service.ts';
 import { bearer, createTestApp, postFeed, type TestApp } from './helpers.ts';
@@ -140,45 +141,68 @@ describe('usage per forvaltning and month', () => {
         view('kim', 'overview', '2026-03-15T12:00:00Z'),
       ])
       .execute();
+    const version = (orgId: string, period: string, version: number, changedAt: string) => ({
+      municipality: MUNICIPALITY,
+      kpi_id: 'sick_leave_pct',
+      org_id: orgId,
+      period: `${period}-01`,
+      version,
+      change: 'written' as const,
+      text: 'Forklaring',
+      changed_by: 'carl',
+      changed_at: changedAt,
+    });
+    await t.store.db
+      .insertInto('explanation_versions')
+      .values([
+        // January's figure explained in February: on time; the rewrite in April counts no more
+        version('A1', '2026-01', 1, '2026-02-27T10:00:00Z'),
+        version('A1', '2026-01', 2, '2026-04-01T10:00:00Z'),
+        // 00:30 on 1 March in Danish time: too late for January's figure
+        version('A2', '2026-01', 1, '2026-02-28T23:30:00Z'),
+        // the kommune's own figure: cross-cutting
+        version('K', '2026-02', 1, '2026-02-10T10:00:00Z'),
+        version('F2', '2026-03', 1, '2026-04-15T10:00:00Z'),
+      ])
+      .execute();
   });
 
   const usage = async (cookie: string, query: string) =>
     t.app.inject({ method: 'GET', url: `/api/v1/usage${query}`, headers: { cookie } });
 
-  it('counts active users, sign-ins and page views per forvaltning and month, by hand', async () => {
+  it('counts active users, sign-ins, page views and explanations on time per forvaltning and month, by hand', async () => {
     const response = await usage(await cookieOf('birgitte'), '?from=2026-01&to=2026-03');
     expect(response.statusCode).toBe(200);
     const report = response.json();
     expect(report.months).toEqual(['2026-01', '2026-02', '2026-03']);
-    const table = report.rows.map(
-      (r: { forvaltning: { id: string } | null; month: string; activeUsers: number; signIns: number; pageViews: number }) => [
-        r.forvaltning?.id ?? 'tværgående',
-        r.month,
-        r.activeUsers,
-        r.signIns,
-        r.pageViews,
-      ],
-    );
+    const table = report.rows.map((r: UsageRow) => [
+      r.forvaltning?.id ?? 'tværgående',
+      r.month,
+      r.activeUsers,
+      r.signIns,
+      r.pageViews,
+      r.explanationsOnTime,
+    ]);
     expect(table).toEqual([
       // carl (A1 under F1): his second sign-in is January's in UTC but February's in Danish time
-      ['F1', '2026-01', 1, 1, 3],
-      ['F1', '2026-02', 1, 1, 0],
+      ['F1', '2026-01', 1, 1, 3, 1],
+      ['F1', '2026-02', 1, 1, 0, 0],
       // cecilie (F1 and A2): in both forvaltninger
-      ['F1', '2026-03', 1, 1, 0],
-      ['F2', '2026-01', 0, 0, 0],
-      ['F2', '2026-02', 0, 0, 0],
-      ['F2', '2026-03', 1, 1, 0],
+      ['F1', '2026-03', 1, 1, 0, 0],
+      ['F2', '2026-01', 0, 0, 0, 0],
+      ['F2', '2026-02', 0, 0, 0, 0],
+      ['F2', '2026-03', 1, 1, 0, 1],
       // kim's failed sign-in counts nowhere; birgitte (direktion) and kim (chef of the kommune) are cross-cutting
-      ['tværgående', '2026-01', 0, 0, 0],
-      ['tværgående', '2026-02', 1, 1, 1],
-      ['tværgående', '2026-03', 1, 0, 1],
+      ['tværgående', '2026-01', 0, 0, 0, 0],
+      ['tværgående', '2026-02', 1, 1, 1, 1],
+      ['tværgående', '2026-03', 1, 0, 1, 0],
     ]);
     expect(report.rows[0].forvaltning).toEqual({ id: 'F1', name: 'Forvaltning 1' });
     // the kommune's totals count cecilie once
     expect(report.totals).toEqual([
-      { month: '2026-01', activeUsers: 1, signIns: 1, pageViews: 3 },
-      { month: '2026-02', activeUsers: 2, signIns: 2, pageViews: 1 },
-      { month: '2026-03', activeUsers: 2, signIns: 1, pageViews: 1 },
+      { month: '2026-01', activeUsers: 1, signIns: 1, pageViews: 3, explanationsOnTime: 1 },
+      { month: '2026-02', activeUsers: 2, signIns: 2, pageViews: 1, explanationsOnTime: 1 },
+      { month: '2026-03', activeUsers: 2, signIns: 1, pageViews: 1, explanationsOnTime: 1 },
     ]);
   });
 

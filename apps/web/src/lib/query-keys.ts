@@ -26,6 +26,7 @@ export const queryKeys = {
   batches: ['batches'] as const,
   users: ['users'] as const,
   accessRules: ['access-rules'] as const,
+  usage: ['usage'] as const,
   /** every explanation query starts with 'explanations', so a write refreshes them all */
   explanations: (input: { org: string; period?: string; kpi?: string }) => ['explanations', 'list', input] as const,
   missingExplanations: (period: string | null) => ['explanations', 'missing', period] as const,

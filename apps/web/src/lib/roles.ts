@@ -11,3 +11,6 @@ export const loadsFeeds = (role: Role): boolean => roleCan(role, 'feeds:write');
 
 /** May see and change users and the access rules (the page Brugere). */
 export const administersUsers = (role: Role): boolean => roleCan(role, 'users:admin');
+
+/** May see how much LIS is used (the page Anvendelse). */
+export const readsUsage = (role: Role): boolean => roleCan(role, 'usage:read');

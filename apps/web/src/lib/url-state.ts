@@ -55,7 +55,8 @@ export type AppRoute =
   | { page: 'matrix'; org: string | null; period: string | null }
   | ({ page: 'benchmark' } & BenchmarkState)
   | { page: 'feeds' }
-  | { page: 'users' };
+  | { page: 'users' }
+  | { page: 'usage' };
 
 export function parseRoute(pathname: string, search: string): AppRoute {
   const params = new URLSearchParams(search);
@@ -73,6 +74,7 @@ export function parseRoute(pathname: string, search: string): AppRoute {
   if (path === '/benchmark') return { page: 'benchmark', ...parseBenchmark(params) };
   if (path === FEEDS_PATH) return { page: 'feeds' };
   if (path === USERS_PATH) return { page: 'users' };
+  if (path === USAGE_PATH) return { page: 'usage' };
   return { page: 'not_found', path: pathname };
 }
 
@@ -96,6 +98,8 @@ export function routeHref(route: AppRoute): string {
       return FEEDS_PATH;
     case 'users':
       return USERS_PATH;
+    case 'usage':
+      return USAGE_PATH;
   }
 }
 
@@ -109,6 +113,9 @@ export const FEEDS_PATH = '/leverancer';
 
 /** The admin's users and access rules. */
 export const USERS_PATH = '/brugere';
+
+/** How much LIS is used, per forvaltning and month (admin and direktion). */
+export const USAGE_PATH = '/anvendelse';
 
 export const overviewHref = (org: string | null, period: string | null): string => routeHref({ page: 'overview', org, period });
 

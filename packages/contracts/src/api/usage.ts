@@ -46,6 +46,8 @@ const UsageCounts = {
   signIns: Type.Integer({ minimum: 0 }),
   /** page views, at most one per user, page kind and minute */
   pageViews: Type.Integer({ minimum: 0 }),
+  /** explanations of the month's figures for the group's units, first written by the end of the following month */
+  explanationsOnTime: Type.Integer({ minimum: 0 }),
 };
 
 export const UsageRow = Type.Object({

@@ -1485,6 +1485,7 @@ export interface components {
         };
         UsageMonthTotal: {
             activeUsers: number;
+            explanationsOnTime: number;
             /** @description month, YYYY-MM */
             month: string;
             pageViews: number;
@@ -1501,6 +1502,7 @@ export interface components {
         };
         UsageRow: {
             activeUsers: number;
+            explanationsOnTime: number;
             forvaltning: {
                 id: string;
                 name: string;

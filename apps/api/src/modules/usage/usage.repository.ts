@@ -55,6 +55,27 @@ export async function signInsByUserMonth(db: Db, municipality: string, from: str
     .execute() as Promise<UserMonthCount[]>;
 }
 
+/**
+ * Explanations per unit and figure month, counted when first written by the end of the month
+ * after the figure's month (Danish time); rewrites of the same explanation count once.
+ */
+export async function explanationsOnTimeByUnitMonth(db: Db, municipality: string, from: string, until: string) {
+  const first = db
+    .selectFrom('explanation_versions')
+    .select(['org_id', 'period', sql<Date>`min(changed_at)`.as('first_at')])
+    .where('municipality', '=', municipality)
+    .where('period', '>=', `${from}-01`)
+    .where('period', '<', `${until}-01`)
+    .groupBy(['kpi_id', 'org_id', 'period'])
+    .as('f');
+  return db
+    .selectFrom(first)
+    .select(['f.org_id as orgId', sql<string>`to_char(f.period, 'YYYY-MM')`.as('month'), sql<number>`count(*)::int`.as('count')])
+    .where(sql<boolean>`f.first_at < ((f.period + interval '2 months')::timestamp at time zone ${TIME_ZONE})`)
+    .groupBy(['f.org_id', 'f.period'])
+    .execute();
+}
+
 /** Every user with role and scope units (a chef's; none for the other roles). */
 export async function usersWithScopes(db: Db, municipality: string) {
   const users = await db.selectFrom('users').select(['id', 'role']).where('municipality', '=', municipality).execute();

@@ -30,26 +30,29 @@ export function usageSpan(query: { from?: string; to?: string }, now = new Date(
 type GroupId = string | null;
 
 /**
- * Per forvaltning and month: active users (signed in or viewed a page), sign-ins and page views.
- * A chef belongs to the forvaltning above each of their units (today's tree); everyone else, and a
- * chef of units above any forvaltning, to the cross-cutting group.
+ * Per forvaltning and month: active users (signed in or viewed a page), sign-ins, page views and
+ * explanations written on time. A chef belongs to the forvaltning above each of their units
+ * (today's tree); everyone else, and a chef of units above any forvaltning, to the cross-cutting
+ * group. An explanation belongs to the forvaltning above its unit.
  */
 export async function usageReport(ctx: ReadContext, span: { from: string; to: string }): Promise<UsageReport> {
   const months = periodRange(span.from, span.to);
   const until = addMonths(span.to, 1);
-  const [users, signIns, pageViews, units] = await Promise.all([
+  const [users, signIns, pageViews, explanations, units] = await Promise.all([
     repo.usersWithScopes(ctx.db, ctx.municipality),
     repo.signInsByUserMonth(ctx.db, ctx.municipality, span.from, until),
     repo.pageViewsByUserMonth(ctx.db, ctx.municipality, span.from, until),
+    repo.explanationsOnTimeByUnitMonth(ctx.db, ctx.municipality, span.from, until),
     listOrgUnits(ctx.db, ctx.municipality),
   ]);
   const forvaltninger = new Map(units.filter((u) => u.level === 'forvaltning').map((u) => [u.id, u.name]));
-  const paths = await ancestorPaths(ctx.db, ctx.municipality, [...new Set(users.flatMap((u) => u.orgIds))]);
+  const orgIds = [...new Set([...users.flatMap((u) => u.orgIds), ...explanations.map((e) => e.orgId)])];
+  const paths = await ancestorPaths(ctx.db, ctx.municipality, orgIds);
+  const forvaltningOf = (orgId: string): GroupId => paths.get(orgId)?.find((id) => forvaltninger.has(id)) ?? null;
   const groupsOf = new Map<number, GroupId[]>();
   for (const user of users) {
     const found = new Set<GroupId>();
-    if (user.role === 'chef')
-      for (const orgId of user.orgIds) found.add(paths.get(orgId)?.find((id) => forvaltninger.has(id)) ?? null);
+    if (user.role === 'chef') for (const orgId of user.orgIds) found.add(forvaltningOf(orgId));
     groupsOf.set(user.id, found.size > 0 ? [...found] : [null]);
   }
 
@@ -72,6 +75,12 @@ export async function usageReport(ctx: ReadContext, span: { from: string; to: st
   };
   add(signIns, 'signIns');
   add(pageViews, 'pageViews');
+  for (const { orgId, month, count } of explanations) {
+    const total = totals.get(month);
+    if (!total) continue;
+    total.explanationsOnTime += count;
+    cell(forvaltningOf(orgId), month).explanationsOnTime += count;
+  }
 
   const groups: GroupId[] = [
     ...[...forvaltninger.keys()].sort((a, b) => (forvaltninger.get(a) ?? '').localeCompare(forvaltninger.get(b) ?? '', 'da')),
@@ -90,11 +99,13 @@ interface Cell {
   users: Set<number>;
   signIns: number;
   pageViews: number;
+  explanationsOnTime: number;
 }
-const newCell = (): Cell => ({ users: new Set(), signIns: 0, pageViews: 0 });
+const newCell = (): Cell => ({ users: new Set(), signIns: 0, pageViews: 0, explanationsOnTime: 0 });
 const counted = (month: string, c: Cell): UsageMonthTotal => ({
   month,
   activeUsers: c.users.size,
   signIns: c.signIns,
   pageViews: c.pageViews,
+  explanationsOnTime: c.explanationsOnTime,
 });

@@ -1,6 +1,6 @@
 import type { Me } from '@lis/contracts';
 import { Link, useLocationHref } from '../../lib/navigation';
-import { administersUsers, loadsFeeds, readsIndicators } from '../../lib/roles';
+import { administersUsers, loadsFeeds, readsIndicators, readsUsage } from '../../lib/roles';
 import {
   type AppRoute,
   balanceHref,
@@ -9,11 +9,12 @@ import {
   FEEDS_PATH,
   overviewHref,
   parseRoute,
+  USAGE_PATH,
   USERS_PATH,
 } from '../../lib/url-state';
 import './main-nav.css';
 
-type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'feeds' | 'users';
+type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'feeds' | 'users' | 'usage';
 
 const sectionOf = (route: AppRoute): Section | null =>
   route.page === 'kpi' || route.page === 'matrix' ? 'overview' : route.page === 'not_found' ? null : route.page;
@@ -31,6 +32,7 @@ export function MainNav({ role }: { role: Me['role'] }) {
     { section: 'benchmark', label: 'Benchmark', href: benchmarkHref({}), shown: reads },
     { section: 'feeds', label: 'Leverancer', href: FEEDS_PATH, shown: loadsFeeds(role) },
     { section: 'users', label: 'Brugere', href: USERS_PATH, shown: administersUsers(role) },
+    { section: 'usage', label: 'Anvendelse', href: USAGE_PATH, shown: readsUsage(role) },
   ];
   const current = sectionOf(route);
   return (

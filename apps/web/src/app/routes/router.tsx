@@ -3,6 +3,7 @@ import { EmptyState, Loading } from '../../components/ui/query-state';
 import { useMe } from '../../lib/me';
 import { Link, navigate, useLocationHref } from '../../lib/navigation';
 import { useOrgTree } from '../../lib/org-units';
+import { useRecordPageView } from '../../lib/page-views';
 import { loadsFeeds } from '../../lib/roles';
 import { FEEDS_PATH, parseRoute } from '../../lib/url-state';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -13,6 +14,7 @@ import { FeedsRoute } from './feeds-route';
 import { KpiRoute } from './kpi-route';
 import { MatrixRoute } from './matrix-route';
 import { OverviewRoute } from './overview-route';
+import { UsageRoute } from './usage-route';
 import { UsersRoute } from './users-route';
 
 /** The page for the current URL. */
@@ -20,7 +22,10 @@ export function AppRoutes() {
   const url = new URL(useLocationHref(), window.location.origin);
   const route = parseRoute(url.pathname, url.search);
   // A data supplier may only send files: every address leads to the upload page.
-  const onlyFeeds = useMe().data?.role === 'feeder' && route.page !== 'feeds';
+  const me = useMe().data;
+  const onlyFeeds = me?.role === 'feeder' && route.page !== 'feeds';
+  // the page's kind only, for the page Anvendelse
+  useRecordPageView(route.page, Boolean(me));
   useEffect(() => {
     if (onlyFeeds) navigate(FEEDS_PATH, { replace: true });
   }, [onlyFeeds]);
@@ -46,6 +51,8 @@ export function AppRoutes() {
       return <FeedsRoute />;
     case 'users':
       return <UsersRoute />;
+    case 'usage':
+      return <UsageRoute />;
     case 'not_found':
       return <NotFound />;
   }
