@@ -32,6 +32,7 @@ interface Cell {
   target: number | null;
   status: string;
   suppressedReason: string | null;
+  explained: boolean;
 }
 interface Row {
   org: { id: string };
@@ -95,6 +96,7 @@ describe('GET /api/v1/matrix', () => {
         target: own.target,
         status: own.status,
         suppressedReason: own.suppressedReason,
+        explained: false,
       });
       const breakdown = await json(`/api/v1/kpis/${kpiId}/breakdown?org=K&period=2016-01`);
       for (const item of breakdown.items) {
@@ -105,6 +107,7 @@ describe('GET /api/v1/matrix', () => {
           target: item.target,
           status: item.status,
           suppressedReason: item.suppressedReason,
+          explained: false,
         });
       }
     }
@@ -133,6 +136,22 @@ describe('GET /api/v1/matrix', () => {
     // the kommune's totals are visible to every chef for context; of its children only their own
     const rows: Row[] = (await json('/api/v1/matrix?org=K&period=2016-01', chef)).rows;
     expect(rows.map((r) => r.org.id)).toEqual(['K', 'F1']);
+  });
+
+  it('marks the cells a forklaring has been written for, on screen and in the export', async () => {
+    const written = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/explanations/sick_leave_pct/F2/2016-01',
+      headers: { ...direktion, 'content-type': 'application/json' },
+      payload: JSON.stringify({ text: 'Influenza i januar' }),
+    });
+    expect(written.statusCode).toBe(200);
+    const rows: Row[] = (await json('/api/v1/matrix?org=K&period=2016-01')).rows;
+    expect(cell(rows[2], 'sick_leave_pct')).toMatchObject({ explained: true });
+    expect(cell(rows[1], 'sick_leave_pct')).toMatchObject({ explained: false });
+    expect(rows.flatMap((r) => r.cells).filter((c) => c.explained)).toHaveLength(1);
+    const csv = (await get('/api/v1/matrix?org=K&period=2016-01&format=csv')).body;
+    expect(csv.split('\r\n').find((line) => line.startsWith('Forvaltning 2;'))).toContain('gul (forklaret)');
   });
 
   it('refuses unknown units and months that are not months', async () => {

@@ -7,7 +7,14 @@ const row = (id: string, name: string, value: number | null, own = false): Matri
   own,
   worstStatus: 'green',
   cells: [
-    { kpiId: 'sick_leave_pct', value, target: null, status: value === null ? 'suppressed' : 'no_target', suppressedReason: null },
+    {
+      kpiId: 'sick_leave_pct',
+      value,
+      target: null,
+      status: value === null ? 'suppressed' : 'no_target',
+      suppressedReason: null,
+      explained: false,
+    },
   ],
 });
 

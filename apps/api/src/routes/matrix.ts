@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, Matrix, MatrixQuery } from '@lis/contracts';
 import { findKpi } from '@lis/domain';
 import { NotFoundError } from '../lib/read-context.ts';
+import { listExplanations } from '../modules/explanations/explanations.service.ts';
 import { matrixTable } from '../modules/export/matrix.export.ts';
 import { matrix } from '../modules/kpi/matrix.service.ts';
 import { getOrg } from '../modules/org/org.service.ts';
@@ -36,7 +37,9 @@ export const matrixRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw error;
       });
       await app.assertCanRead(request, org.id);
-      const result = await matrix(ctx, org, request.query.period ?? null, await app.visibleOrgs(request));
+      const explainedIn = async (orgIds: string[], period: string) =>
+        new Set((await listExplanations(ctx, { orgIds, period })).map((e) => `${e.kpiId}|${e.orgId}`));
+      const result = await matrix(ctx, org, request.query.period ?? null, await app.visibleOrgs(request), explainedIn);
       // Sick leave below forvaltning level is personal data: record who looked, as the indicator routes do.
       const sickLeave = result.themes.some((theme) => theme.kpiIds.some((id) => findKpi(id)?.personalData));
       if (sickLeave && result.rows.some((row) => PERSONAL_LEVELS.has(row.org.level))) {

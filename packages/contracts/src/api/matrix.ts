@@ -17,6 +17,8 @@ export const MatrixCell = Type.Object({
   status: KpiStatus,
   /** the reason when status is suppressed */
   suppressedReason: Nullable(Type.String()),
+  /** a forklaring has been written for the figure (GET /explanations?org=&period= reads it) */
+  explained: Type.Boolean(),
 });
 export type MatrixCell = Static<typeof MatrixCell>;
 

@@ -1348,6 +1348,7 @@ export interface components {
             themes: components["schemas"]["MatrixTheme"][];
         };
         MatrixCell: {
+            explained: boolean;
             kpiId: string;
             status: components["schemas"]["KpiStatus"];
             suppressedReason: string | null;

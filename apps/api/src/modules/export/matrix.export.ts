@@ -26,7 +26,7 @@ export function matrixTable(m: Matrix): ExportTable {
       row.org.level,
       m.period,
       STATUS_WORDS[row.worstStatus],
-      ...row.cells.flatMap((cell) => [cell.value, STATUS_WORDS[cell.status]]),
+      ...row.cells.flatMap((cell) => [cell.value, `${STATUS_WORDS[cell.status]}${cell.explained ? ' (forklaret)' : ''}`]),
     ]),
   };
 }

@@ -14,6 +14,8 @@ export async function matrix(
   org: OrgRow,
   requested: string | null,
   visible: Set<string> | null,
+  /** which cells have a forklaring, as `kpiId|orgId`, for the rows' units and the month (the route asks the explanations module) */
+  explainedIn: (orgIds: string[], period: string) => Promise<ReadonlySet<string>> = async () => new Set(),
 ): Promise<Matrix> {
   const { latest } = await repo.dataPeriods(ctx.db, ctx.municipality);
   const period = requested ?? latest ?? new Date().toISOString().slice(0, 7);
@@ -27,11 +29,17 @@ export async function matrix(
     .map((theme) => ({ theme, name: THEME_NAMES[theme], kpiIds: kpis.filter((k) => k.theme === theme).map((k) => k.id) }))
     .filter((group) => group.kpiIds.length > 0);
   const columns = themes.flatMap((group) => group.kpiIds.map((id) => kpis.find((k) => k.id === id) as KpiDefinition));
-  const judged = await judgeUnits(ctx, units, period, columns);
+  const [judged, explained] = await Promise.all([
+    judgeUnits(ctx, units, period, columns),
+    explainedIn(
+      units.map((u) => u.id),
+      period,
+    ),
+  ]);
   const rows = units.map((unit): MatrixRow => {
     const cells = columns.map((kpi) => {
       const { value, target, status, suppressedReason } = judged(unit.id, kpi);
-      return { kpiId: kpi.id, value, target, status, suppressedReason };
+      return { kpiId: kpi.id, value, target, status, suppressedReason, explained: explained.has(`${kpi.id}|${unit.id}`) };
     });
     return { org: unit, own: unit.id === org.id, worstStatus: worstStatus(cells.map((c) => c.status)), cells };
   });

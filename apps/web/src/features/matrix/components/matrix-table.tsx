@@ -102,6 +102,11 @@ function MatrixCellView({ cell, kpi, href, testId }: { cell: MatrixCell; kpi: Kp
         <span className="matrix__value">{suppressed ? STATUS_WORDS.suppressed : formatKpiValue(cell.value, kpi)}</span>
         {!suppressed && <StatusBadge status={cell.status} />}
         {suppressed && <span className="visually-hidden">: {cell.suppressedReason}</span>}
+        {cell.explained && (
+          <span className="matrix__explained" data-testid="matrix-explained">
+            <span aria-hidden="true">✎ </span>forklaret
+          </span>
+        )}
       </Link>
     </td>
   );
