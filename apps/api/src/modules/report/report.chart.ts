@@ -17,9 +17,9 @@ export function trendChartSvg(kpi: KpiDefinition, points: Series['points'], widt
       xAxis: { type: 'category', data: points.map((p) => formatMonth(p.period)), axisLabel: { fontSize: 9 } },
       yAxis: {
         type: 'value',
-        // room below and above the line and the target, so neither lies on the frame
-        min: (extent: { min: number; max: number }) => extent.min - (extent.max - extent.min) * 0.15,
-        max: (extent: { min: number; max: number }) => extent.max + (extent.max - extent.min) * 0.15,
+        // not from zero, but with room below and above, so neither line nor target lies on the frame
+        scale: true,
+        boundaryGap: ['15%', '15%'],
         axisLabel: { formatter: (value: number) => formatNumber(value, Math.min(kpi.decimals, 1)) },
       },
       series: [
