@@ -37,6 +37,15 @@ export function formatDkk(value: number | null): string {
   return `${formatNumber(millions, decimals)} mio. kr.`;
 }
 
+/** The unit of amounts in a table column: a column never mixes 'kr.' and 'mio. kr.'. */
+export const THOUSAND_KRONER = '1.000 kr.';
+
+/** An amount in a table column headed THOUSAND_KRONER: whole thousands, '-514' for -514.000 kr., '14.123' for 14,1 mio. kr. */
+export function formatThousandKroner(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  return formatNumber(value / 1000, 0);
+}
+
 /** '23 dage', '1 dag', '1,5 dage': singular only for a printed 1. */
 export function formatDays(value: number | null, decimals: number): string {
   const text = formatNumber(value, decimals);

@@ -1,5 +1,5 @@
 import type { Matrix, MatrixCell } from '@lis/contracts';
-import { getKpi, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
+import { formatThousandKroner, getKpi, type KpiDefinition, STATUS_WORDS, THOUSAND_KRONER } from '@lis/domain';
 import { type ReactNode, useMemo, useState } from 'react';
 import { StatusBadge } from '../../../components/kpi/status-badge';
 import { formatKpiValue, formatMonthLong } from '../../../lib/format';
@@ -7,7 +7,16 @@ import { Link } from '../../../lib/navigation';
 import { kpiHref, overviewHref } from '../../../lib/url-state';
 import { BY_NAME, type MatrixSort, nextSort, sortRows } from '../lib/sort-rows';
 
-const UNIT_WORDS: Record<KpiDefinition['unit'], string> = { pct: '%', days: 'dage', count: 'antal', dkk: 'kr.', score: 'point' };
+const UNIT_WORDS: Record<KpiDefinition['unit'], string> = {
+  pct: '%',
+  days: 'dage',
+  count: 'antal',
+  dkk: THOUSAND_KRONER,
+  score: 'point',
+};
+/** Amounts in one unit per column (1.000 kr.), the rest as everywhere else. */
+const cellText = (value: number | null, kpi: KpiDefinition) =>
+  kpi.unit === 'dkk' ? formatThousandKroner(value) : formatKpiValue(value, kpi);
 const SORT_WORDS = { asc: 'stigende', desc: 'faldende' } as const;
 
 /** The unit and its children (rows) × the KPIs by theme (columns); a header click sorts, a cell opens that unit's KPI. */
@@ -99,7 +108,7 @@ function MatrixCellView({ cell, kpi, href, testId }: { cell: MatrixCell; kpi: Kp
       title={cell.suppressedReason ?? undefined}
     >
       <Link href={href} className="matrix__link">
-        <span className="matrix__value">{suppressed ? STATUS_WORDS.suppressed : formatKpiValue(cell.value, kpi)}</span>
+        <span className="matrix__value">{suppressed ? STATUS_WORDS.suppressed : cellText(cell.value, kpi)}</span>
         {!suppressed && <StatusBadge status={cell.status} />}
         {suppressed && <span className="visually-hidden">: {cell.suppressedReason}</span>}
         {cell.explained && (
