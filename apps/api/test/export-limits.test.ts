@@ -72,7 +72,7 @@ describe('the months of a series', () => {
     expect(lines.at(-1)).toBe(''); // ends with CRLF
     expect(lines.slice(1, -1).map((l) => l.split(';')[1])).toEqual(DATA_MONTHS);
     // K = (300 + 150) / (6000 + 3000) = 5,0 % every month
-    expect(lines[1]).toBe('Testkommune;2015-01;5,0;;intet mål;;');
+    expect(lines[1]).toBe('Testkommune;2015-01;5,0;;intet mål;;;'); // … n, Forklaring
 
     const xlsx = await series('from=1000-01&to=9999-12', 'xlsx');
     expect(xlsx.statusCode).toBe(200);

@@ -123,7 +123,7 @@ describe('sick leave', () => {
         headers: admin,
       })
     ).body;
-    expect(csv).toMatch(/Enhed 2;E2;enhed;;5,0;diskretioneret;\r\n/); // no number, only the inherited target
+    expect(csv).toMatch(/Enhed 2;E2;enhed;;5,0;diskretioneret;;\r\n/); // no number, only the inherited target (n, Forklaring empty)
   });
 
   it('computes days per FTE over the rolling 12 months with the mean FTE', async () => {
