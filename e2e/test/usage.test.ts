@@ -40,11 +40,11 @@ describe('the page Anvendelse', () => {
     expect(total?.pageViews).toBeGreaterThanOrEqual(4);
     const chefsGroup = report.rows.find((r) => r.month === month && r.forvaltning !== null && r.pageViews >= 3);
     expect(chefsGroup, 'the chef’s forvaltning counts the chef’s page views').toBeDefined();
-    // the screen shows the API's numbers: the whole kommune's, and the chef's forvaltning's, in this month's column
-    const lastCell = async (testId: string) => (await page.getByTestId(testId).locator('td').last().textContent())?.trim();
-    expect(await lastCell('usage-total-activeUsers')).toBe(String(total?.activeUsers));
-    expect(await lastCell('usage-total-pageViews')).toBe(String(total?.pageViews));
-    expect(await lastCell(`usage-${chefsGroup?.forvaltning?.id}-pageViews`)).toBe(String(chefsGroup?.pageViews));
+    // the screen shows the API's numbers: the whole kommune's, and the chef's forvaltning's, in this month's column (the first)
+    const firstCell = async (testId: string) => (await page.getByTestId(testId).locator('td').first().textContent())?.trim();
+    expect(await firstCell('usage-total-activeUsers')).toBe(String(total?.activeUsers));
+    expect(await firstCell('usage-total-pageViews')).toBe(String(total?.pageViews));
+    expect(await firstCell(`usage-${chefsGroup?.forvaltning?.id}-pageViews`)).toBe(String(chefsGroup?.pageViews));
     await page.getByTestId('usage-chart').locator('svg').waitFor();
     expect(await page.getByTestId('usage-csv').getAttribute('download')).toMatch(/^anvendelse-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
     await screenshot(page, 'usage-desktop');

@@ -21,6 +21,8 @@ function UsageReportView({ report }: { report: UsageReport }) {
   const option = useMemo(() => buildActiveUsersOption(report), [report]);
   const csvHref = useMemo(() => `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${usageCsv(report)}`)}`, [report]);
   const groups = usageGroups(report);
+  // newest month first: the month that matters is in view without scrolling sideways
+  const columns = report.months.map((month, index) => ({ month, index })).reverse();
   return (
     <div className="usage">
       <section className="panel" aria-labelledby="usage-chart-title">
@@ -47,7 +49,7 @@ function UsageReportView({ report }: { report: UsageReport }) {
               <tr>
                 <th scope="col">Forvaltning</th>
                 <th scope="col">Tal</th>
-                {report.months.map((month) => (
+                {columns.map(({ month }) => (
                   <th scope="col" className="num" key={month}>
                     {formatMonth(month)}
                   </th>
@@ -71,9 +73,9 @@ function UsageReportView({ report }: { report: UsageReport }) {
                       <th scope="row" className="usage-table__measure">
                         {measure.name}
                       </th>
-                      {group.months.map((counts, m) => (
-                        <td className="num" key={report.months[m]}>
-                          {formatCount(counts[measure.key])}
+                      {columns.map(({ month, index }) => (
+                        <td className="num" key={month}>
+                          {formatCount(group.months[index]?.[measure.key] ?? 0)}
                         </td>
                       ))}
                     </tr>
