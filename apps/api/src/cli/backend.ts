@@ -10,6 +10,7 @@ import { listBatches, toBatch } from '../modules/ingest/batches.service.ts';
 import { FileRejectedError } from '../modules/ingest/errors.ts';
 import { ingestFile, restoreBatch } from '../modules/ingest/ingest.service.ts';
 import { ingestContext } from '../modules/kpi/ingest-context.ts';
+import { Notifier } from '../modules/notifications/notifications.service.ts';
 import type { StoredBenchmark } from '../modules/statbank/statbank-import.ts';
 import { openStore } from '../store-access.ts';
 
@@ -67,7 +68,15 @@ export async function openLocal(config: Config) {
 
 async function localBackend(config: Config): Promise<Backend> {
   const opened = await openStore(config);
-  const ctx = ingestContext(opened.store, config.municipality);
+  // a load from the command line tells the chefs of figures turned red, as one through the server does
+  const notifier = config.notifications
+    ? new Notifier(config.notifications, opened.store, config.municipality, { error: (obj, msg) => console.error(msg, obj) })
+    : null;
+  const ctx = ingestContext(
+    opened.store,
+    config.municipality,
+    notifier ? (refresh) => notifier.watchPublish(refresh) : undefined,
+  );
   return {
     where: opened.store.kind === 'pglite' ? `the embedded store in ${config.dataDir}` : 'PostgreSQL',
     ingest: (feed, path, fileName, loadedBy, onProgress) =>
@@ -82,7 +91,10 @@ async function localBackend(config: Config): Promise<Backend> {
       const rows = await rowsFor(opened.store.db, config.municipality, year, area);
       return new Map(rows.map((r) => [r.municipality, r]));
     },
-    close: () => opened.close(),
+    close: async () => {
+      await notifier?.close(); // the e-mails under way go before the store closes
+      await opened.close();
+    },
   };
 }
 

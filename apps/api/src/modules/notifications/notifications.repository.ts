@@ -102,59 +102,6 @@ export async function reachableChefsOf(
   }));
 }
 
-export interface StatusRow {
-  org_id: string;
-  kpi_id: string;
-  period: string;
-  value: number | null;
-  suppressed: boolean;
-  reference_value: number | null;
-}
-
-/** The rollups of the months from…to (YYYY-MM-01), as organised then (the dashboard's view). */
-export async function rollupsIn(db: Db, municipality: string, from: string, to: string): Promise<StatusRow[]> {
-  return db
-    .selectFrom('kpi_rollup')
-    .select(['org_id', 'kpi_id', 'period', 'value', 'suppressed', 'reference_value'])
-    .where('municipality', '=', municipality)
-    .where('period', '>=', from)
-    .where('period', '<=', to)
-    .execute();
-}
-
-export async function targetsIn(db: Db, municipality: string, years: readonly number[]) {
-  if (years.length === 0) return [];
-  return db
-    .selectFrom('targets')
-    .select(['kpi_id', 'org_id', 'year', 'target', 'tolerance'])
-    .where('municipality', '=', municipality)
-    .where('active', '=', true)
-    .where('year', 'in', [...years])
-    .execute();
-}
-
-/** Each unit's path to the root (itself first) and name, in today's tree. */
-export async function unitPaths(db: Db, municipality: string): Promise<Map<string, { name: string; path: string[] }>> {
-  const rows = await db
-    .selectFrom('org_closure as c')
-    .innerJoin('org_units as o', (join) =>
-      join.onRef('o.org_id', '=', 'c.descendant_id').onRef('o.municipality', '=', 'c.municipality'),
-    )
-    .select(['c.descendant_id', 'c.ancestor_id', 'c.depth', 'o.name'])
-    .where('c.municipality', '=', municipality)
-    .where('o.active', '=', true)
-    .orderBy('c.descendant_id')
-    .orderBy('c.depth')
-    .execute();
-  const paths = new Map<string, { name: string; path: string[] }>();
-  for (const row of rows) {
-    const unit = paths.get(row.descendant_id) ?? { name: row.name, path: [] };
-    unit.path.push(row.ancestor_id);
-    paths.set(row.descendant_id, unit);
-  }
-  return paths;
-}
-
 /** Records that something was sent once; false when it already was (by this or another server). */
 export async function claimSending(db: Db, municipality: string, kind: string, subjectKey: string): Promise<boolean> {
   const inserted = await db

@@ -13,6 +13,7 @@ import type { NotificationsConfig } from '../../config.ts';
 import { recordAudit } from '../auth/audit.service.ts';
 import { AccessSetupError } from '../auth/auth.service.ts';
 import type { PublishHook } from '../ingest/ingest.service.ts';
+import { listOrgUnits } from '../org/org.service.ts';
 import { type Mail, smtpMailer } from './mailer.ts';
 import * as repo from './notifications.repository.ts';
 import { comparedMonths, type RedCell, redCells, redLines, turnedRed } from './red-figures.ts';
@@ -74,7 +75,7 @@ export class Notifier {
   async redFigures(feed: FeedName, cells: readonly RedCell[]): Promise<void> {
     try {
       const db = this.store.db;
-      const units = await repo.unitPaths(db, this.municipality);
+      const names = new Map((await listOrgUnits(db, this.municipality)).map((u) => [u.id, u.name]));
       const chefs = await repo.reachableChefsOf(db, this.municipality, 'red_figures', [...new Set(cells.map((c) => c.orgId))]);
       const byChef = new Map<number, { recipient: repo.Recipient; orgIds: Set<string> }>();
       for (const chef of chefs) {
@@ -89,7 +90,7 @@ export class Notifier {
           '',
           `Leverancen af ${FEEDS[feed].title.toLowerCase()} har gjort ${theirs.length === 1 ? 'dette nøgletal rødt' : `disse ${theirs.length} nøgletal røde`} for dine enheder:`,
           '',
-          ...redLines(theirs, (orgId) => units.get(orgId)?.name ?? orgId, this.config.publicUrl),
+          ...redLines(theirs, (orgId) => names.get(orgId) ?? orgId, this.config.publicUrl),
           '',
           FOOTER(this.config.publicUrl),
         ].join('\n');

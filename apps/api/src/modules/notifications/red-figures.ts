@@ -1,16 +1,8 @@
 import type { Database } from '@lis/db';
-import {
-  addMonths,
-  CONSUMPTION_TOLERANCE,
-  findKpi,
-  formatKpiValue,
-  formatMonthLong,
-  kpiStatus,
-  periodYear,
-  resolveTarget,
-} from '@lis/domain';
+import { addMonths, findKpi, formatKpiValue, formatMonthLong, KPIS, periodRange } from '@lis/domain';
 import type { Kysely } from 'kysely';
-import * as repo from './notifications.repository.ts';
+import { judgeUnits } from '../kpi/indicators.service.ts';
+import { listOrgUnits } from '../org/org.service.ts';
 
 /** A KPI of a unit in a month: 'kpiId|orgId|YYYY-MM'. */
 type CellKey = string;
@@ -40,40 +32,22 @@ export function comparedMonths(from: string | null, to: string | null): { from: 
   return { from: `${start}-01`, to: `${last}-01` };
 }
 
-/** The red cells of the months, judged as the dashboard judges them (target along the unit's path). */
+/** The red cells of the months, judged by the kpi module as the dashboard judges them (as organised then). */
 export async function redCells(
   db: Kysely<Database>,
   municipality: string,
   months: { from: string; to: string },
 ): Promise<Map<CellKey, RedCell>> {
-  const rows = await repo.rollupsIn(db, municipality, months.from, months.to);
-  const years = [...new Set(rows.map((r) => periodYear(r.period.slice(0, 7))))];
-  const targets = new Map(
-    (await repo.targetsIn(db, municipality, years)).map((t) => [`${t.kpi_id}|${t.org_id}|${t.year}`, t] as const),
-  );
-  const paths = await repo.unitPaths(db, municipality);
+  const ctx = { db, municipality };
+  const units = await listOrgUnits(db, municipality);
   const red = new Map<CellKey, RedCell>();
-  for (const row of rows) {
-    const kpi = findKpi(row.kpi_id);
-    if (!kpi) continue;
-    const period = row.period.slice(0, 7);
-    const computed = kpi.id === 'budget_consumption_pct' ? row.reference_value : null;
-    const path = paths.get(row.org_id)?.path ?? [row.org_id];
-    const fromFeed =
-      computed === null ? resolveTarget(path, (orgId) => targets.get(`${kpi.id}|${orgId}|${periodYear(period)}`)) : null;
-    const target = computed ?? fromFeed?.target ?? null;
-    const tolerance = computed !== null ? CONSUMPTION_TOLERANCE : (fromFeed?.tolerance ?? null);
-    const value = row.suppressed ? null : row.value;
-    const status = kpiStatus({
-      value,
-      target,
-      tolerance,
-      direction: kpi.direction,
-      decimals: kpi.decimals,
-      suppressed: row.suppressed,
-    });
-    if (status === 'red')
-      red.set(`${kpi.id}|${row.org_id}|${period}`, { kpiId: kpi.id, orgId: row.org_id, period, value, target });
+  for (const period of periodRange(months.from.slice(0, 7), months.to.slice(0, 7))) {
+    const figure = await judgeUnits(ctx, units, period, KPIS);
+    for (const unit of units)
+      for (const kpi of KPIS) {
+        const { status, value, target } = figure(unit.id, kpi);
+        if (status === 'red') red.set(`${kpi.id}|${unit.id}|${period}`, { kpiId: kpi.id, orgId: unit.id, period, value, target });
+      }
   }
   return red;
 }
