@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Dashboard } from '@lis/contracts';
 import { addMonths, formatKpiValue, getKpi, periodRange, STATUS_WORDS } from '@lis/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_LIMITS, exportSlots, principalKey } from '../src/routes/export-reply.ts';
 import { bearer, createTestApp, postFeed, type TestApp } from './helpers.ts';
 
 const ORG = `org_id;parent_id;name;level
@@ -134,6 +135,24 @@ describe('the month’s report as PDF', () => {
     expect(text).not.toContain('Børne- og Familieforvaltningen');
     const unknown = await get(`/api/v1/report?org=NOPE&period=${PERIOD}`, chef);
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('counts as an export: recorded in the audit log, and refused with 429 while the caller holds every export slot', async () => {
+    const audit = (await get('/api/v1/audit?action=export', await t.token('admin'))).json() as { target: string }[];
+    expect(audit.map((a) => a.target)).toContain(`pdf:lis-rapport-F1-${PERIOD}.pdf`);
+
+    const oekonom = await t.token('oekonom');
+    const key = principalKey({ kind: 'token', name: 'token:oekonom:' }); // the token's name as test/helpers.ts gives it
+    const held = Array.from({ length: EXPORT_LIMITS.perPrincipal }, () => exportSlots.tryAcquire(key));
+    try {
+      const refused = await get(`/api/v1/report?org=F1&period=${PERIOD}`, oekonom);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['retry-after']).toBeDefined();
+    } finally {
+      for (const release of held) release?.();
+    }
+    expect((await get(`/api/v1/report?org=F1&period=${PERIOD}`, oekonom)).statusCode).toBe(200);
+    expect(exportSlots.active).toBe(0); // the slot is given back when the file is sent
   });
 
   it('refuses a month that is no month', async () => {
