@@ -140,6 +140,9 @@ describe('the month’s report as PDF', () => {
   it('counts as an export: recorded in the audit log, and refused with 429 while the caller holds every export slot', async () => {
     const audit = (await get('/api/v1/audit?action=export', await t.token('admin'))).json() as { target: string }[];
     expect(audit.map((a) => a.target)).toContain(`pdf:lis-rapport-F1-${PERIOD}.pdf`);
+    // the sick leave of F1's afdelinger is personal data: who looked is recorded, as for the matrix
+    const looked = (await get('/api/v1/audit?action=view_sick_leave', await t.token('admin'))).json() as { target: string }[];
+    expect(looked.map((a) => a.target)).toContain('org:F1');
 
     const oekonom = await t.token('oekonom');
     const key = principalKey({ kind: 'token', name: 'token:oekonom:' }); // the token's name as test/helpers.ts gives it

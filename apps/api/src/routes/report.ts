@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, REPORT_MEDIA_TYPE, ReportPdf, ReportQuery, reportFileName } from '@lis/contracts';
+import { findKpi } from '@lis/domain';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '../lib/read-context.ts';
 import { getOrg } from '../modules/org/org.service.ts';
@@ -8,6 +9,7 @@ import { reportData } from '../modules/report/report.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { takeSlot } from './export-reply.ts';
 
+const PERSONAL_LEVELS = new Set(['afdeling', 'enhed']);
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
 
 /** The month's report of a unit as a PDF for the direktion's meeting (issue 11, docs/report.md). */
@@ -37,6 +39,11 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await getOrg(ctx, org).catch(notFound); // an unknown unit is 404 for everyone alike, before the 403
         await app.assertCanRead(request, org);
         const data = await reportData(ctx, org, period, await app.visibleOrgs(request)).catch(notFound);
+        // Sick leave below forvaltning level is personal data: record who looked, as the indicator routes do.
+        const sickLeave = data.matrix.themes.some((theme) => theme.kpiIds.some((id) => findKpi(id)?.personalData));
+        if (sickLeave && data.matrix.rows.some((row) => PERSONAL_LEVELS.has(row.org.level))) {
+          await app.audit(request, { action: 'view_sick_leave', target: `org:${org}`, outcome: 'ok' });
+        }
         const pdf = await renderReportPdf(data);
         const fileName = reportFileName(data.org.id, data.period).replace(/[^\w.-]+/g, '_');
         await app.audit(request, { action: 'export', target: `pdf:${fileName}`, outcome: 'ok' });
