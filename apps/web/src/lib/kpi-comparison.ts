@@ -22,3 +22,10 @@ export function targetText(kpi: KpiDefinition, target: number | null): { label: 
   }
   return { label: 'Mål', value: target === null ? STATUS_WORDS.no_target : formatTarget(target, kpi) };
 }
+
+/** 'Mål: højst 4,5 %', 'Intet mål', or for the consumption what the phased budget expects to date. */
+export function targetLine(kpi: KpiDefinition, target: number | null): string {
+  if (target === null && !comparesWithPhasedBudget(kpi.id)) return 'Intet mål';
+  const { label, value } = targetText(kpi, target);
+  return `${label}: ${value}`;
+}

@@ -1,7 +1,8 @@
 import type { Indicator } from '@lis/contracts';
 import { findKpi } from '@lis/domain';
 import { StatusBadge } from '../../../components/kpi/status-badge';
-import { formatKpiValue, formatTarget } from '../../../lib/format';
+import { formatKpiValue } from '../../../lib/format';
+import { targetLine } from '../../../lib/kpi-comparison';
 import { Link } from '../../../lib/navigation';
 import { kpiHref } from '../../../lib/url-state';
 
@@ -28,7 +29,7 @@ export function ExceptionsList({ exceptions, orgId, period }: { exceptions: Indi
                 {kpi.name}
               </Link>
               <span className="exceptions__value">{formatKpiValue(indicator.value, kpi)}</span>
-              <span className="exceptions__target">mål {formatTarget(indicator.target, kpi)}</span>
+              <span className="exceptions__target">{targetLine(kpi, indicator.target)}</span>
             </li>
           );
         })}

@@ -1,5 +1,5 @@
 import type { Indicator } from '@lis/contracts';
-import { addMonths, comparesWithPhasedBudget, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
+import { addMonths, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { useId, useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
 import { TileExplanation } from '../../../components/explanations/tile-explanations';
@@ -7,7 +7,7 @@ import { ChangeIndicator } from '../../../components/kpi/change-indicator';
 import { Provenance } from '../../../components/kpi/provenance';
 import { StatusBadge } from '../../../components/kpi/status-badge';
 import { formatCount, formatKpiValue, formatMonth } from '../../../lib/format';
-import { firstComparison, targetText } from '../../../lib/kpi-comparison';
+import { firstComparison, targetLine } from '../../../lib/kpi-comparison';
 import { Link } from '../../../lib/navigation';
 import { buildSparklineOption } from '../charts/sparkline';
 
@@ -82,11 +82,4 @@ export function KpiTile({ indicator, kpi, period, href }: KpiTileProps) {
       <Provenance kpi={kpi} asOf={indicator.asOf} dataPeriod={indicator.dataPeriod} period={period} />
     </article>
   );
-}
-
-/** 'Mål: højst 4,5 %', 'Intet mål', or the consumption's expected share from the phased budget. */
-function targetLine(kpi: KpiDefinition, target: number | null): string {
-  if (target === null && !comparesWithPhasedBudget(kpi.id)) return 'Intet mål';
-  const { label, value } = targetText(kpi, target);
-  return `${label}: ${value}`;
 }
