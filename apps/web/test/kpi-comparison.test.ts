@@ -10,7 +10,7 @@ describe('what a figure is compared with', () => {
     expect(firstComparison(consumption, indicator, '2016-11')).toEqual({
       label: 'Forventet efter periodiseret budget',
       earlier: 91.7,
-      against: 'forventet forbrug år til dato',
+      against: 'forventet forbrug',
     });
     expect(targetText(consumption, 91.7)).toEqual({
       label: 'Forventet forbrug år til dato (periodiseret budget)',

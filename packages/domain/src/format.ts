@@ -65,7 +65,14 @@ export function formatDate(date: string | null): string {
   return SHORT_DATE.format(utcDate(periodOfDate(date), Number(date.slice(8))));
 }
 
-type KpiFormat = Pick<KpiDefinition, 'unit' | 'decimals'>;
+/** An amount in millions with one decimal, however small: '-0,5 mio. kr.', '14,1 mio. kr.'. */
+export function formatMillionKroner(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return MISSING;
+  return `${formatNumber(value / MILLION, 1)} mio. kr.`;
+}
+
+/** amountsInMillions: every amount of one tile in mio. kr., so a tile never mixes kr. and mio. kr. */
+type KpiFormat = Pick<KpiDefinition, 'unit' | 'decimals'> & { amountsInMillions?: boolean };
 
 /** A KPI value in its unit and decimals. */
 export function formatKpiValue(value: number | null, kpi: KpiFormat): string {
@@ -75,7 +82,7 @@ export function formatKpiValue(value: number | null, kpi: KpiFormat): string {
     case 'days':
       return formatDays(value, kpi.decimals);
     case 'dkk':
-      return formatDkk(value);
+      return kpi.amountsInMillions ? formatMillionKroner(value) : formatDkk(value);
     case 'count':
     case 'score':
       return formatNumber(value, kpi.decimals);

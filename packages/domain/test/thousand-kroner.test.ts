@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatThousandKroner, MISSING } from '../src/format.ts';
+import { formatChange, formatKpiValue, formatThousandKroner, MISSING } from '../src/format.ts';
 
 describe('amounts in a table column of 1.000 kr.', () => {
   it('writes every amount in whole thousands, large or small, so a column has one unit', () => {
@@ -7,5 +7,16 @@ describe('amounts in a table column of 1.000 kr.', () => {
     expect(formatThousandKroner(-514_000)).toMatch(/^[-−]514$/);
     expect(formatThousandKroner(951_000)).toBe('951');
     expect(formatThousandKroner(null)).toBe(MISSING);
+  });
+});
+
+describe('amounts of one tile in mio. kr.', () => {
+  const amount = { unit: 'dkk', decimals: 0 } as const;
+  it('writes small and large amounts alike in millions with one decimal', () => {
+    expect(formatKpiValue(-514_000, { ...amount, amountsInMillions: true })).toMatch(/^[-−]0,5 mio\. kr\.$/);
+    expect(formatKpiValue(14_123_456, { ...amount, amountsInMillions: true })).toBe('14,1 mio. kr.');
+    expect(formatChange(951_000, { ...amount, amountsInMillions: true })).toBe('+1,0 mio. kr.');
+    // without the flag, as before: kroner below a million
+    expect(formatKpiValue(-514_000, amount)).toMatch(/^[-−]514\.000 kr\.$/);
   });
 });

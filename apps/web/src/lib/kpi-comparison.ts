@@ -9,7 +9,7 @@ export function firstComparison(
   period: string,
 ): { label: string; earlier: number | null; against: string } {
   if (comparesWithPhasedBudget(kpi.id)) {
-    return { label: 'Forventet efter periodiseret budget', earlier: indicator.target, against: 'forventet forbrug år til dato' };
+    return { label: 'Forventet efter periodiseret budget', earlier: indicator.target, against: 'forventet forbrug' };
   }
   const lastMonth = formatMonth(addMonths(period, -1));
   return { label: 'Forrige måned', earlier: indicator.previous, against: lastMonth };

@@ -20,8 +20,9 @@ interface KpiTileProps {
 }
 
 /** One KPI for a unit and month: value, light, target, changes, 12 months, n and where it came from. */
-export function KpiTile({ indicator, kpi, period, href }: KpiTileProps) {
+export function KpiTile({ indicator, kpi: definition, period, href }: KpiTileProps) {
   const titleId = useId();
+  const kpi = useMemo(() => withTileAmounts(definition), [definition]);
   const { value, status } = indicator;
   const sparkline = useMemo(
     () => buildSparklineOption(indicator.series, kpi, indicator.target),
@@ -82,4 +83,11 @@ export function KpiTile({ indicator, kpi, period, href }: KpiTileProps) {
       <Provenance kpi={kpi} asOf={indicator.asOf} dataPeriod={indicator.dataPeriod} period={period} />
     </article>
   );
+}
+
+/** A tile writes every amount (value, target, changes, year to date) in mio. kr. with one decimal. */
+function withTileAmounts(kpi: KpiDefinition): KpiDefinition {
+  if (kpi.unit !== 'dkk') return kpi;
+  const inMillions = { ...kpi, amountsInMillions: true };
+  return inMillions;
 }
