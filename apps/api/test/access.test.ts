@@ -172,8 +172,6 @@ const MATRIX: Row[] = [
     () => json({ claim: 'groups', value: 'matrix-direktion', role: 'direktion', orgIds: [] }),
   ],
   ['remove an access rule nobody added', 'DELETE', '/api/v1/access-rules/999999', [404, 403, 403, 403, 403, 401]],
-  ['usage per forvaltning and month', 'GET', '/api/v1/usage?from=2016-01&to=2016-03', [200, 200, 403, 403, 403, 401]],
-  // a token is no person: answered, not recorded (test/usage.test.ts records a session's)
   // a person's own settings: every signed-in person; an API token (as here) is no person (test/notifications.test.ts signs in)
   ['my notification settings', 'GET', '/api/v1/me/notifications', [404, 404, 404, 404, 404, 401]],
   [
@@ -183,6 +181,8 @@ const MATRIX: Row[] = [
     [404, 404, 404, 404, 404, 401],
     () => json({ kinds: [{ kind: 'red_figures', on: false }] }),
   ],
+  ['usage per forvaltning and month', 'GET', '/api/v1/usage?from=2016-01&to=2016-03', [200, 200, 403, 403, 403, 401]],
+  // a token is no person: answered, not recorded (test/usage.test.ts records a session's)
   ['report a page view', 'POST', '/api/v1/usage/page-view', [200, 200, 200, 200, 200, 401], () => json({ page: 'overview' })],
 ];
 
