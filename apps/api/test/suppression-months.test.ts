@@ -116,6 +116,17 @@ describe('figures over several months of a constructed municipality', () => {
     expect((await indicator('U', '2016-03', 'sick_leave_days_per_fte')).value).toBeCloseTo(14.4, 10);
   });
 
+  it('compares a year to date with the same period last year, unless that period had a hidden month', async () => {
+    // U 2017-02: (222 + 222) / (2 × 4.440) = 5 %; a year before (148 + 222) / (2 × 4.440) = 4,167 %
+    const u = await indicator('U', '2017-02', 'sick_leave_pct');
+    expect(u.ytd).toBeCloseTo(5, 10);
+    expect(u.ytdLastYear).toBeCloseTo((370 / 8880) * 100, 10);
+    // S was hidden in 2016-01…02: its year to date then is not shown, so not compared with either
+    const s = await indicator('S', '2017-02', 'sick_leave_pct');
+    expect(s.ytd).toBeCloseTo((88.8 / 1800) * 100, 10);
+    expect(s.ytdLastYear).toBeNull();
+  });
+
   it('leaves the year to date out of the exports as well', async () => {
     const csv = await get('/api/v1/dashboard?org=S&period=2016-03&format=csv');
     const line = (kpiName: string) => csv.split('\r\n').find((l: string) => l.startsWith(kpiName)) ?? '';

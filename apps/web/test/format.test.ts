@@ -10,6 +10,7 @@ import {
   formatPct,
   formatTarget,
   formatTimestampDate,
+  samePeriodLastYear,
 } from '../src/lib/format';
 
 describe('Danish formatting as the tiles use it', () => {
@@ -47,5 +48,11 @@ describe('Danish formatting as the tiles use it', () => {
   it('writes the load time as a Danish date', () => {
     expect(formatTimestampDate('2016-03-15T12:00:00.000Z')).toBe('15. mar. 2016');
     expect(formatTimestampDate(null)).toBe('–');
+  });
+
+  it('names the year to date a year before, which a year-to-date figure is compared with', () => {
+    expect(samePeriodLastYear('2016-03')).toBe('jan.–mar. 2015');
+    expect(samePeriodLastYear('2016-01')).toBe('jan. 2015');
+    expect(samePeriodLastYear('2017-12')).toBe('jan.–dec. 2016');
   });
 });

@@ -14,6 +14,7 @@ const indicator = (kpiId: string): Indicator => ({
   previous: null,
   sameMonthLastYear: null,
   ytd: null,
+  ytdLastYear: null,
   n: null,
   asOf: null,
   batchId: null,

@@ -3,7 +3,7 @@
  * spreadsheet agree) plus the few phrasings only the screen needs.
  */
 import type { KpiDefinition } from '@lis/domain';
-import { formatDate, formatKpiValue, formatNumber, MISSING } from '@lis/domain';
+import { formatDate, formatKpiValue, formatMonth, formatNumber, MISSING } from '@lis/domain';
 
 export {
   formatChange,
@@ -34,3 +34,11 @@ export function formatTarget(target: number | null, kpi: Pick<KpiDefinition, 'un
 
 /** '2.188' for the number of cases or answers behind a value. */
 export const formatCount = (n: number | null): string => formatNumber(n, 0);
+
+/** 'jan.–mar. 2015' for '2016-03': the year to date a year before, what a year-to-date figure is compared with. */
+export function samePeriodLastYear(period: string): string {
+  const year = Number(period.slice(0, 4)) - 1;
+  const month = period.slice(5, 7);
+  const end = formatMonth(`${year}-${month}`);
+  return month === '01' ? end : `${formatMonth(`${year}-01`).split(' ')[0]}–${end}`;
+}

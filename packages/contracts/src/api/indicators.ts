@@ -74,6 +74,8 @@ export const Indicator = Type.Object({
   previous: Nullable(Type.Number()),
   sameMonthLastYear: Nullable(Type.Number()),
   ytd: Nullable(Type.Number()),
+  /** the year to date of the same month a year before: the same period last year */
+  ytdLastYear: Nullable(Type.Number()),
   n: Nullable(Type.Integer()),
   /** when the data behind the value was loaded */
   asOf: Nullable(Type.String({ format: 'date-time' })),

@@ -1305,6 +1305,7 @@ export interface components {
             unit: string;
             value: number | null;
             ytd: number | null;
+            ytdLastYear: number | null;
         };
         KpiCatalogue: components["schemas"]["KpiDefinition"][];
         KpiDefinition: {

@@ -99,6 +99,7 @@ export async function dashboard(ctx: ReadContext, orgId: string, requested: stri
     const judged = judge(kpi, row, targets, period);
     const hidden = judged.status === 'suppressed';
     const batchId = row?.batch_id ?? null;
+    const lastYear = at.get(`${kpi.id}|${addMonths(period, -12)}`);
     return {
       kpiId: kpi.id,
       unit: kpi.unit,
@@ -106,6 +107,7 @@ export async function dashboard(ctx: ReadContext, orgId: string, requested: stri
       previous: shown(at.get(`${kpi.id}|${addMonths(period, -1)}`)),
       sameMonthLastYear: shown(at.get(`${kpi.id}|${addMonths(period, -12)}`)),
       ytd: kpi.flow && !hidden ? (row?.ytd_value ?? null) : null,
+      ytdLastYear: kpi.flow && !hidden && lastYear && !lastYear.suppressed ? (lastYear.ytd_value ?? null) : null,
       n: hidden ? null : (row?.n ?? null),
       asOf: batchId !== null ? (asOf.get(batchId)?.toISOString() ?? null) : null,
       batchId,

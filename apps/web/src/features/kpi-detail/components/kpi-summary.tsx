@@ -3,7 +3,7 @@ import { addMonths, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
 import { ChangeIndicator } from '../../../components/kpi/change-indicator';
 import { Provenance } from '../../../components/kpi/provenance';
 import { StatusBadge } from '../../../components/kpi/status-badge';
-import { formatCount, formatKpiValue, formatMonth } from '../../../lib/format';
+import { formatCount, formatKpiValue, formatMonth, samePeriodLastYear } from '../../../lib/format';
 import { firstComparison, targetText } from '../../../lib/kpi-comparison';
 
 /** The month's figure at the top of the detail page. */
@@ -51,7 +51,15 @@ export function KpiSummary({ kpi, indicator, period }: { kpi: KpiDefinition; ind
         {indicator.ytd !== null && (
           <div>
             <dt>År til dato</dt>
-            <dd>{formatKpiValue(indicator.ytd, kpi)}</dd>
+            <dd>
+              {formatKpiValue(indicator.ytd, kpi)}{' '}
+              <ChangeIndicator
+                current={indicator.ytd}
+                earlier={indicator.ytdLastYear}
+                kpi={kpi}
+                against={samePeriodLastYear(period)}
+              />
+            </dd>
           </div>
         )}
         {kpi.showN && indicator.n !== null && (

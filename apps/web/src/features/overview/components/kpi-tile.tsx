@@ -6,7 +6,7 @@ import { TileExplanation } from '../../../components/explanations/tile-explanati
 import { ChangeIndicator } from '../../../components/kpi/change-indicator';
 import { Provenance } from '../../../components/kpi/provenance';
 import { StatusBadge } from '../../../components/kpi/status-badge';
-import { formatCount, formatKpiValue, formatMonth } from '../../../lib/format';
+import { formatCount, formatKpiValue, formatMonth, samePeriodLastYear } from '../../../lib/format';
 import { firstComparison, targetLine } from '../../../lib/kpi-comparison';
 import { Link } from '../../../lib/navigation';
 import { buildSparklineOption } from '../charts/sparkline';
@@ -75,7 +75,17 @@ export function KpiTile({ indicator, kpi: definition, period, href }: KpiTilePro
         emptyText={hasHistory ? null : status === 'suppressed' ? 'Udviklingen vises ikke' : 'Ingen udvikling at vise'}
       />
       <p className="tile__facts">
-        {indicator.ytd !== null && <span>År til dato: {formatKpiValue(indicator.ytd, kpi)}</span>}
+        {indicator.ytd !== null && (
+          <span>
+            År til dato: {formatKpiValue(indicator.ytd, kpi)}{' '}
+            <ChangeIndicator
+              current={indicator.ytd}
+              earlier={indicator.ytdLastYear}
+              kpi={kpi}
+              against={samePeriodLastYear(period)}
+            />
+          </span>
+        )}
         {kpi.showN && indicator.n !== null && (
           <span title="Antal sager, besvarelser eller medarbejdere bag tallet">n = {formatCount(indicator.n)}</span>
         )}
