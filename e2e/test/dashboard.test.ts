@@ -1,5 +1,5 @@
 import type { Dashboard, OrgUnit } from '@lis/contracts';
-import { findKpi, formatKpiValue } from '@lis/domain';
+import { findKpi, formatKpiValue, withAmountsInMillions } from '@lis/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, launch, screenshot, signIn } from './browser.ts';
@@ -39,9 +39,9 @@ describe('direktion', () => {
       expect(await tile.getAttribute('data-status')).toBe(indicator.status);
       if (indicator.value !== null) {
         expect(Number(await tile.getAttribute('data-value'))).toBeCloseTo(indicator.value, 6);
-        // what the reader sees is the API value in Danish notation
+        // what the reader sees is the API value in Danish notation (a tile's amounts in mio. kr.)
         expect((await tile.getByTestId('kpi-value').textContent())?.replace(/\s/g, ' ')).toBe(
-          formatKpiValue(indicator.value, kpi).replace(/\s/g, ' '),
+          formatKpiValue(indicator.value, withAmountsInMillions(kpi)).replace(/\s/g, ' '),
         );
       }
     }

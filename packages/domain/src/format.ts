@@ -74,6 +74,11 @@ export function formatMillionKroner(value: number | null): string {
 /** amountsInMillions: every amount of one tile in mio. kr., so a tile never mixes kr. and mio. kr. */
 type KpiFormat = Pick<KpiDefinition, 'unit' | 'decimals'> & { amountsInMillions?: boolean };
 
+/** The KPI with every amount written in mio. kr. (a tile, a KPI page): never kr. beside mio. kr. */
+export function withAmountsInMillions<K extends KpiFormat>(kpi: K): K {
+  return kpi.unit === 'dkk' ? { ...kpi, amountsInMillions: true } : kpi;
+}
+
 /** A KPI value in its unit and decimals. */
 export function formatKpiValue(value: number | null, kpi: KpiFormat): string {
   switch (kpi.unit) {

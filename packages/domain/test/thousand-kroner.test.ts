@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatKpiValue, formatThousandKroner, MISSING } from '../src/format.ts';
+import { formatChange, formatKpiValue, formatThousandKroner, MISSING, withAmountsInMillions } from '../src/format.ts';
 
 describe('amounts in a table column of 1.000 kr.', () => {
   it('writes every amount in whole thousands, large or small, so a column has one unit', () => {
@@ -18,5 +18,15 @@ describe('amounts of one tile in mio. kr.', () => {
     expect(formatChange(951_000, { ...amount, amountsInMillions: true })).toBe('+1,0 mio. kr.');
     // without the flag, as before: kroner below a million
     expect(formatKpiValue(-514_000, amount)).toMatch(/^[-−]514\.000 kr\.$/);
+  });
+});
+
+describe('a KPI page or tile with every amount in mio. kr.', () => {
+  it('marks amounts only, and leaves other units as they are', () => {
+    const amount = withAmountsInMillions({ unit: 'dkk', decimals: 0 } as const);
+    expect(formatKpiValue(951_000, amount)).toBe('1,0 mio. kr.');
+    expect(formatKpiValue(4_100_000, amount)).toBe('4,1 mio. kr.');
+    const percent = { unit: 'pct', decimals: 1 } as const;
+    expect(withAmountsInMillions(percent)).toBe(percent);
   });
 });

@@ -1,4 +1,4 @@
-import { findKpi } from '@lis/domain';
+import { findKpi, withAmountsInMillions } from '@lis/domain';
 import { lazy, Suspense } from 'react';
 import { EmptyState, ErrorMessage, errorTitle, Loading } from '../../components/ui/query-state';
 import { useDashboard } from '../../features/overview/api/get-dashboard';
@@ -57,7 +57,7 @@ export function KpiRoute(route: KpiRouteProps) {
       <ScopeBar orgId={org.id} period={period} latestPeriod={latestPeriod} hrefFor={hrefFor} />
       {indicator ? (
         <Suspense fallback={<Loading label="Henter siden …" />}>
-          <KpiDetailPage kpi={kpi} indicator={indicator} org={org} period={period} />
+          <KpiDetailPage kpi={withAmountsInMillions(kpi)} indicator={indicator} org={org} period={period} />
         </Suspense>
       ) : (
         <EmptyState title={`${kpi.name} opgøres ikke for ${org.name}`}>

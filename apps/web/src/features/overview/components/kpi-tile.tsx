@@ -1,5 +1,5 @@
 import type { Indicator } from '@lis/contracts';
-import { addMonths, type KpiDefinition, STATUS_WORDS } from '@lis/domain';
+import { addMonths, type KpiDefinition, STATUS_WORDS, withAmountsInMillions } from '@lis/domain';
 import { useId, useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
 import { TileExplanation } from '../../../components/explanations/tile-explanations';
@@ -22,7 +22,7 @@ interface KpiTileProps {
 /** One KPI for a unit and month: value, light, target, changes, 12 months, n and where it came from. */
 export function KpiTile({ indicator, kpi: definition, period, href }: KpiTileProps) {
   const titleId = useId();
-  const kpi = useMemo(() => withTileAmounts(definition), [definition]);
+  const kpi = useMemo(() => withAmountsInMillions(definition), [definition]);
   const { value, status } = indicator;
   const sparkline = useMemo(
     () => buildSparklineOption(indicator.series, kpi, indicator.target),
@@ -93,11 +93,4 @@ export function KpiTile({ indicator, kpi: definition, period, href }: KpiTilePro
       <Provenance kpi={kpi} asOf={indicator.asOf} dataPeriod={indicator.dataPeriod} period={period} />
     </article>
   );
-}
-
-/** A tile writes every amount (value, target, changes, year to date) in mio. kr. with one decimal. */
-function withTileAmounts(kpi: KpiDefinition): KpiDefinition {
-  if (kpi.unit !== 'dkk') return kpi;
-  const inMillions = { ...kpi, amountsInMillions: true };
-  return inMillions;
 }
