@@ -195,6 +195,21 @@ capital_spending;F1;2016;10.000.000;
     expect(await judged(2016)).toEqual([['anlaeg', 'Anlæg omkring 55,0 mio. kr.', 0.1, ['2017 green']]]);
   });
 
+  it('exports the lines as the screen shows them: by their effect on the result, and says so', async () => {
+    const csv: string = (await get('/api/v1/budget/balance?budgetYear=2017&format=csv')).body;
+    const row = (label: string) =>
+      csv
+        .split(/\r?\n/)
+        .find((line) => line.startsWith(`${label};`))
+        ?.split(';')[1];
+    expect(csv).toContain('virkning på resultatet: + indtægt, − udgift');
+    // 2017: skatter 1.962 mio. is income (+), service 1.952 mio. an expense (−); A = 82,5 mio. as above
+    expect(row('Skatter')).toBe('1962000000');
+    expect(row('Serviceudgifter')).toBe('-1952000000');
+    expect(row('A. Resultat af ordinær driftsvirksomhed (driftsoverskud)')).toBe('82500000');
+    expect(row('Kasseforøgelse (+) / kassetræk (−)')).toBe('16700000');
+  });
+
   it('refuses a target id that is neither a KPI nor a balance target', async () => {
     const response = await postFeed(t.app, 'targets', 'kpi_id;org_id;year;target;tolerance\ncapital_spend;K;2017;1;\n');
     expect(response.statusCode).toBe(422);

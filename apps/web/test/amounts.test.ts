@@ -1,5 +1,6 @@
+import { PLAN_ROWS, planRowValue } from '@lis/domain';
 import { describe, expect, it } from 'vitest';
-import { cashWord, formatMillionsChange, PLAN_ROWS, rowValue } from '../src/features/balance/lib/plan-rows';
+import { cashWord, formatMillionsChange } from '../src/features/balance/lib/plan-rows';
 import { positionText } from '../src/features/benchmark/components/summary-panel';
 import { describeDeviation, forecastMadeInText, formatAmount } from '../src/features/budget/lib/amounts';
 import { BALANCE } from './economy-fixtures';
@@ -54,11 +55,11 @@ describe('budget balance rows', () => {
   it('signs lines by their effect on the result, so they add up to A, B, C and the cash change', () => {
     let running = 0;
     for (const row of rows) {
-      if (row.kind === 'line') running += rowValue(row, year);
-      else expect(rowValue(row, year)).toBeCloseTo(running, 6);
+      if (row.kind === 'line') running += planRowValue(row, year);
+      else expect(planRowValue(row, year)).toBeCloseTo(running, 6);
     }
-    expect(rowValue({ kind: 'line', line: 'taxes', label: '' }, year)).toBe(1_960_000_000);
-    expect(rowValue({ kind: 'line', line: 'borrowing', label: '' }, year)).toBe(20_000_000);
+    expect(planRowValue({ kind: 'line', line: 'taxes', label: '' }, year)).toBe(1_960_000_000);
+    expect(planRowValue({ kind: 'line', line: 'borrowing', label: '' }, year)).toBe(20_000_000);
   });
 
   it('names the cash change and signs changes between plans', () => {

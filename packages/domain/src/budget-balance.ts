@@ -116,3 +116,40 @@ export function balanceTargetStatus(value: number, target: number, tolerance: nu
   const off = Math.abs(value - target);
   return off <= band ? 'green' : off <= 2 * band ? 'yellow' : 'red';
 }
+
+/**
+ * The resultatopgørelse as it is shown and exported: each plan line as its effect on the result
+ * (income +, expense −), so the lines add up to A, B, C and the cash change as printed. Plan
+ * amounts themselves keep the accounts' sign (+ expense, − income).
+ */
+export type PlanRow =
+  | { kind: 'heading'; label: string }
+  | { kind: 'line'; line: PlanLine; label: string }
+  | { kind: 'result'; result: keyof PlanResults; label: string };
+
+export const PLAN_ROWS: readonly PlanRow[] = [
+  { kind: 'heading', label: 'Indtægter' },
+  { kind: 'line', line: 'taxes', label: 'Skatter' },
+  { kind: 'line', line: 'grants_equalisation', label: 'Tilskud og udligning' },
+  { kind: 'heading', label: 'Driftsudgifter' },
+  { kind: 'line', line: 'service', label: 'Serviceudgifter' },
+  { kind: 'line', line: 'transfers', label: 'Overførsler' },
+  { kind: 'line', line: 'interest', label: 'Renter (netto)' },
+  { kind: 'result', result: 'resultA', label: 'A. Resultat af ordinær driftsvirksomhed (driftsoverskud)' },
+  { kind: 'line', line: 'capital', label: 'Anlæg (skattefinansieret)' },
+  { kind: 'result', result: 'resultB', label: 'B. Resultat af det skattefinansierede område' },
+  { kind: 'line', line: 'utilities', label: 'Forsyningsvirksomheder (netto)' },
+  { kind: 'result', result: 'resultC', label: 'C. Resultat i alt' },
+  { kind: 'line', line: 'repayments', label: 'Afdrag på lån' },
+  { kind: 'line', line: 'financial_movements', label: 'Finansforskydninger' },
+  { kind: 'line', line: 'borrowing', label: 'Låneoptagelse' },
+  { kind: 'result', result: 'cashChange', label: 'Kasseforøgelse (+) / kassetræk (−)' },
+];
+
+/** How the rows are signed, for a table's or an export's header. */
+export const PLAN_ROW_SIGNS = 'virkning på resultatet: + indtægt, − udgift';
+
+/** What the row adds to the result, in kroner. */
+export function planRowValue(row: Exclude<PlanRow, { kind: 'heading' }>, year: { lines: PlanLines } & PlanResults): number {
+  return row.kind === 'line' ? -year.lines[row.line] : year[row.result];
+}

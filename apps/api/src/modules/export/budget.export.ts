@@ -1,4 +1,5 @@
 import type { Accounts, Balance, FollowUp } from '@lis/contracts';
+import { PLAN_ROW_SIGNS, PLAN_ROWS, planRowValue } from '@lis/domain';
 import type { ExportColumn, ExportTable } from './table.ts';
 
 const amount = (header: string): ExportColumn => ({ header, kind: 'number', decimals: 0 });
@@ -78,33 +79,14 @@ export function accountsTable(a: Accounts): ExportTable {
   };
 }
 
-const LINE_NAMES: Record<string, string> = {
-  taxes: 'Skatter',
-  grants_equalisation: 'Tilskud og udligning',
-  service: 'Serviceudgifter',
-  transfers: 'Overførsler',
-  interest: 'Renter (netto)',
-  capital: 'Anlæg',
-  utilities: 'Forsyning (netto)',
-  repayments: 'Afdrag på lån',
-  borrowing: 'Låneoptagelse',
-  financial_movements: 'Finansforskydninger',
-};
-
 export function balanceTables(b: Balance): ExportTable[] {
+  // as on the screen: each line by its effect on the result (income +, expense −), in full kroner
   const columns: ExportColumn[] = [
-    { header: 'Linje (+ udgift, − indtægt)', kind: 'text' },
+    { header: `Linje (${PLAN_ROW_SIGNS}; kr.)`, kind: 'text' },
     ...b.years.map((y) => amount(String(y.year))),
   ];
-  const lineRows = Object.keys(LINE_NAMES).map((line) => [
-    LINE_NAMES[line] ?? line,
-    ...b.years.map((y) => y.lines[line as keyof typeof y.lines]),
-  ]);
-  const results = [
-    ['A. Driftsoverskud (+ = overskud)', ...b.years.map((y) => y.resultA)],
-    ['B. Resultat af det skattefinansierede område', ...b.years.map((y) => y.resultB)],
-    ['C. Resultat inkl. forsyning', ...b.years.map((y) => y.resultC)],
-    ['Kasseforøgelse (+) / kassetræk (−)', ...b.years.map((y) => y.cashChange)],
-  ];
-  return [{ title: `Budgetbalance B${b.budgetYear}`, columns, rows: [...lineRows, ...results] }];
+  const rows = PLAN_ROWS.flatMap((row) =>
+    row.kind === 'heading' ? [] : [[row.label, ...b.years.map((year) => planRowValue(row, year))]],
+  );
+  return [{ title: `Budgetbalance B${b.budgetYear}`, columns, rows }];
 }

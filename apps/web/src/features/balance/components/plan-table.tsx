@@ -1,5 +1,6 @@
 import type { Balance } from '@lis/contracts';
-import { cashWord, formatMillions, formatMillionsChange, PLAN_ROWS, rowValue, yearLabel } from '../lib/plan-rows';
+import { PLAN_ROWS, planRowValue } from '@lis/domain';
+import { cashWord, formatMillions, formatMillionsChange, yearLabel } from '../lib/plan-rows';
 
 type Column = Pick<Balance['years'][number], 'year' | 'lines' | 'resultA' | 'resultB' | 'resultC' | 'cashChange'>;
 
@@ -46,7 +47,7 @@ export function PlanTable({ columns, budgetYear, caption, changes = false, testI
               >
                 <th scope="row">{row.label}</th>
                 {columns.map((column) => {
-                  const value = rowValue(row, column);
+                  const value = planRowValue(row, column);
                   return (
                     <td key={column.year} className="num" data-value={value}>
                       {format(value)}
