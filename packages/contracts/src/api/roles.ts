@@ -61,4 +61,7 @@ export const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   session: ['admin', 'direktion', 'oekonom', 'chef', 'feeder'],
 };
 
+/** Only a chef is limited to org units (each with its subtree); every other role reads all or nothing. */
+export const hasUnits = (role: Role): boolean => role === 'chef';
+
 export const roleCan = (role: Role, permission: Permission): boolean => GRANTS[permission].includes(role);

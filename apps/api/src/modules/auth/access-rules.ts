@@ -1,3 +1,4 @@
+import { hasUnits } from '@lis/contracts';
 import type { Role } from '@lis/db';
 
 /** An admin's rule: a person whose provider claim holds this value gets this role (a chef: these units). */
@@ -40,6 +41,6 @@ export function accessFromClaims(rules: readonly AccessRule[], claims: Record<st
   if (matching.length === 0) return null;
   const role = ROLE_PRECEDENCE.find((r) => matching.some((rule) => rule.role === r)) as Role;
   const granting = matching.filter((rule) => rule.role === role);
-  const orgIds = role === 'chef' ? [...new Set(granting.flatMap((rule) => rule.orgIds))].sort() : null;
+  const orgIds = hasUnits(role) ? [...new Set(granting.flatMap((rule) => rule.orgIds))].sort() : null;
   return { role, orgIds, ruleIds: granting.map((rule) => rule.id) };
 }

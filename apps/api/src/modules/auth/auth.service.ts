@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hasUnits } from '@lis/contracts';
 import type { Database, Role } from '@lis/db';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
@@ -81,8 +82,8 @@ const tokenCache = new Map<string, { principal: Principal | null; until: number 
 
 /** A chef has one or more known units; every other role none (they read everything, or nothing). */
 export async function checkScope(ctx: AuthContext, role: Role, orgIds: readonly string[]) {
-  if (role === 'chef' && orgIds.length === 0) throw new AccessSetupError('A chef needs at least one org unit (--org)');
-  if (role !== 'chef' && orgIds.length > 0)
+  if (hasUnits(role) && orgIds.length === 0) throw new AccessSetupError('A chef needs at least one org unit (--org)');
+  if (!hasUnits(role) && orgIds.length > 0)
     throw new AccessSetupError(`Only a chef is limited to org units; a ${role} reads everything`);
   const known = await subtreeOf(ctx.db, ctx.municipality, orgIds);
   const unknown = orgIds.filter((id) => !known.has(id));
@@ -141,7 +142,7 @@ export async function openSession(
   const sessionId = randomBytes(32).toString('base64url');
   await repo.insertSession(ctx.db, ctx.municipality, sha256(sessionId), user.id, idToken);
   await repo.markSignedIn(ctx.db, user.id, new Date());
-  const orgIds = user.role === 'chef' ? await repo.scopesOf(ctx.db, ctx.municipality, 'user', user.id) : null;
+  const orgIds = hasUnits(user.role) ? await repo.scopesOf(ctx.db, ctx.municipality, 'user', user.id) : null;
   return {
     sessionId,
     principal: {
@@ -166,7 +167,7 @@ export async function principalFromSession(ctx: AuthContext, sessionId: string, 
     return null;
   }
   if (now - session.last_seen_at.getTime() > TOUCH_AFTER_MS) await repo.touchSession(ctx.db, idHash);
-  const orgIds = session.role === 'chef' ? await repo.scopesOf(ctx.db, ctx.municipality, 'user', session.user_id) : null;
+  const orgIds = hasUnits(session.role) ? await repo.scopesOf(ctx.db, ctx.municipality, 'user', session.user_id) : null;
   return {
     kind: 'user',
     id: session.user_id,
@@ -202,7 +203,7 @@ export async function principalFromToken(ctx: AuthContext, secret: string): Prom
 async function tokenPrincipal(ctx: AuthContext, hash: string): Promise<Principal | null> {
   const token = await repo.findActiveToken(ctx.db, hash);
   if (!token || token.municipality !== ctx.municipality) return null;
-  const orgIds = token.role === 'chef' ? await repo.scopesOf(ctx.db, ctx.municipality, 'token', token.id) : null;
+  const orgIds = hasUnits(token.role) ? await repo.scopesOf(ctx.db, ctx.municipality, 'token', token.id) : null;
   return {
     kind: 'token',
     id: token.id,

@@ -1,4 +1,10 @@
-import { ACCESS_RULE_CLAIM_PATTERN, ACCESS_RULE_VALUE_MAX_LENGTH, type AccessRuleBody, type UserSummary } from '@lis/contracts';
+import {
+  ACCESS_RULE_CLAIM_PATTERN,
+  ACCESS_RULE_VALUE_MAX_LENGTH,
+  type AccessRuleBody,
+  hasUnits,
+  type UserSummary,
+} from '@lis/contracts';
 import { deleteAccessRule, insertAccessRule, listAccessRules } from './access-rules.repository.ts';
 import type { AccessRule } from './access-rules.ts';
 import * as repo from './auth.repository.ts';
@@ -44,7 +50,7 @@ export async function listUsers(ctx: AuthContext, now = Date.now()): Promise<Use
       username: u.username,
       displayName: u.display_name,
       role: u.role,
-      orgIds: u.role === 'chef' ? (units.get(u.id) ?? []) : null,
+      orgIds: hasUnits(u.role) ? (units.get(u.id) ?? []) : null,
       source: u.source,
       disabled: u.disabled,
       lastSignInAt: u.last_sign_in_at ? new Date(u.last_sign_in_at).toISOString() : null,

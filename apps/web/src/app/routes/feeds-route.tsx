@@ -1,3 +1,4 @@
+import { roleCan } from '@lis/contracts';
 import { lazy, Suspense } from 'react';
 import { ErrorMessage, Loading } from '../../components/ui/query-state';
 import { ApiError } from '../../lib/api-client';
@@ -16,7 +17,7 @@ export function FeedsRoute() {
       <header className="page-header">
         <h1>Leverancer</h1>
         <p className="page-header__sub">
-          Indlæs data til LIS{me?.role === 'admin' ? ', og se og genindsæt tidligere leverancer' : ''}
+          Indlæs data til LIS{me && roleCan(me.role, 'batches:read') ? ', og se og genindsæt tidligere leverancer' : ''}
         </p>
       </header>
       {me && !loadsFeeds(me.role) && <ErrorMessage error={new ApiError(403, 'feeds', { code: 'role_forbidden' })} />}

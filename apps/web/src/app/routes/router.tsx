@@ -1,3 +1,4 @@
+import { roleCan } from '@lis/contracts';
 import { useEffect } from 'react';
 import { EmptyState, Loading } from '../../components/ui/query-state';
 import { useMe } from '../../lib/me';
@@ -23,7 +24,7 @@ export function AppRoutes() {
   const route = parseRoute(url.pathname, url.search);
   // A data supplier may only send files: every address leads to the upload page.
   const me = useMe().data;
-  const onlyFeeds = me?.role === 'feeder' && route.page !== 'feeds';
+  const onlyFeeds = me !== undefined && me !== null && !roleCan(me.role, 'kpi:read') && route.page !== 'feeds';
   // the page's kind only, for the page Anvendelse
   useRecordPageView(route.page, Boolean(me));
   useEffect(() => {

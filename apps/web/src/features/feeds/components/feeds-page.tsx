@@ -1,4 +1,5 @@
 import type { Me } from '@lis/contracts';
+import { roleCan } from '@lis/contracts';
 import { LedgerPanel } from './ledger-panel';
 import { UploadPanel } from './upload-panel';
 import './feeds.css';
@@ -8,7 +9,7 @@ export default function FeedsPage({ me }: { me: Me }) {
   return (
     <div className="feeds">
       <UploadPanel />
-      {me.role === 'admin' && <LedgerPanel />}
+      {roleCan(me.role, 'batches:read') && <LedgerPanel />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import {
   ACCESS_RULE_CLAIM_PATTERN,
   ACCESS_RULE_VALUE_MAX_LENGTH,
   DEFAULT_ACCESS_RULE_CLAIM,
+  hasUnits,
   type Me,
   ROLE_NAMES,
   ROLES,
@@ -50,7 +51,7 @@ export function AccessRuleForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate(
-      { claim: claim.trim(), value, role, orgIds: role === 'chef' ? orgIds : [], note: note.trim() || null },
+      { claim: claim.trim(), value, role, orgIds: hasUnits(role) ? orgIds : [], note: note.trim() || null },
       {
         onSuccess: () => {
           setValue('');
@@ -109,7 +110,7 @@ export function AccessRuleForm() {
           {errorAt('note')}
         </div>
       </div>
-      {role === 'chef' && (
+      {hasUnits(role) && (
         <UnitPicker selected={orgIds} onChange={setOrgIds} error={errorAt('orgIds')} invalid={errorField === 'orgIds'} />
       )}
       {add.isError && !errorField && <ErrorMessage error={add.error} />}

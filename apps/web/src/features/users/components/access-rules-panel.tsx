@@ -1,5 +1,6 @@
-import { ROLE_NAMES } from '@lis/contracts';
+import { hasUnits, ROLE_NAMES, roleCan } from '@lis/contracts';
 import { ErrorMessage, Loading } from '../../../components/ui/query-state';
+import { MISSING } from '../../../lib/format';
 import { useOrgTree } from '../../../lib/org-units';
 import { useAccessRules, useRemoveAccessRule } from '../api/users-api';
 import { unitNames } from '../lib/user-words';
@@ -51,7 +52,13 @@ export function AccessRulesPanel() {
                       {rule.value}
                     </th>
                     <td data-label="Rolle">{ROLE_NAMES[rule.role]}</td>
-                    <td data-label="Enheder">{rule.role === 'chef' ? unitNames(tree, rule.orgIds) : 'Hele kommunen'}</td>
+                    <td data-label="Enheder">
+                      {hasUnits(rule.role)
+                        ? unitNames(tree, rule.orgIds)
+                        : roleCan(rule.role, 'kpi:read')
+                          ? 'Hele kommunen'
+                          : MISSING}
+                    </td>
                     <td data-label="Note">{rule.note ?? ''}</td>
                     <td className="users-table__actions-cell">
                       <div className="users-table__actions">

@@ -1,4 +1,4 @@
-import { type Me, ROLE_NAMES, type UserSummary } from '@lis/contracts';
+import { hasUnits, type Me, ROLE_NAMES, roleCan, type UserSummary } from '@lis/contracts';
 import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/ui/query-state';
 import { ApiError } from '../../../lib/api-client';
@@ -27,7 +27,7 @@ function doneText(user: UserSummary, action: UserAction | 'reset-password', sess
 
 /** Who reads everything, who is limited to units, who reads nothing (a data supplier). */
 const unitsText = (user: UserSummary, tree: ReturnType<typeof useOrgTree>['data']) =>
-  user.role === 'chef' ? unitNames(tree, user.orgIds) : user.role === 'feeder' ? MISSING : 'Hele kommunen';
+  hasUnits(user.role) ? unitNames(tree, user.orgIds) : roleCan(user.role, 'kpi:read') ? 'Hele kommunen' : MISSING;
 
 /** Every user with their access and sign-ins, and the administrator's actions on each. */
 export function UsersPanel({ me }: { me: Me }) {
