@@ -29,6 +29,9 @@ const Figures = {
   deviationPct: Nullable(Type.Number()),
 };
 
+/** actuals YTD of the same period last year; null when the line had no amounts (of its scope) last year */
+const LastYearActuals = Nullable(Type.Number({ description: 'actuals to the same month last year' }));
+
 /**
  * What the breakdowns (categories, units, account lines) cover. 'unit': the unit's whole subtree.
  * 'own_units': a chef at the kommune root, outside their own subtrees: totals stay the kommune's,
@@ -56,7 +59,18 @@ export const FollowUp = Type.Object({
   ...Figures,
   /** the headline consumption's light against the phased budget (the overview tile's rule); the page shows it as sent */
   consumptionStatus: KpiStatus,
-  byCategory: Type.Array(Type.Object({ category: Category, name: Type.String(), ...Figures })),
+  /** the same period last year (same month, operating spending); null when last year has no operating amounts */
+  lastYear: Nullable(
+    Type.Object({
+      period: Type.String({ description: 'the same month last year, YYYY-MM' }),
+      actualsYtd: Type.Number(),
+      correctedBudget: Type.Number(),
+      consumptionPct: Nullable(Type.Number({ description: 'actuals YTD / corrected budget of that year × 100' })),
+    }),
+  ),
+  byCategory: Type.Array(
+    Type.Object({ category: Category, name: Type.String(), ...Figures, actualsYtdLastYear: LastYearActuals }),
+  ),
   months: Type.Array(
     Type.Object({
       period: Type.String(),
@@ -65,10 +79,12 @@ export const FollowUp = Type.Object({
       cumulativeActual: Type.Number(),
       cumulativePhasedBudget: Type.Number(),
       forecast: Nullable(Type.Number()),
+      /** actuals from January to the same month last year; null when last year has no operating amounts */
+      cumulativeActualLastYear: Nullable(Type.Number()),
     }),
   ),
   /** the units one level down; with breakdown 'own_units' the caller's own units instead */
-  children: Type.Array(Type.Object({ org: OrgUnit, ...Figures })),
+  children: Type.Array(Type.Object({ org: OrgUnit, ...Figures, actualsYtdLastYear: LastYearActuals })),
 });
 export type FollowUp = Static<typeof FollowUp>;
 
@@ -142,10 +158,42 @@ export const PolicyTarget = Type.Object({
   results: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number(), status: KpiStatus })),
 });
 
+/**
+ * The plan's budget year against the economy feed's original budget for that year, per line the
+ * economy can hold (domain reconcilePlanYear). Amounts in the accounts' sign (+ expense, − income).
+ */
+const Reconciliation = Type.Object({
+  year: Type.Integer(),
+  /** false: the economy feed holds no original budget for the year */
+  economyHasYear: Type.Boolean(),
+  lines: Type.Array(
+    Type.Object({
+      line: Type.Union([
+        Type.Literal('taxes'),
+        Type.Literal('grants_equalisation'),
+        Type.Literal('service'),
+        Type.Literal('transfers'),
+        Type.Literal('interest'),
+        Type.Literal('capital'),
+        Type.Literal('utilities'),
+      ]),
+      name: Type.String(),
+      plan: Type.Number(),
+      economy: Nullable(Type.Number({ description: "the economy feed's original budget on the line's accounts" })),
+      difference: Nullable(Type.Number({ description: 'plan − economy' })),
+      status: Type.Union([Type.Literal('agrees'), Type.Literal('differs'), Type.Literal('not_in_economy')]),
+      /** why they differ, in Danish; null when they agree */
+      reason: Nullable(Type.String()),
+    }),
+  ),
+});
+
 export const Balance = Type.Object({
   budgetYear: Type.Integer(),
   years: Type.Array(PlanYear),
   policyTargets: Type.Array(PolicyTarget),
+  /** the budget year of the plan against the economy feed: what reconciles with what */
+  reconciliation: Reconciliation,
   comparison: Nullable(
     Type.Object({
       budgetYear: Type.Integer(),

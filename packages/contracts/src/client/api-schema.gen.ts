@@ -565,7 +565,7 @@ export interface paths {
         put?: never;
         /**
          * Load a feed file (all or nothing)
-         * @description Send the file (CSV, JSON or XLSX) as the body or as multipart/form-data (field "file"). Feeds: organisation, economy, budget_plan, sickleave, case_types, cases, benchmark, kpi, targets.
+         * @description Send the file (CSV, JSON or XLSX) as the body or as multipart/form-data (field "file"). Feeds: organisation, economy, budget_plan, sickleave, case_types, cases, benchmark, kpi, targets, population.
          *
          *     Access: permission feeds:write; roles admin, feeder. Session cookie or bearer token.
          */
@@ -1201,7 +1201,7 @@ export interface components {
             status: "loaded" | "unchanged";
         };
         /** @enum {string} */
-        FeedName: "organisation" | "economy" | "budget_plan" | "sickleave" | "case_types" | "cases" | "benchmark" | "kpi" | "targets";
+        FeedName: "organisation" | "economy" | "budget_plan" | "sickleave" | "case_types" | "cases" | "benchmark" | "kpi" | "targets" | "population";
         FeedRejected: {
             /** @description the ledger entry that records the rejection */
             batchId: number | null;
@@ -1222,6 +1222,8 @@ export interface components {
             breakdown: components["schemas"]["BreakdownCoverage"];
             byCategory: {
                 actualsYtd: number;
+                /** @description actuals to the same month last year */
+                actualsYtdLastYear: number | null;
                 category: components["schemas"]["Category"];
                 /** @description actuals YTD / corrected budget of the year × 100 */
                 consumptionPct: number | null;
@@ -1240,6 +1242,8 @@ export interface components {
             }[];
             children: {
                 actualsYtd: number;
+                /** @description actuals to the same month last year */
+                actualsYtdLastYear: number | null;
                 /** @description actuals YTD / corrected budget of the year × 100 */
                 consumptionPct: number | null;
                 correctedBudget: number;
@@ -1265,10 +1269,19 @@ export interface components {
             /** @description latest expected year result; keys without a forecast at their corrected budget */
             forecast: number | null;
             forecastMadeIn: string | null;
+            lastYear: {
+                actualsYtd: number;
+                /** @description actuals YTD / corrected budget of that year × 100 */
+                consumptionPct: number | null;
+                correctedBudget: number;
+                /** @description the same month last year, YYYY-MM */
+                period: string;
+            } | null;
             latestPeriod: string | null;
             months: {
                 actual: number;
                 cumulativeActual: number;
+                cumulativeActualLastYear: number | null;
                 cumulativePhasedBudget: number;
                 forecast: number | null;
                 period: string;
@@ -3509,7 +3522,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description one of organisation, economy, budget_plan, sickleave, case_types, cases, benchmark, kpi, targets */
+                /** @description one of organisation, economy, budget_plan, sickleave, case_types, cases, benchmark, kpi, targets, population */
                 feed: string;
             };
             cookie?: never;

@@ -5,18 +5,23 @@ import {
   balanceTargetStatus,
   budgetFollowUp,
   CATEGORY_NAMES,
+  classifyAccount,
   consumptionStatus,
   DEFAULT_TOLERANCE,
+  type EconomyAmount,
   type FollowUpFigures,
   formatDkk,
+  OPERATING_CATEGORIES,
   type PlanAmount,
   periodYear,
   planLines,
   planResults,
+  sameMonthLastYear,
 } from '@lis/domain';
 import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
 import { getOrg, rootOrgId, subtreeOf } from '../org/org.service.ts';
 import * as repo from './budget.repository.ts';
+import { reconciliationOf } from './reconciliation.ts';
 
 export { planAmounts } from './budget.repository.ts';
 
@@ -80,16 +85,26 @@ export async function followUp(
   ownUnits: readonly OrgUnit[] | null,
 ): Promise<FollowUp> {
   const year = periodYear(period);
+  const lastPeriod = sameMonthLastYear(period);
   const latestPeriod = await repo.latestActualPeriod(ctx.db, ctx.municipality);
-  const result = budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year), period);
-  const parts = ownUnits === null ? result : budgetFollowUp(await ownAmounts(ctx, ownUnits, year), period);
+  const amounts = await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year);
+  const lastAmounts = await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year - 1);
+  const result = budgetFollowUp(amounts, period);
+  const last = lastYearOf(lastAmounts, lastPeriod);
+  const ownThisYear = ownUnits === null ? null : await ownAmounts(ctx, ownUnits, year);
+  const ownLastYear = ownUnits === null ? null : await ownAmounts(ctx, ownUnits, year - 1);
+  const parts = ownThisYear === null ? result : budgetFollowUp(ownThisYear, period);
+  const partsLast = ownLastYear === null ? last : lastYearOf(ownLastYear, lastPeriod);
   const childFigures = await Promise.all(
     (ownUnits ?? children).map(async (child) => ({
       org: child,
       ...withPercentages(budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, child.id, year), period).operating),
+      actualsYtdLastYear: lastYearOf(await repo.subtreeAmounts(ctx.db, ctx.municipality, child.id, year - 1), lastPeriod)
+        .operating,
     })),
   );
   const headline = withPercentages(result.operating);
+  const lastOperating = last.operating === null ? null : budgetFollowUp(lastAmounts, lastPeriod);
   return {
     org,
     period,
@@ -99,9 +114,37 @@ export async function followUp(
     breakdown: ownUnits === null ? 'unit' : 'own_units',
     ...headline,
     consumptionStatus: consumptionStatus(headline.consumptionPct, headline.phasedConsumptionPct),
-    byCategory: parts.byCategory.map((c) => ({ ...withPercentages(c), category: c.category, name: CATEGORY_NAMES[c.category] })),
-    months: result.months,
+    lastYear:
+      lastOperating === null
+        ? null
+        : {
+            period: lastPeriod,
+            actualsYtd: lastOperating.operating.actualsYtd,
+            correctedBudget: lastOperating.operating.correctedBudget,
+            consumptionPct: pct(lastOperating.operating.actualsYtd, lastOperating.operating.correctedBudget),
+          },
+    byCategory: parts.byCategory.map((c) => ({
+      ...withPercentages(c),
+      category: c.category,
+      name: CATEGORY_NAMES[c.category],
+      actualsYtdLastYear: partsLast.byCategory.get(c.category) ?? null,
+    })),
+    months: result.months.map((m, i) => ({
+      ...m,
+      cumulativeActualLastYear: lastOperating?.months[i]?.cumulativeActual ?? null,
+    })),
     children: childFigures,
+  };
+}
+
+/** Last year's actuals to the same month: operating and per category, null where that scope had no amounts. */
+function lastYearOf(amounts: readonly EconomyAmount[], lastPeriod: string) {
+  const result = budgetFollowUp(amounts, lastPeriod);
+  const categories = new Set(amounts.map((a) => classifyAccount(a.fn, a.dranst)));
+  const hasOperating = OPERATING_CATEGORIES.some((c) => categories.has(c));
+  return {
+    operating: hasOperating ? result.operating.actualsYtd : null,
+    byCategory: new Map(result.byCategory.filter((c) => categories.has(c.category)).map((c) => [c.category, c.actualsYtd])),
   };
 }
 
@@ -188,6 +231,7 @@ export async function balance(ctx: ReadContext, budgetYear: number, compareTo: n
   const otherYear = compareTo ?? budgetYear - 1;
   const other = planYears(amounts, otherYear);
   const policyTargets = await policyTargetsOf(ctx, budgetYear, years);
+  const reconciliation = await reconciliationOf(ctx, budgetYear, years);
   const comparison =
     other.length === 0
       ? null
@@ -212,5 +256,5 @@ export async function balance(ctx: ReadContext, budgetYear: number, compareTo: n
             ];
           }),
         };
-  return { budgetYear, years, policyTargets, comparison, batchId };
+  return { budgetYear, years, policyTargets, reconciliation, comparison, batchId };
 }

@@ -16,7 +16,9 @@ const FIGURE_COLUMNS = [
   amount('Afvigelse (+ = merforbrug)'),
   percent('Afvigelse %'),
 ];
-type Figures = Omit<FollowUp['byCategory'][number], 'category' | 'name'>;
+type Figures = Omit<FollowUp['byCategory'][number], 'category' | 'name' | 'actualsYtdLastYear'>;
+/** the follow-up's tables add the same period last year after the figures */
+const LAST_YEAR_COLUMN = amount('Forbrug år til dato sidste år');
 const figures = (f: Figures) => [
   f.originalBudget,
   f.correctedBudget,
@@ -36,19 +38,20 @@ export function followUpTables(f: FollowUp): ExportTable[] {
   return [
     {
       title: own ? 'Kategorier, dine enheder' : 'Kategorier',
-      columns: [{ header: 'Kategori', kind: 'text' }, ...FIGURE_COLUMNS],
+      columns: [{ header: 'Kategori', kind: 'text' }, ...FIGURE_COLUMNS, LAST_YEAR_COLUMN],
       rows: [
         [
           own ? `Drift i alt for hele ${f.org.name} (service + overførsler)` : 'Drift i alt (service + overførsler)',
           ...figures(f),
+          f.lastYear?.actualsYtd ?? null,
         ],
-        ...f.byCategory.map((c) => [own ? `${c.name}, dine enheder` : c.name, ...figures(c)]),
+        ...f.byCategory.map((c) => [own ? `${c.name}, dine enheder` : c.name, ...figures(c), c.actualsYtdLastYear]),
       ],
     },
     {
       title: own ? 'Dine enheder' : 'Underenheder',
-      columns: [{ header: 'Enhed', kind: 'text' }, { header: 'Enheds-id', kind: 'text' }, ...FIGURE_COLUMNS],
-      rows: f.children.map((c) => [c.org.name, c.org.id, ...figures(c)]),
+      columns: [{ header: 'Enhed', kind: 'text' }, { header: 'Enheds-id', kind: 'text' }, ...FIGURE_COLUMNS, LAST_YEAR_COLUMN],
+      rows: f.children.map((c) => [c.org.name, c.org.id, ...figures(c), c.actualsYtdLastYear]),
     },
     {
       title: 'Måneder',
@@ -59,8 +62,17 @@ export function followUpTables(f: FollowUp): ExportTable[] {
         amount('Forbrug akkumuleret'),
         amount('Budget akkumuleret'),
         amount('Forventet regnskab'),
+        amount('Forbrug akkumuleret sidste år'),
       ],
-      rows: f.months.map((m) => [m.period, m.actual, m.phasedBudget, m.cumulativeActual, m.cumulativePhasedBudget, m.forecast]),
+      rows: f.months.map((m) => [
+        m.period,
+        m.actual,
+        m.phasedBudget,
+        m.cumulativeActual,
+        m.cumulativePhasedBudget,
+        m.forecast,
+        m.cumulativeActualLastYear,
+      ]),
     },
   ];
 }
