@@ -13,6 +13,7 @@ export const FEED_NAMES = [
   'benchmark',
   'kpi',
   'targets',
+  'population',
 ] as const;
 export type FeedName = (typeof FEED_NAMES)[number];
 
@@ -90,6 +91,15 @@ export const BUDGET_LINES = [
   'financial_movements',
 ] as const;
 export type BudgetLine = (typeof BUDGET_LINES)[number];
+
+/** The age bands of the population feed and the demography page (FOLK1A's usual grouping for the core tasks). */
+export const AGE_BANDS = ['0-2', '3-5', '6-16', '17-24', '25-64', '65-79', '80+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+/** The oldest single year of age the population feed takes. */
+export const MAX_AGE = 125;
+
+export const POPULATION_KINDS = ['actual', 'forecast'] as const;
+export type PopulationKind = (typeof POPULATION_KINDS)[number];
 
 export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
   organisation: {
@@ -239,6 +249,25 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
       col('tolerance', { kind: 'number', min: 0, digits: 4 }, 'yellow band as a fraction of the target, default 0.10', false),
     ],
     key: ['kpi_id', 'org_id', 'year'],
+    periodColumn: 'year',
+  },
+  population: {
+    name: 'population',
+    title: 'Befolkning',
+    table: 'population',
+    columns: [
+      col('municipality', { kind: 'municipality' }, '3-digit municipality code', true, 'subject_municipality'),
+      col('year', year, 'the year; a count is the population on 1 January (FOLK1A, 1st quarter)'),
+      col('age', text, `a single year of age 0–${MAX_AGE}, or one of the bands ${AGE_BANDS.join(', ')}`),
+      col('count', { kind: 'number', min: 0, digits: 10 }, 'persons (a forecast may hold decimals)'),
+      col(
+        'kind',
+        { kind: 'enum', values: { ...identity(...POPULATION_KINDS), faktisk: 'actual', prognose: 'forecast' } },
+        'actual or forecast (Danish aliases faktisk, prognose accepted)',
+      ),
+      col('vintage', text, 'the forecast\'s name, e.g. "prognose 2016"; required for forecast, empty for actual', false),
+    ],
+    key: ['municipality', 'year', 'age', 'kind', 'vintage'],
     periodColumn: 'year',
   },
 };

@@ -118,6 +118,18 @@ export interface BenchmarkTable extends FactColumns {
   need_index: number | null;
 }
 
+export interface PopulationTable extends FactColumns {
+  /** the municipality the row describes (the feed's `municipality` column) */
+  subject_municipality: string;
+  year: number;
+  /** a single year of age '0'…'125' or a band such as '0-2' or '80+' */
+  age: string;
+  count: number;
+  kind: 'actual' | 'forecast';
+  /** the forecast's name; null for actual rows */
+  vintage: string | null;
+}
+
 export interface KpiValueTable extends FactColumns {
   period: DateString;
   org_id: string;
@@ -335,6 +347,7 @@ export interface Database {
   case_types: CaseTypeTable;
   cases: CaseTable;
   benchmark: BenchmarkTable;
+  population: PopulationTable;
   kpi_values: KpiValueTable;
   targets: TargetTable;
   kpi_rollup: KpiRollupTable;

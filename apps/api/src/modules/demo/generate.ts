@@ -18,6 +18,7 @@ import { economyLines } from './economy-lines.ts';
 import { dottedDate } from './format.ts';
 import { kpiRows } from './kpi.ts';
 import { type DemoUnit, demoOrganisation, organisationVersions } from './organisation.ts';
+import { populationRows } from './population-feed.ts';
 import { Random } from './random.ts';
 import { sickleaveRows } from './sickleave.ts';
 import { demoHeadcounts } from './staffing.ts';
@@ -43,7 +44,7 @@ const PAYROLL: CsvFormat = { encoding: 'utf-8-bom', lineEnding: '\r\n' };
 const PLAIN: CsvFormat = { encoding: 'utf-8', lineEnding: '\n' };
 
 /**
- * Writes the nine feed files into `outDir` (created if missing) and returns them in load order:
+ * Writes the feed files into `outDir` (created if missing) and returns them in load order:
  * organisation and case_types first (everything else refers to them), targets last.
  */
 export async function generateDemoFeeds(outDir: string, options: DemoOptions = {}): Promise<DemoFile[]> {
@@ -54,13 +55,17 @@ export async function generateDemoFeeds(outDir: string, options: DemoOptions = {
   const units = demoOrganisation();
   const headcounts = demoHeadcounts(units, random.fork('staffing'));
 
+  // one set of budget lines for the economy feed and the plan, so the plan's budget year reconciles
+  const budgetLines = economyLines(units, random.fork('budget'));
+
   const feeds: [FeedName, CsvFormat, () => Iterable<string[]>][] = [
     ['organisation', ERP, () => organisationRows(organisationVersions(units))],
     ['case_types', PLAIN, caseTypeRows],
-    ['economy', ERP, () => economyRows(economyLines(units, random.fork('budget')), random.fork('economy'))],
-    ['budget_plan', PLAIN, () => budgetPlanRows(random.fork('budget_plan'))],
+    ['economy', ERP, () => economyRows(budgetLines, random.fork('economy'))],
+    ['budget_plan', PLAIN, () => budgetPlanRows(budgetLines, random.fork('budget_plan'))],
     ['sickleave', PAYROLL, () => sickleaveRows(units, headcounts, random.fork('sickleave'))],
     ['cases', PLAIN, () => caseRows(random.fork('cases'))],
+    ['population', PLAIN, () => populationRows(random.fork('population'))],
     ['benchmark', PLAIN, () => benchmarkRows(random.fork('benchmark'))],
     ['kpi', PLAIN, () => kpiRows(units, headcounts, random.fork('kpi'))],
     ['targets', PLAIN, () => targetRows(units)],

@@ -1,6 +1,7 @@
 import type { FeedName, FeedSpec } from '@lis/contracts';
 import { COUNTED_SICK_HOURS, findKpi, isBalanceTargetId } from '@lis/domain';
 import type { RowError } from './errors.ts';
+import { populationRule } from './population-rule.ts';
 import { type MonthSpan, spanHolds, spanText } from './unit-validity.ts';
 import type { StoredValue } from './validate-row.ts';
 
@@ -157,6 +158,7 @@ const RULES: Partial<Record<FeedName, Check>> = {
     const personal = typeof row.kpi_id === 'string' && findKpi(row.kpi_id)?.personalData === true;
     return [...knownOrgIn(row, refs), ...knownKpi(row, true), ...(personal ? lowestLevel(row, refs, String(row.kpi_id)) : NONE)];
   },
+  population: populationRule,
   targets: (row, refs) => [
     ...knownOrg(row, refs),
     // the budget balance's anlæg target has no KPI of its own
