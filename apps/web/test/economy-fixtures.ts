@@ -10,7 +10,16 @@ export function followUpMonths(): FollowUp['months'] {
     const phasedBudget = 100_000_000;
     cumulativeActual += actual;
     cumulativePhasedBudget += phasedBudget;
-    return { period, actual, phasedBudget, cumulativeActual, cumulativePhasedBudget, forecast: i >= 2 ? 1_220_000_000 : null };
+    return {
+      period,
+      actual,
+      phasedBudget,
+      cumulativeActual,
+      cumulativePhasedBudget,
+      forecast: i >= 2 ? 1_220_000_000 : null,
+      // last year: 99 mio. kr. a month
+      cumulativeActualLastYear: 99_000_000 * (i + 1),
+    };
   });
 }
 
@@ -69,6 +78,40 @@ export const BALANCE: Balance = {
       ],
     },
   ],
+  reconciliation: {
+    year: 2017,
+    economyHasYear: true,
+    lines: [
+      {
+        line: 'service',
+        name: 'Serviceudgifter',
+        plan: 1_950_000_000,
+        economy: 1_950_000_000,
+        difference: 0,
+        status: 'agrees',
+        reason: null,
+      },
+      {
+        line: 'transfers',
+        name: 'Overførsler',
+        plan: 570_000_000,
+        economy: 520_000_000,
+        difference: 50_000_000,
+        status: 'differs',
+        reason:
+          'budgetplanen er vedtaget budget for hele kommunen; økonomifeedets oprindelige budget summerer til et andet beløb',
+      },
+      {
+        line: 'interest',
+        name: 'Renter (netto)',
+        plan: 5_000_000,
+        economy: null,
+        difference: null,
+        status: 'not_in_economy',
+        reason: 'budgetplanen er vedtaget budget for hele kommunen; økonomifeedet har ingen konti med renter, 7.22–7.58',
+      },
+    ],
+  },
   comparison: { budgetYear: 2016, years: [{ ...year(2017, 62_000_000), resultA: 57_000_000 }], changes: [] },
   batchId: null,
 };

@@ -2,6 +2,7 @@ export * from './benchmark.ts';
 export * from './benchmark-areas.ts';
 export * from './budget-balance.ts';
 export * from './budget-followup.ts';
+export * from './budget-reconciliation.ts';
 export * from './chart-of-accounts.ts';
 export * from './format.ts';
 export * from './kpis.ts';

@@ -980,6 +980,23 @@ export interface components {
                 }[];
             } | null;
             policyTargets: components["schemas"]["PolicyTarget"][];
+            reconciliation: {
+                economyHasYear: boolean;
+                lines: {
+                    /** @description plan − economy */
+                    difference: number | null;
+                    /** @description the economy feed's original budget on the line's accounts */
+                    economy: number | null;
+                    /** @enum {string} */
+                    line: "taxes" | "grants_equalisation" | "service" | "transfers" | "interest" | "capital" | "utilities";
+                    name: string;
+                    plan: number;
+                    reason: string | null;
+                    /** @enum {string} */
+                    status: "agrees" | "differs" | "not_in_economy";
+                }[];
+                year: number;
+            };
             years: {
                 cashChange: number;
                 lines: {
@@ -1043,6 +1060,7 @@ export interface components {
             includeOwn: boolean;
             method: components["schemas"]["BenchmarkMethod"];
             methodName: string;
+            methodNote: string | null;
             missing: {
                 municipality: string;
                 name: string;
@@ -1069,6 +1087,21 @@ export interface components {
             }[];
             potential: number;
             priceBase: string;
+            priceBasis: string;
+            priceYear: number | null;
+            rank: {
+                of: number;
+                ownInGroup: boolean;
+                position: number;
+            } | null;
+            source: string;
+            trend: {
+                benchmark: number | null;
+                ownUnitCost: number | null;
+                priceYear: number | null;
+                year: number;
+            }[];
+            trendNote: string | null;
             year: number;
         };
         BenchmarkSummary: {
@@ -1087,15 +1120,24 @@ export interface components {
                 /** @enum {string} */
                 position: "over" | "under" | "at" | "no_data";
                 potential: number;
+                rank: {
+                    of: number;
+                    ownInGroup: boolean;
+                    position: number;
+                } | null;
             }[];
             caveat: string;
             includeOwn: boolean;
             method: components["schemas"]["BenchmarkMethod"];
             methodName: string;
+            methodNote: string | null;
             needAdjusted: boolean;
             peerGroup: string;
             peerGroupName: string;
             priceBase: string;
+            priceBasis: string;
+            priceYear: number | null;
+            source: string;
             totalPotential: number;
             year: number;
         };

@@ -1,11 +1,18 @@
 /**
  * budget_plan: the budget balance of Budget 2016 (2016–2019) and Budget 2017 (2017–2020), in the
- * shape of a resultatopgørelse. Driftsoverskud (A = taxes + grants − service − transfers − interest,
+ * shape of a resultatopgørelse. The lines the economy feed holds (skatter, tilskud og udligning,
+ * service, overførsler, anlæg, forsyning) start from the economy's original budget for 2016, so
+ * B2016's budget year is exactly the economy feed's (the balance page reconciles them); every
+ * other amount is that start plus the change written in PLANS against B2016's budget year.
+ * Renter, afdrag, låneoptagelse and finansforskydninger are not in the economy feed and are
+ * PLANS' amounts as written. Driftsoverskud (A = taxes + grants − service − transfers − interest,
  * with income negative) is about 60 mio. kr. in B2016 and falls in the forecast years as the
  * population ages; B2017 lifts it to about 80 mio. kr. after the benchmark savings, against the
  * policy target of ~50 mio. kr. Amounts in mio. kr. here, written in whole DKK.
  */
 import type { BudgetLine } from '@lis/contracts';
+import { planLineOfAccount, type ReconciledLine } from '@lis/domain';
+import type { EconomyLine } from './economy-lines.ts';
 import { decimalComma } from './format.ts';
 import type { Random } from './random.ts';
 
@@ -45,13 +52,40 @@ const PLANS: ReadonlyMap<number, Plan> = new Map([
   ],
 ]);
 
-export function* budgetPlanRows(random: Random): Generator<string[]> {
+/** The budget year the economy feed's original budget anchors the plans to. */
+const ANCHOR_YEAR = 2016;
+
+/**
+ * The economy feed's original budget of a year per line of the resultatopgørelse (the domain's
+ * planLineOfAccount, as the balance page reconciles), whole DKK.
+ */
+export function economyOriginalBudget(lines: readonly EconomyLine[], year: number): Map<ReconciledLine, number> {
+  const sums = new Map<ReconciledLine, number>();
+  for (const line of lines) {
+    const planLine = planLineOfAccount(line.fn, line.dranst);
+    const amount = line.original.get(year);
+    if (planLine && amount !== undefined) sums.set(planLine, (sums.get(planLine) ?? 0) + amount);
+  }
+  return sums;
+}
+
+export function* budgetPlanRows(economyLines: readonly EconomyLine[], random: Random): Generator<string[]> {
+  const anchor = economyOriginalBudget(economyLines, ANCHOR_YEAR);
+  const anchorPlan = PLANS.get(ANCHOR_YEAR);
   for (const [budgetYear, plan] of PLANS) {
     for (let offset = 0; offset < 4; offset++) {
       for (const [line, amounts] of Object.entries(plan) as [BudgetLine, readonly number[]][]) {
         const mio = amounts[offset] ?? 0;
         // the seed moves each line by up to ±0,1 %, rounded to whole thousands as budgets are
-        const amount = Math.round((mio * 1_000_000 * (1 + random.uniform(-0.001, 0.001))) / 1000) * 1000;
+        const jitter = 1 + random.uniform(-0.001, 0.001);
+        const fromEconomy = anchor.get(line as ReconciledLine);
+        const written = Math.round((mio * 1_000_000 * jitter) / 1000) * 1000;
+        const amount =
+          fromEconomy === undefined
+            ? written
+            : budgetYear === ANCHOR_YEAR && offset === 0
+              ? fromEconomy
+              : fromEconomy + Math.round(((mio - (anchorPlan?.[line][0] ?? 0)) * 1_000_000 * jitter) / 1000) * 1000;
         yield [String(budgetYear), String(budgetYear + offset), line, decimalComma(amount, 0)];
       }
     }
