@@ -2,27 +2,46 @@ import { PLAN_ROWS, planRowValue } from '@lis/domain';
 import { describe, expect, it } from 'vitest';
 import { cashWord, formatMillionsChange } from '../src/features/balance/lib/plan-rows';
 import { positionText } from '../src/features/benchmark/components/summary-panel';
-import { describeDeviation, forecastMadeInText, formatAmount } from '../src/features/budget/lib/amounts';
+import {
+  describeDeviation,
+  forecastMadeInText,
+  formatAmount,
+  formatAmountWithUnit,
+  unitOfFigures,
+} from '../src/features/budget/lib/amounts';
 import { BALANCE } from './economy-fixtures';
 
 describe('income and expense in words', () => {
-  it('shows spending as an amount and income as "indtægt", never as negative spending', () => {
-    expect(formatAmount(1_860_857_000)).toBe('1.861 mio. kr.');
-    expect(formatAmount(-2_565_766_000)).toBe('indtægt 2.566 mio. kr.');
-    expect(formatAmount(-495_000)).toBe('indtægt 495.000 kr.');
-    expect(formatAmount(-0.2)).toBe('0 kr.');
-    expect(formatAmount(null)).toBe('–');
+  it('shows spending as an amount and income as "indtægt", never as negative spending, in the table’s unit', () => {
+    expect(formatAmount(1_860_857_000, 'mio')).toBe('1.860,9');
+    expect(formatAmount(-2_565_766_000, 'mio')).toBe('indtægt 2.565,8');
+    expect(formatAmount(-495_000, 'thousand')).toBe('indtægt 495');
+    expect(formatAmount(-495_000, 'mio')).toBe('indtægt 0,5');
+    expect(formatAmount(-0.2, 'mio')).toBe('0,0');
+    expect(formatAmount(null, 'mio')).toBe('–');
+    expect(formatAmountWithUnit(-2_565_766_000, 'mio')).toBe('indtægt 2.565,8 mio. kr.');
+    expect(formatAmountWithUnit(14_123_000, 'thousand')).toBe('14.123 1.000 kr.');
+  });
+
+  it('picks one unit for a table: 1.000 kr. when its largest amount is under 10 mio. kr.', () => {
+    const row = (correctedBudget: number, actualsYtd: number, forecast: number | null) => ({
+      correctedBudget,
+      actualsYtd,
+      forecast,
+    });
+    expect(unitOfFigures([row(9_999_000, 5_000_000, null), row(-3_000_000, -1_000_000, -9_000_000)])).toBe('thousand');
+    expect(unitOfFigures([row(9_999_000, 5_000_000, null), row(100_000, 0, 10_000_000)])).toBe('mio');
   });
 
   it('calls a positive deviation on spending merforbrug and shows its sign', () => {
-    expect(describeDeviation(14_129_000, 2_349_098_000)).toEqual({
-      amount: '+14,1 mio. kr.',
+    expect(describeDeviation(14_129_000, 2_349_098_000, 'mio')).toEqual({
+      amount: '+14,1',
       pct: '+0,6 %',
       word: 'merforbrug',
       tone: 'worse',
     });
-    expect(describeDeviation(-3_065_000, 488_241_000)).toMatchObject({
-      amount: '-3,1 mio. kr.',
+    expect(describeDeviation(-3_065_000, 488_241_000, 'mio')).toMatchObject({
+      amount: '-3,1',
       word: 'mindreforbrug',
       tone: 'better',
     });
@@ -30,18 +49,18 @@ describe('income and expense in words', () => {
 
   it('calls deviations on income merindtægt and mindreindtægt, the percentage with the deviation’s sign', () => {
     // forsyning: budgeted income 495.000, expected 895.000
-    expect(describeDeviation(-400_000, -495_000)).toEqual({
-      amount: '-400.000 kr.',
+    expect(describeDeviation(-400_000, -495_000, 'thousand')).toEqual({
+      amount: '-400',
       pct: '-80,8 %',
       word: 'merindtægt',
       tone: 'better',
     });
-    expect(describeDeviation(100_000, -495_000)).toMatchObject({ word: 'mindreindtægt', tone: 'worse' });
+    expect(describeDeviation(100_000, -495_000, 'thousand')).toMatchObject({ word: 'mindreindtægt', tone: 'worse' });
   });
 
   it('tells no forecast apart from no deviation', () => {
-    expect(describeDeviation(null, 100)).toMatchObject({ word: 'ingen prognose endnu', amount: '–' });
-    expect(describeDeviation(0, 100)).toMatchObject({ word: 'ingen afvigelse', tone: 'none' });
+    expect(describeDeviation(null, 100, 'mio')).toMatchObject({ word: 'ingen prognose endnu', amount: '–' });
+    expect(describeDeviation(0, 100, 'mio')).toMatchObject({ word: 'ingen afvigelse', tone: 'none' });
     expect(forecastMadeInText('2016-09')).toBe('BO sep. 2016');
     expect(forecastMadeInText(null)).toBe('ingen prognose endnu');
   });

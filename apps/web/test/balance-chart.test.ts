@@ -1,3 +1,4 @@
+import { PLAN_ROWS, planRowValue } from '@lis/domain';
 import { describe, expect, it } from 'vitest';
 import { buildBalanceOption, groupTargets } from '../src/features/balance/charts/balance';
 import { BALANCE } from './economy-fixtures';
@@ -14,11 +15,8 @@ describe('buildBalanceOption', () => {
   const series = option.series as Series[];
   const byId = (id: string) => series.find((s) => s.id === id) as Series;
 
-  it('draws results A, B, C, the cash change and anlæg per plan year, the budget year named B2017', () => {
+  it('draws results A, B, C, anlæg and the cash change per plan year in the table’s row order, the budget year named B2017', () => {
     expect(option.xAxis).toMatchObject({ data: ['B2017', '2018'] });
-    expect(byId('resultA').data).toEqual(BALANCE.years.map((y) => y.resultA));
-    expect(byId('capital').data).toEqual([68_000_000, 60_000_000]);
-    expect(byId('cashChange').data).toEqual(BALANCE.years.map((y) => y.cashChange));
     expect(series.filter((s) => s.type === 'bar').map((s) => s.id)).toEqual([
       'resultA',
       'capital',
@@ -28,22 +26,32 @@ describe('buildBalanceOption', () => {
     ]);
   });
 
-  it('draws the two 50 mio. kr. targets as one target line, naming both', () => {
-    const markLine = byId('resultA').markLine;
-    expect(markLine?.data).toEqual([
-      { name: 'Driftsoverskud mindst 50 mio. kr. · Anlæg omkring 50 mio. kr.', yAxis: 50_000_000 },
-    ]);
-    expect(markLine?.label.formatter({ value: 50_000_000 })).toBe('Mål 50,0 mio. kr.');
-    expect(series.filter((s) => s.markLine)).toHaveLength(1);
+  it('draws what the table shows: each bar is its table row’s value, anlæg negative (an expense lowers the result)', () => {
+    // the fixture's anlæg: 68 and 60 mio. kr. spent, so −68 and −60 on the result
+    expect(byId('capital').data).toEqual([-68_000_000, -60_000_000]);
+    for (const row of PLAN_ROWS) {
+      if (row.kind === 'heading') continue;
+      const id = row.kind === 'line' ? row.line : row.result;
+      const bar = series.find((s) => s.id === id && s.type === 'bar');
+      if (bar) expect(bar.data, id).toEqual(BALANCE.years.map((y) => planRowValue(row, y)));
+    }
+    // B = A − anlæg, read off the bars: A + (the anlæg bar)
+    const a = byId('resultA').data[0] as number;
+    expect(byId('resultB').data[0]).toBe(a + (byId('capital').data[0] as number));
   });
 
-  it('draws each target on its own bar when the amounts differ', () => {
-    const [driftsoverskud, anlaeg] = BALANCE.policyTargets;
-    if (!driftsoverskud || !anlaeg) throw new Error('fixture');
-    const lines = groupTargets([driftsoverskud, { ...anlaeg, target: 60_000_000 }]);
+  it('draws each target on its row in the table’s sign: driftsoverskud at +50, anlæg at −50 mio. kr.', () => {
+    expect(byId('resultA').markLine?.data).toEqual([{ name: 'Driftsoverskud mindst 50 mio. kr.', yAxis: 50_000_000 }]);
+    expect(byId('capital').markLine?.data).toEqual([{ name: 'Anlæg omkring 50 mio. kr.', yAxis: -50_000_000 }]);
+    expect(byId('capital').markLine?.label.formatter({ value: -50_000_000 })).toBe('Mål -50,0 mio. kr.');
+  });
+
+  it('draws two targets at the same value as one line, naming both', () => {
+    const [driftsoverskud] = BALANCE.policyTargets;
+    if (!driftsoverskud) throw new Error('fixture');
+    const lines = groupTargets([driftsoverskud, { ...driftsoverskud, name: 'Et andet mål' }]);
     expect(lines).toEqual([
-      { target: 50_000_000, names: ['Driftsoverskud mindst 50 mio. kr.'], seriesId: 'resultA' },
-      { target: 60_000_000, names: ['Anlæg omkring 50 mio. kr.'], seriesId: 'capital' },
+      { value: 50_000_000, names: ['Driftsoverskud mindst 50 mio. kr.', 'Et andet mål'], seriesId: 'resultA' },
     ]);
   });
 

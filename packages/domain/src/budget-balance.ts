@@ -88,6 +88,8 @@ export const BALANCE_TARGETS = [
     /** the catalogue KPI whose target it is: the overview tile reads the same row */
     kpiId: 'operating_surplus',
     name: 'Driftsoverskud',
+    /** the row of the resultatopgørelse it is read against (planRow) */
+    row: 'resultA',
     rule: 'at_least',
     value: (plan: PlanResults & { lines: PlanLines }) => plan.resultA,
   },
@@ -96,6 +98,7 @@ export const BALANCE_TARGETS = [
     /** no KPI of the catalogue: the targets feed accepts this id for the balance only */
     kpiId: 'capital_spending',
     name: 'Anlæg',
+    row: 'capital',
     rule: 'about',
     value: (plan: PlanResults & { lines: PlanLines }) => plan.lines.capital,
   },
@@ -150,6 +153,23 @@ export const PLAN_ROWS: readonly PlanRow[] = [
 export const PLAN_ROW_SIGNS = 'virkning på resultatet: + indtægt, − udgift';
 
 /** What the row adds to the result, in kroner. */
-export function planRowValue(row: Exclude<PlanRow, { kind: 'heading' }>, year: { lines: PlanLines } & PlanResults): number {
-  return row.kind === 'line' ? -year.lines[row.line] : year[row.result];
+export function planRowValue(row: PlanValueRow, year: { lines: PlanLines } & PlanResults): number {
+  return row.kind === 'line' ? effectOnResult(year.lines[row.line]) : year[row.result];
 }
+
+/** A plan line's amount (+ expense, − income) as its effect on the result (income +, expense −). */
+export const effectOnResult = (amount: number): number => -amount;
+
+export type PlanValueRow = Exclude<PlanRow, { kind: 'heading' }>;
+
+/** The table's row of a line or a result (a balance target's `row`). */
+export function planRow(key: PlanLine | keyof PlanResults): PlanValueRow {
+  const row = PLAN_ROWS.find(
+    (r): r is PlanValueRow => r.kind !== 'heading' && (r.kind === 'line' ? r.line === key : r.result === key),
+  );
+  if (!row) throw new Error(`No row of the resultatopgørelse for ${key}`);
+  return row;
+}
+
+/** A target amount in the sign of its row (a line's target as its effect on the result). */
+export const targetOnRow = (row: PlanValueRow, target: number): number => (row.kind === 'line' ? effectOnResult(target) : target);

@@ -46,6 +46,31 @@ export function formatThousandKroner(value: number | null): string {
   return formatNumber(value / 1000, 0);
 }
 
+/**
+ * The unit of an economy table's amounts, one for every amount column and stated in its header:
+ * mio. kr. with one decimal, or 1.000 kr. where the amounts are small (a unit's account lines),
+ * so a column never mixes 'kr.' and 'mio. kr.'.
+ */
+export type AmountUnit = 'mio' | 'thousand';
+
+export const AMOUNT_UNIT_NAMES: Readonly<Record<AmountUnit, string>> = { mio: 'mio. kr.', thousand: THOUSAND_KRONER };
+
+/** Below 10 mio. kr. most amounts would read 0,0–9,9 mio. kr.: in 1.000 kr. they keep their digits. */
+const SMALL_AMOUNTS = 10 * MILLION;
+
+/** The unit of a table: 1.000 kr. when its largest amount is under 10 mio. kr., else mio. kr. */
+export function amountUnitFor(values: Iterable<number | null>): AmountUnit {
+  let largest = 0;
+  for (const value of values) if (value !== null && Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
+  return largest < SMALL_AMOUNTS ? 'thousand' : 'mio';
+}
+
+/** An amount in the table's unit, without the unit (the header states it): '2.327,4' in mio. kr., '-514' in 1.000 kr. */
+export function formatAmountIn(value: number | null, unit: AmountUnit): string {
+  if (unit === 'thousand') return formatThousandKroner(value);
+  return formatNumber(value === null ? null : value / MILLION, 1);
+}
+
 /** '23 dage', '1 dag', '1,5 dage': singular only for a printed 1. */
 export function formatDays(value: number | null, decimals: number): string {
   const text = formatNumber(value, decimals);

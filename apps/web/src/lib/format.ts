@@ -10,6 +10,7 @@ export {
   formatDate,
   formatDkk,
   formatKpiValue,
+  formatMillionKroner,
   formatMonth,
   formatMonthLong,
   formatNumber,

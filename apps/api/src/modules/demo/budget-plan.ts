@@ -59,7 +59,7 @@ const ANCHOR_YEAR = 2016;
  * The economy feed's original budget of a year per line of the resultatopgørelse (the domain's
  * planLineOfAccount, as the balance page reconciles), whole DKK.
  */
-export function economyOriginalBudget(lines: readonly EconomyLine[], year: number): Map<ReconciledLine, number> {
+function economyOriginalBudget(lines: readonly EconomyLine[], year: number): Map<ReconciledLine, number> {
   const sums = new Map<ReconciledLine, number>();
   for (const line of lines) {
     const planLine = planLineOfAccount(line.fn, line.dranst);

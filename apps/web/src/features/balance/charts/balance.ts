@@ -1,28 +1,32 @@
 import type { Balance } from '@lis/contracts';
+import { BALANCE_TARGETS, type PlanValueRow, planRow, planRowValue, targetOnRow } from '@lis/domain';
 import type { ChartOption } from '../../../lib/echarts';
-import { formatDkk, formatNumber } from '../../../lib/format';
+import { formatMillionKroner, formatNumber } from '../../../lib/format';
 import { yearLabel } from '../lib/plan-rows';
 
-type PlanYear = Balance['years'][number];
-
-/** The bars: the results and the capital spending the anlæg target is about. */
-const BARS: readonly { id: string; name: string; color: string; value: (year: PlanYear) => number }[] = [
-  { id: 'resultA', name: 'A. Driftsoverskud', color: '#1f5f99', value: (y) => y.resultA },
-  { id: 'capital', name: 'Anlæg', color: '#8a5a00', value: (y) => y.lines.capital },
-  { id: 'resultB', name: 'B. Skattefinansieret område', color: '#5b7083', value: (y) => y.resultB },
-  { id: 'resultC', name: 'C. Resultat i alt', color: '#9aa7b8', value: (y) => y.resultC },
-  { id: 'cashChange', name: 'Kasseforøgelse/-træk', color: '#2e7d32', value: (y) => y.cashChange },
+/**
+ * The bars: rows of the resultatopgørelse as the table shows them (the domain's PLAN_ROWS and
+ * planRowValue: income +, expense −), the results and anlæg, which a policy target is about.
+ * Anlæg is drawn below zero, as the table's "Anlæg (skattefinansieret)" row reads.
+ */
+const BARS: readonly { row: PlanValueRow; name: string; color: string }[] = [
+  { row: planRow('resultA'), name: 'A. Driftsoverskud', color: '#1f5f99' },
+  { row: planRow('capital'), name: 'Anlæg', color: '#8a5a00' },
+  { row: planRow('resultB'), name: 'B. Skattefinansieret område', color: '#5b7083' },
+  { row: planRow('resultC'), name: 'C. Resultat i alt', color: '#9aa7b8' },
+  { row: planRow('cashChange'), name: 'Kasseforøgelse/-træk', color: '#2e7d32' },
 ];
 
-/** Which bar a policy target is read against. */
-const TARGET_SERIES: Readonly<Record<string, string>> = { driftsoverskud: 'resultA', anlaeg: 'capital' };
+/** 'resultA', 'capital': a row's key, the series id. */
+const rowKey = (row: PlanValueRow): string => (row.kind === 'line' ? row.line : row.result);
 
 const millions = (value: number) => `${formatNumber(value / 1_000_000, 0)} mio.`;
 
 /**
- * Per plan year: the results A, B, C, the cash change and anlæg as bars, each policy target as a
- * line on its bar's value (targets with the same amount share one line, named together), and
- * driftsoverskud in the previous plan dashed, to show what the new plan changed.
+ * Per plan year: the results A, B, C, the cash change and anlæg as bars with the table's signs,
+ * each policy target as a line on its row's value in that sign (targets at the same value share
+ * one line, named together), and driftsoverskud in the previous plan dashed, to show what the
+ * new plan changed.
  */
 export function buildBalanceOption(balance: Pick<Balance, 'budgetYear' | 'years' | 'policyTargets' | 'comparison'>): ChartOption {
   const { budgetYear, years, policyTargets, comparison } = balance;
@@ -32,18 +36,18 @@ export function buildBalanceOption(balance: Pick<Balance, 'budgetYear' | 'years'
     aria: { enabled: true, label: { description: describe(balance) } },
     grid: { left: 8, right: 16, top: 72, bottom: 8, outerBoundsMode: 'same' },
     legend: { top: 0, left: 0, data: [...BARS.map((bar) => bar.name), ...(previous ? [previous] : [])] },
-    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatDkk(value as number | null) },
+    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatMillionKroner(value as number | null) },
     xAxis: { type: 'category', data: years.map((y) => yearLabel(y.year, budgetYear)) },
     yAxis: { type: 'value', axisLabel: { formatter: millions } },
     series: [
       ...BARS.map((bar) => ({
-        id: bar.id,
+        id: rowKey(bar.row),
         name: bar.name,
         type: 'bar' as const,
         barMaxWidth: 28,
         itemStyle: { color: bar.color },
-        data: years.map(bar.value),
-        markLine: targetLines.some((line) => line.seriesId === bar.id)
+        data: years.map((y) => planRowValue(bar.row, y)),
+        markLine: targetLines.some((line) => line.seriesId === rowKey(bar.row))
           ? {
               silent: true,
               symbol: 'none',
@@ -51,11 +55,11 @@ export function buildBalanceOption(balance: Pick<Balance, 'budgetYear' | 'years'
               // Short on the line: the targets are named in the table above the chart and in its description.
               label: {
                 position: 'insideEndTop' as const,
-                formatter: (params: { value?: unknown }) => `Mål ${formatDkk(Number(params.value))}`,
+                formatter: (params: { value?: unknown }) => `Mål ${formatMillionKroner(Number(params.value))}`,
               },
               data: targetLines
-                .filter((line) => line.seriesId === bar.id)
-                .map((line) => ({ name: line.names.join(' · '), yAxis: line.target })),
+                .filter((line) => line.seriesId === rowKey(bar.row))
+                .map((line) => ({ name: line.names.join(' · '), yAxis: line.value })),
             }
           : undefined,
       })),
@@ -78,20 +82,23 @@ export function buildBalanceOption(balance: Pick<Balance, 'budgetYear' | 'years'
 }
 
 export interface TargetLine {
-  target: number;
-  /** the targets at this amount, e.g. 'Driftsoverskud mindst 50 mio. kr.' and 'Anlæg omkring 50 mio. kr.' */
+  /** the target on its row, in the table's sign: anlæg about 50 mio. kr. is −50 mio. kr. */
+  value: number;
+  /** the targets at this value, e.g. 'Driftsoverskud mindst 50 mio. kr.' */
   names: string[];
-  /** the bar the line is drawn with: the first target's */
+  /** the bar the line is drawn with: the first target's row */
   seriesId: string;
 }
 
-/** One line per target amount, so two targets of 50 mio. kr. do not draw two labels on top of each other. */
+/** One line per value on the chart, so two targets at the same height do not draw two labels on top of each other. */
 export function groupTargets(targets: Balance['policyTargets']): TargetLine[] {
   const lines: TargetLine[] = [];
   for (const target of targets) {
-    const same = lines.find((line) => line.target === target.target);
+    const row = planRow(BALANCE_TARGETS.find((t) => t.id === target.id)?.row ?? 'resultA');
+    const value = targetOnRow(row, target.target);
+    const same = lines.find((line) => line.value === value);
     if (same) same.names.push(target.name);
-    else lines.push({ target: target.target, names: [target.name], seriesId: TARGET_SERIES[target.id] ?? 'resultA' });
+    else lines.push({ value, names: [target.name], seriesId: rowKey(row) });
   }
   return lines;
 }
@@ -99,8 +106,8 @@ export function groupTargets(targets: Balance['policyTargets']): TargetLine[] {
 function describe({ budgetYear, years, policyTargets }: Pick<Balance, 'budgetYear' | 'years' | 'policyTargets'>): string {
   const parts = years.map(
     (y) =>
-      `${yearLabel(y.year, budgetYear)}: driftsoverskud ${formatDkk(y.resultA)}, anlæg ${formatDkk(y.lines.capital)}, kasse ${formatDkk(y.cashChange)}`,
+      `${yearLabel(y.year, budgetYear)}: ${BARS.map((bar) => `${bar.name} ${formatMillionKroner(planRowValue(bar.row, y))}`).join(', ')}`,
   );
   const targets = policyTargets.map((t) => t.name).join('; ');
-  return `Budgetbalance B${budgetYear} (tallene står i tabellen under grafen). ${parts.join('; ')}. Politiske mål: ${targets}`;
+  return `Budgetbalance B${budgetYear}, virkning på resultatet (+ indtægt, − udgift; tallene står i tabellen under grafen). ${parts.join('; ')}. Politiske mål: ${targets}`;
 }

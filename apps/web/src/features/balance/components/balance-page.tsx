@@ -2,6 +2,7 @@ import type { Balance } from '@lis/contracts';
 import { BalanceChartPanel } from './balance-chart-panel';
 import { PlanTable } from './plan-table';
 import { PolicyTargets } from './policy-targets';
+import { Reconciliation } from './reconciliation';
 import '../../../lib/echarts-detail';
 import './balance.css';
 
@@ -23,6 +24,7 @@ export default function BalancePage({ balance, updating }: { balance: Balance; u
           testId="balance-table"
         />
       </section>
+      <Reconciliation reconciliation={balance.reconciliation} />
       <section className="panel" aria-labelledby="comparison-title">
         <h2 id="comparison-title">
           {comparison ? `Ændringer fra B${comparison.budgetYear} til B${budgetYear}` : 'Ændringer fra sidste års plan'}

@@ -1,6 +1,7 @@
 import type { Balance } from '@lis/contracts';
+import { AMOUNT_UNIT_NAMES, formatAmountIn } from '@lis/domain';
 import { StatusBadge } from '../../../components/kpi/status-badge';
-import { formatDkk, formatNumber } from '../../../lib/format';
+import { formatNumber } from '../../../lib/format';
 import { yearLabel } from '../lib/plan-rows';
 
 type PolicyTarget = Balance['policyTargets'][number];
@@ -29,10 +30,10 @@ export function PolicyTargets({ balance }: { balance: Balance }) {
         <>
           <div className="table-scroll">
             <table className="data-table" data-testid="policy-targets">
-              <caption>Kommunens økonomiske mål målt på planen for hvert år</caption>
+              <caption>Kommunens økonomiske mål målt på planen for hvert år, mio. kr.</caption>
               <thead>
                 <tr>
-                  <th scope="col">Mål</th>
+                  <th scope="col">Mål ({AMOUNT_UNIT_NAMES.mio})</th>
                   {years.map((y) => (
                     <th key={y.year} scope="col" className="num">
                       {yearLabel(y.year, budgetYear)}
@@ -50,11 +51,11 @@ export function PolicyTargets({ balance }: { balance: Balance }) {
                         <td key={y.year} className="num">
                           {result ? (
                             <span className="target-cell">
-                              {formatDkk(result.value)}
+                              {formatAmountIn(result.value, 'mio')}
                               <StatusBadge status={result.status} />
                             </span>
                           ) : (
-                            formatDkk(null)
+                            formatAmountIn(null, 'mio')
                           )}
                         </td>
                       );

@@ -1,8 +1,8 @@
 /** Formatting of the resultatopgørelse (its rows and their signs are the domain's PLAN_ROWS). */
-import { formatNumber } from '../../../lib/format';
+import { formatAmountIn } from '@lis/domain';
 
 /** '84,0' for 83.999.000 kr.: the table is in mio. kr. */
-export const formatMillions = (value: number | null): string => formatNumber(value === null ? null : value / 1_000_000, 1);
+export const formatMillions = (value: number | null): string => formatAmountIn(value, 'mio');
 
 /** '+1,5' for a change; the sign says whether it helps the result. */
 export function formatMillionsChange(value: number): string {

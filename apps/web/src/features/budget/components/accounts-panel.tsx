@@ -7,6 +7,7 @@ import { formatMonthLong } from '../../../lib/format';
 import { Link } from '../../../lib/navigation';
 import { budgetHref } from '../../../lib/url-state';
 import { accountsExportUrl, useAccounts } from '../api/get-accounts';
+import { unitOfFigures } from '../lib/amounts';
 import { FigureCells, FigureHeaders } from './figure-cells';
 import { OwnUnitsNote } from './own-units-note';
 
@@ -24,6 +25,8 @@ export function AccountsPanel({ org, period, account }: { org: OrgUnit; period: 
   const headingRef = useKeepInViewOnChange(account);
   const input = { org: org.id, period, prefix: account };
   const accounts = useAccounts(input);
+  // one unit for the table, by its amounts: a small unit's accounts in 1.000 kr.
+  const unit = unitOfFigures(accounts.data?.lines ?? []);
   const depth = accountPath(account).length;
   const hrefFor = (code: string) => budgetHref(org.id, period, code);
   return (
@@ -65,7 +68,7 @@ export function AccountsPanel({ org, period, account }: { org: OrgUnit; period: 
               <tr>
                 <th scope="col">Konto</th>
                 <th scope="col">Kategori</th>
-                <FigureHeaders />
+                <FigureHeaders unit={unit} />
               </tr>
             </thead>
             <tbody>
@@ -79,7 +82,7 @@ export function AccountsPanel({ org, period, account }: { org: OrgUnit; period: 
                     )}
                   </th>
                   <td>{line.category === null ? 'flere' : CATEGORY_NAMES[line.category]}</td>
-                  <FigureCells figures={line} />
+                  <FigureCells figures={line} unit={unit} />
                 </tr>
               ))}
             </tbody>

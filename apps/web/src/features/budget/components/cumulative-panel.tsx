@@ -1,13 +1,16 @@
 import type { FollowUp } from '@lis/contracts';
+import { AMOUNT_UNIT_NAMES } from '@lis/domain';
 import { useMemo } from 'react';
 import { EChart } from '../../../components/charts/echart';
 import { formatMonthLong, MISSING } from '../../../lib/format';
 import { buildCumulativeOption } from '../charts/cumulative';
-import { formatAmount } from '../lib/amounts';
+import { formatAmount, unitOfFigures } from '../lib/amounts';
 
 /** Cumulative drift against the phased budget and the forecast, with the numbers as a table. */
 export function CumulativePanel({ followUp, loading }: { followUp: FollowUp; loading: boolean }) {
   const { months, period, forecast, forecastMadeIn, correctedBudget } = followUp;
+  const unit = unitOfFigures([followUp]);
+  const unitName = AMOUNT_UNIT_NAMES[unit];
   const option = useMemo(
     () => buildCumulativeOption({ months, period, forecast, forecastMadeIn, correctedBudget }),
     [months, period, forecast, forecastMadeIn, correctedBudget],
@@ -25,13 +28,16 @@ export function CumulativePanel({ followUp, loading }: { followUp: FollowUp; loa
               <tr>
                 <th scope="col">Måned</th>
                 <th scope="col" className="num">
-                  Forbrug, akkumuleret
+                  Forbrug, akkumuleret, {unitName}
                 </th>
                 <th scope="col" className="num">
-                  Periodiseret budget, akkumuleret
+                  Forbrug sidste år, akkumuleret, {unitName}
                 </th>
                 <th scope="col" className="num">
-                  Forventet regnskab (som det stod)
+                  Periodiseret budget, akkumuleret, {unitName}
+                </th>
+                <th scope="col" className="num">
+                  Forventet regnskab (som det stod), {unitName}
                 </th>
               </tr>
             </thead>
@@ -39,9 +45,10 @@ export function CumulativePanel({ followUp, loading }: { followUp: FollowUp; loa
               {months.map((month) => (
                 <tr key={month.period}>
                   <th scope="row">{formatMonthLong(month.period)}</th>
-                  <td className="num">{month.period <= period ? formatAmount(month.cumulativeActual) : MISSING}</td>
-                  <td className="num">{formatAmount(month.cumulativePhasedBudget)}</td>
-                  <td className="num">{month.period <= period ? formatAmount(month.forecast) : MISSING}</td>
+                  <td className="num">{month.period <= period ? formatAmount(month.cumulativeActual, unit) : MISSING}</td>
+                  <td className="num">{formatAmount(month.cumulativeActualLastYear, unit)}</td>
+                  <td className="num">{formatAmount(month.cumulativePhasedBudget, unit)}</td>
+                  <td className="num">{month.period <= period ? formatAmount(month.forecast, unit) : MISSING}</td>
                 </tr>
               ))}
             </tbody>
