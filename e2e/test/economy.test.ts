@@ -1,5 +1,5 @@
 import type { Balance, BenchmarkResult, BenchmarkSummary, FollowUp } from '@lis/contracts';
-import { formatDkk, formatNumber, formatPct } from '@lis/domain';
+import { effectOnResult, formatDkk, formatMonth, formatNumber, formatPct } from '@lis/domain';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,51 @@ describe('økonom', () => {
     await screenshot(page, 'budget-followup');
   });
 
+  it('shows last year’s actuals to the same month beside this year’s, as the API gives them', async () => {
+    const period = param(page, 'period') ?? '';
+    const followUp = await api<FollowUp>(page, `/api/v1/budget/followup?org=${param(page, 'org')}&period=${period}`);
+    expect(followUp.lastYear).not.toBeNull();
+    const lastYear = Number(period.slice(0, 4)) - 1;
+    // 'jan.–dec. 2015' for 2016-12
+    const label = `${formatMonth(`${lastYear}-01`).split(' ')[0]}–${formatMonth(`${lastYear}${period.slice(4)}`)}`;
+    expect(await page.getByTestId('budget-headline').textContent()).toContain(`Forbrug ${label}`);
+    expect(await number(page, 'budget-last-year')).toBeCloseTo(followUp.lastYear?.actualsYtd ?? Number.NaN, 2);
+    for (const child of followUp.children) {
+      const cell = page.getByTestId(`budget-child-${child.org.id}`).getByTestId('last-year-actuals');
+      if (child.actualsYtdLastYear === null) expect(await cell.getAttribute('data-value')).toBeNull();
+      else expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(child.actualsYtdLastYear, 2);
+    }
+    const service = followUp.byCategory.find((c) => c.category === 'service');
+    const card = page.getByTestId('budget-category-service');
+    expect(await card.textContent()).toContain(`Forbrug ${label}`);
+    expect(Number(await card.getByTestId('last-year-actuals').getAttribute('data-value'))).toBeCloseTo(
+      service?.actualsYtdLastYear ?? Number.NaN,
+      2,
+    );
+  });
+
+  it('draws the deviation over the year from the API’s months: to date and at each forecast', async () => {
+    const period = param(page, 'period') ?? '';
+    const followUp = await api<FollowUp>(page, `/api/v1/budget/followup?org=${param(page, 'org')}&period=${period}`);
+    await page.getByTestId('budget-deviation-chart').locator('canvas, svg').first().waitFor();
+    const shown = followUp.months.filter((m) => m.period <= period);
+    expect(await page.getByTestId('budget-deviation-table').locator('tbody tr').count()).toBe(shown.length);
+    let standing: number | null = null;
+    for (const month of shown) {
+      const cells = page.getByTestId(`budget-deviation-${month.period}`).locator('td');
+      expect(Number(await cells.nth(0).getAttribute('data-value'))).toBeCloseTo(
+        month.cumulativeActual - month.cumulativePhasedBudget,
+        2,
+      );
+      // a forecast made this month: forventet regnskab − korrigeret budget
+      const made = month.forecast !== null && month.forecast !== standing;
+      const forecast = await cells.nth(1).getAttribute('data-value');
+      if (made) expect(Number(forecast)).toBeCloseTo((month.forecast ?? 0) - followUp.correctedBudget, 2);
+      else expect(forecast).toBeNull();
+      standing = month.forecast;
+    }
+  });
+
   it('shows the budget balance with resultat A for the budget year', async () => {
     await page.goto(`${baseUrl()}/budget/balance?budgetYear=2017`);
     const cell = page.getByTestId('balance-table-resultA').locator('td').first();
@@ -116,7 +161,28 @@ describe('økonom', () => {
     expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(resultA, 6);
     expect(await cell.textContent()).toBe(formatNumber(resultA / 1_000_000, 1));
     expect(await page.getByTestId('policy-targets').textContent()).toMatch(/grøn|gul|rød/);
+    // the demo's economy ends in 2016: B2017 has nothing to reconcile with, and the page says so
+    expect(balance.reconciliation.economyHasYear).toBe(false);
+    await page.getByTestId('reconciliation-no-year').waitFor();
     await screenshot(page, 'budget-balance');
+  });
+
+  it('reconciles B2016 with the economy feed line by line, as the API does', async () => {
+    await page.goto(`${baseUrl()}/budget/balance?budgetYear=2016`);
+    await page.getByTestId('reconciliation-table').waitFor();
+    const balance = await api<Balance>(page, '/api/v1/budget/balance?budgetYear=2016');
+    expect(balance.reconciliation.economyHasYear).toBe(true);
+    for (const line of balance.reconciliation.lines) {
+      const row = page.getByTestId(`reconciliation-${line.line}`);
+      expect(await row.getAttribute('data-status')).toBe(line.status);
+      // shown by its effect on the result, as the plan table above
+      expect(Number(await row.locator('td').first().getAttribute('data-value'))).toBeCloseTo(effectOnResult(line.plan), 2);
+      if (line.reason) expect(await row.textContent()).toContain(line.reason);
+    }
+    // the demo's plan is built from the economy: every line the economy holds agrees, renter is not in it
+    expect(balance.reconciliation.lines.filter((l) => l.status === 'differs')).toEqual([]);
+    expect(balance.reconciliation.lines.find((l) => l.line === 'interest')?.status).toBe('not_in_economy');
+    await page.getByTestId('reconciliation').screenshot({ path: `${OUT}budget-reconciliation.png` });
   });
 
   it('saves an own list, sees it as their own to delete, and deletes it', async () => {
@@ -141,6 +207,7 @@ describe('økonom', () => {
     for (const [path, testId, name] of [
       ['/budget', 'budget-consumption-pct', 'budget-followup-phone'],
       ['/budget/balance', 'balance-table', 'budget-balance-phone'],
+      ['/budget/balance?budgetYear=2016', 'reconciliation-table', 'budget-reconciliation-phone'],
       ['/benchmark', 'benchmark-potential', 'benchmark-phone'],
     ] as const) {
       await small.goto(`${baseUrl()}${path}`);
