@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.ts';
 import { batchRoutes } from './routes/batches.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
 import { budgetRoutes } from './routes/budget.ts';
+import { demographyRoutes } from './routes/demography.ts';
 import { explanationRoutes } from './routes/explanations.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(matrixRoutes, { prefix: '/api/v1' });
   await app.register(budgetRoutes, { prefix: '/api/v1' });
   await app.register(benchmarkRoutes, { prefix: '/api/v1' });
+  await app.register(demographyRoutes, { prefix: '/api/v1' });
   await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(explanationRoutes, { prefix: '/api/v1' });
   await app.register(usageRoutes, { prefix: '/api/v1' });

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { loadDemographyAreas } from './modules/demography/areas.ts';
 
 /** Every setting the product reads, validated at boot (see .env.example). */
 export interface Config {
@@ -108,6 +109,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/]+$/.test(origin))
       problems.push(`LIS_CORS_ORIGINS: "${origin}" is not an origin like https://lis.example.dk`);
+  }
+
+  // read now so that a municipality's own file that is wrong stops the start (reference/demography/README.md)
+  try {
+    loadDemographyAreas(env.LIS_DEMOGRAPHY_AREAS?.trim() || undefined);
+  } catch (error) {
+    problems.push(`LIS_DEMOGRAPHY_AREAS: ${(error as Error).message}`);
   }
 
   const trustProxy = parseTrustProxy(env.LIS_TRUST_PROXY?.trim() ?? '', problems);

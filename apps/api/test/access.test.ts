@@ -98,6 +98,9 @@ const MATRIX: Row[] = [
   ['benchmark of an area', 'GET', '/api/v1/benchmark?area=dagtilbud', [200, 200, 200, 200, 403, 401]],
   ['benchmark summary', 'GET', '/api/v1/benchmark/summary', [200, 200, 200, 200, 403, 401]],
   ['peer groups', 'GET', '/api/v1/benchmark/peer-groups', [200, 200, 200, 200, 403, 401]],
+  // population and demographic pressure are kommune totals: every reader, a chef too (docs/demography.md)
+  ['population by band', 'GET', '/api/v1/demography', [200, 200, 200, 200, 403, 401]],
+  ['demographic pressure', 'GET', '/api/v1/demography/pressure', [200, 200, 200, 200, 403, 401]],
   [
     'save a peer group (each role its own)',
     'POST',

@@ -1,3 +1,5 @@
+import { AGE_BANDS } from '@lis/contracts';
+import { AGE_BANDS as DOMAIN_BANDS } from '@lis/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asAdmin, createTestApp, example, factFingerprint, postFeed, type TestApp } from './helpers.ts';
@@ -30,6 +32,10 @@ const rowsInEffect = async () =>
   ).rows;
 
 describe('population feed', () => {
+  it('names the bands the domain sums into', () => {
+    expect(AGE_BANDS).toEqual(DOMAIN_BANDS);
+  });
+
   it('loads the example file (Windows-1252, ;) into the ledger', async () => {
     const response = await postFeed(t.app, 'population', example('population.csv'));
     expect(response.statusCode, response.body).toBe(200);

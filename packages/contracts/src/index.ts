@@ -2,6 +2,7 @@ export * from './api/auth.ts';
 export * from './api/benchmark.ts';
 export * from './api/budget.ts';
 export * from './api/common.ts';
+export * from './api/demography.ts';
 export * from './api/explanations.ts';
 export * from './api/feeds.ts';
 export * from './api/health.ts';

@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'economy:read',
   'benchmark:read',
   'benchmark:write',
+  'demography:read',
   'feeds:write',
   'batches:read',
   'batches:restore',
@@ -51,6 +52,8 @@ export const GRANTS: Readonly<Record<Permission, readonly Role[]>> = {
   'benchmark:read': READERS,
   // those who prepare benchmarks save the shared peer groups (ADR 0003)
   'benchmark:write': ['admin', 'oekonom'],
+  // population and demographic pressure are kommune totals (no unit's figures): every reader (docs/demography.md)
+  'demography:read': READERS,
   'feeds:write': ['admin', 'feeder'],
   'batches:read': ['admin'],
   'batches:restore': ['admin'],

@@ -266,6 +266,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/benchmark/areas/{area}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An area’s functions of the chart of accounts and the units that spend on them (own economy, the benchmark year)
+         * @description Access: permission economy:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getBenchmarkAreasByAreaAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/benchmark/peer-groups": {
         parameters: {
             query?: never;
@@ -422,6 +442,46 @@ export interface paths {
          * @description Access: permission kpi:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
          */
         get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demography": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Population by age band, actual and forecast, to the budget year + 3, with the change against the current year
+         * @description Access: permission demography:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getDemography"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demography/pressure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Demographic pressure per area and year at own and benchmark unit cost, beside the budget, with the inputs
+         * @description Access: permission demography:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
+         */
+        get: operations["getDemographyPressure"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1038,6 +1098,30 @@ export interface components {
         BatchList: components["schemas"]["Batch"][];
         /** @enum {string} */
         BatchStatus: "loaded" | "replaced" | "restored" | "rejected";
+        BenchmarkAccounts: {
+            /** @enum {string} */
+            amountType: "actual" | "original_budget";
+            amountTypeName: string;
+            area: string;
+            areaName: string;
+            bookedOnKommune: number;
+            breakdown: components["schemas"]["BreakdownCoverage"];
+            entries: string[];
+            functions: {
+                amount: number;
+                confirmed: boolean;
+                function: string;
+                name: string | null;
+            }[];
+            functionsSource: string;
+            total: number;
+            unconfirmed: string[];
+            units: {
+                amount: number;
+                org: components["schemas"]["OrgUnit"];
+            }[];
+            year: number;
+        };
         BenchmarkAreas: {
             area: string;
             name: string;
@@ -1169,6 +1253,97 @@ export interface components {
             latestPeriod: string | null;
             org: components["schemas"]["OrgUnit"];
             period: string;
+        };
+        Demography: {
+            bands: string[];
+            budgetYear: number | null;
+            currentYear: number | null;
+            notes: string[];
+            toYear: number | null;
+            vintage: string | null;
+            /** @description the forecasts delivered, the one used by default first */
+            vintages: string[];
+            years: {
+                /** @description persons per age band (0-2, 3-5, 6-16, 17-24, 25-64, 65-79, 80+) */
+                bands: {
+                    "0-2": number;
+                    "3-5": number;
+                    "6-16": number;
+                    "17-24": number;
+                    "25-64": number;
+                    "65-79": number;
+                    "80+": number;
+                };
+                /** @description persons per age band (0-2, 3-5, 6-16, 17-24, 25-64, 65-79, 80+) */
+                change: {
+                    "0-2": number;
+                    "3-5": number;
+                    "6-16": number;
+                    "17-24": number;
+                    "25-64": number;
+                    "65-79": number;
+                    "80+": number;
+                };
+                /** @enum {string} */
+                kind: "actual" | "forecast";
+                total: number;
+                totalChange: number;
+                year: number;
+            }[];
+        };
+        DemographyPressure: {
+            areas: {
+                /** @description the target population's ages, e.g. '0–5 år' */
+                ages: string;
+                benchmarkArea: string | null;
+                benchmarkMissing: string | null;
+                benchmarkUnitCost: {
+                    methodName: string;
+                    peerGroupName: string;
+                    unitCost: number;
+                    year: number;
+                } | null;
+                /** @description the functions of the chart of accounts the area covers */
+                functions: string[];
+                id: string;
+                inTotal: boolean;
+                name: string;
+                ownMissing: string | null;
+                ownUnitCost: {
+                    /** @enum {string} */
+                    amountType: "actual" | "original_budget";
+                    /** @description net operating spending (dranst 1+2) on the functions, kr. */
+                    spending: number;
+                    targetPopulation: number;
+                    /** @description kr. per person in the target population */
+                    unitCost: number;
+                    year: number;
+                } | null;
+                years: {
+                    /** @description kr. */
+                    atBenchmarkUnitCost: number | null;
+                    /** @description kr. */
+                    atOwnUnitCost: number | null;
+                    /** @description the economy feed's original budget for the functions, kr. */
+                    budget: number | null;
+                    change: number | null;
+                    kind: ("actual" | "forecast") | null;
+                    targetPopulation: number | null;
+                    year: number;
+                }[];
+            }[];
+            budgetYear: number | null;
+            currentYear: number | null;
+            notes: string[];
+            totals: {
+                atBenchmarkUnitCost: number | null;
+                atOwnUnitCost: number | null;
+                year: number;
+            }[];
+            toYear: number | null;
+            vintage: string | null;
+            /** @description the forecasts delivered, the one used by default first */
+            vintages: string[];
         };
         ErrorResponse: {
             /** @enum {string} */
@@ -2451,6 +2626,78 @@ export interface operations {
             };
         };
     };
+    getBenchmarkAreasByAreaAccounts: {
+        parameters: {
+            query?: {
+                /** @description default: the latest year with benchmark data */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                area: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkAccounts"];
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (code not_found; `parameter` names what) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getBenchmarkPeerGroups: {
         parameters: {
             query?: never;
@@ -3102,6 +3349,136 @@ export interface operations {
             };
             /** @description Too many at once or too many attempts; see Retry-After (code too_many_requests) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDemography: {
+        parameters: {
+            query?: {
+                /** @description xlsx: the figures and their inputs, full kroner */
+                format?: "json" | "xlsx";
+                /** @description the forecast to use (default: the one delivered last), e.g. "prognose 2016" */
+                vintage?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or with ?format=csv|xlsx the same as a file to download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Demography"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDemographyPressure: {
+        parameters: {
+            query?: {
+                /** @description xlsx: the figures and their inputs, full kroner */
+                format?: "json" | "xlsx";
+                /** @description the forecast to use (default: the one delivered last), e.g. "prognose 2016" */
+                vintage?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or with ?format=csv|xlsx the same as a file to download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemographyPressure"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description A parameter or the body is invalid (code invalid_parameter; `parameter` names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is unknown (code unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this (role_forbidden), the unit is not yours (org_forbidden), or another site sent the change (cross_site_request) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
