@@ -97,6 +97,8 @@ const MATRIX: Row[] = [
   ['benchmark areas', 'GET', '/api/v1/benchmark/areas', [200, 200, 200, 200, 403, 401]],
   ['benchmark of an area', 'GET', '/api/v1/benchmark?area=dagtilbud', [200, 200, 200, 200, 403, 401]],
   ['benchmark summary', 'GET', '/api/v1/benchmark/summary', [200, 200, 200, 200, 403, 401]],
+  // a chef gets their own units' part (economy-scope.test.ts)
+  ['an area’s accounts', 'GET', '/api/v1/benchmark/areas/dagtilbud/accounts', [200, 200, 200, 200, 403, 401]],
   ['peer groups', 'GET', '/api/v1/benchmark/peer-groups', [200, 200, 200, 200, 403, 401]],
   // population and demographic pressure are kommune totals: every reader, a chef too (docs/demography.md)
   ['population by band', 'GET', '/api/v1/demography', [200, 200, 200, 200, 403, 401]],

@@ -131,12 +131,13 @@ describe('lis import statbank', () => {
     try {
       const row = await store.db
         .selectFrom('benchmark')
-        .select(['net_expenditure', 'target_population', 'need_index'])
+        .select(['net_expenditure', 'target_population', 'need_index', 'price_year'])
         .where('active', '=', true)
         .where('subject_municipality', '=', '849')
         .executeTakeFirst();
-      // 180.000 − 1.500 + 21.000 (the `..` refund left out) thousand kr.; population and need index kept from the store
-      expect(row).toEqual({ net_expenditure: 199_500_000, target_population: 4000, need_index: 1.05 });
+      // 180.000 − 1.500 + 21.000 (the `..` refund left out) thousand kr.; population and need index kept from the store;
+      // REGK31's current prices are the prices of the year itself
+      expect(row).toEqual({ net_expenditure: 199_500_000, target_population: 4000, need_index: 1.05, price_year: 2023 });
     } finally {
       await store.close();
     }

@@ -218,6 +218,8 @@ ROUTES.push(
   ['GET', '/api/v1/benchmark/summary', 'year=2015', null, 200],
   ['GET', '/api/v1/benchmark/summary', 'year=2015&format=xlsx', null, 200],
   ['GET', '/api/v1/benchmark/peer-groups', '', null, 200],
+  // the own economy behind an area: at the kommune, a chef's own units only (benchmark-accounts.test.ts)
+  ['GET', '/api/v1/benchmark/areas/{area}/accounts', 'year=2016', 'K', 200],
   // saved peer groups are written by those who prepare benchmarks (peer-groups.test.ts)
   ['POST', '/api/v1/benchmark/peer-groups', '', null, 403],
   ['DELETE', '/api/v1/benchmark/peer-groups/{name}', '', null, 403],
@@ -243,7 +245,7 @@ describe('every budget and benchmark route with a chef’s token (ADR 0003)', ()
   });
 
   it.each(ROUTES)('%s %s?%s (org %s) → %i', async (method, path, query, org, status) => {
-    const url = `${path.replace('{name}', 'Vestkysten')}${query ? `?${query}` : ''}`;
+    const url = `${path.replace('{name}', 'Vestkysten').replace('{area}', 'folkeskole')}${query ? `?${query}` : ''}`;
     const response = await t.app.inject({
       method: method as 'GET' | 'POST' | 'DELETE',
       url,

@@ -136,7 +136,11 @@ export const BENCHMARK: BenchmarkResult = {
   peerGroupName: 'KORA-nabokommuner',
   includeOwn: true,
   needAdjusted: false,
-  priceBase: 'faste priser',
+  priceBase: 'Nettodriftsudgifter (dranst 1+2), faste 2016-priser',
+  priceYear: 2016,
+  priceBasis: 'faste 2016-priser',
+  source: 'Benchmark-feedet: levering 7 (benchmark.csv)',
+  methodNote: null,
   caveat: 'Et gab er ikke en konkret besparelse.',
   peers: [
     peer('787', 'Thisted', 66_000),
@@ -157,4 +161,12 @@ export const BENCHMARK: BenchmarkResult = {
   potential: 2_500_000,
   missing: [],
   excluded: [],
+  // 66.000 and 68.000 are cheaper than 75.000
+  rank: { position: 3, of: 4, ownInGroup: true },
+  trend: [
+    { year: 2014, ownUnitCost: null, benchmark: null, priceYear: null },
+    { year: 2015, ownUnitCost: 74_000, benchmark: 72_000, priceYear: 2016 },
+    { year: 2016, ownUnitCost: 75_000, benchmark: 73_750, priceYear: 2016 },
+  ],
+  trendNote: null,
 };

@@ -219,6 +219,7 @@ export const FEEDS: Readonly<Record<FeedName, FeedSpec>> = {
       col('net_expenditure', { kind: 'number', digits: 16 }, 'net operating spending (dranst 1+2), DKK, fixed prices'),
       col('target_population', { kind: 'number', min: 0, digits: 12 }, "the area's target population"),
       col('need_index', { kind: 'number', min: 0, digits: 4 }, 'expenditure-need index (1 = national average)', false),
+      col('price_year', year, 'the year whose prices net_expenditure is in (2016 = faste 2016-priser); empty: not stated', false),
     ],
     key: ['year', 'municipality', 'area'],
     periodColumn: 'year',

@@ -116,6 +116,8 @@ export interface BenchmarkTable extends FactColumns {
   net_expenditure: number;
   target_population: number;
   need_index: number | null;
+  /** the year whose prices net_expenditure is in; null when the delivery did not say */
+  price_year: number | null;
 }
 
 export interface PopulationTable extends FactColumns {

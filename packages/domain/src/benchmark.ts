@@ -52,10 +52,45 @@ export function benchmarkValue(peers: readonly BenchmarkPeer[], method: Benchmar
       // Low cost is "best", so the best quartile is the 25th percentile.
       return percentileInc(costs, 0.25);
     case 'mean_5_cheapest':
-      return mean(costs.slice(0, 5));
+      return mean(costs.slice(0, CHEAPEST_COUNT));
     case 'cheapest':
       return costs[0] ?? null;
   }
+}
+
+export interface Rank {
+  /** 1 = the lowest unit cost; equal unit costs share a rank (1, 2, 2, 4) */
+  position: number;
+  /** how many are ranked: the group, plus the own municipality when it is not in the group */
+  of: number;
+  /** whether the own municipality is one of the group's members */
+  ownInGroup: boolean;
+}
+
+/**
+ * The own municipality's place among the group by unit cost, lowest = 1 ("nr. 85 af 98"). Ties
+ * share the better place (competition ranking: 1 + how many are strictly cheaper). A group without
+ * the own municipality is ranked with it added, so that the place is still among real kommuner.
+ */
+export function ownRank(ownUnitCost: number, groupUnitCosts: readonly number[], ownInGroup: boolean): Rank {
+  const cheaper = groupUnitCosts.filter((cost) => cost < ownUnitCost).length;
+  return { position: cheaper + 1, of: groupUnitCosts.length + (ownInGroup ? 0 : 1), ownInGroup };
+}
+
+/** How many the "mean of the cheapest" method averages. */
+export const CHEAPEST_COUNT = 5;
+
+/**
+ * Whether the chosen method is in fact the plain mean of the group: "mean of the 5 cheapest" over
+ * a group of 5 or fewer averages every member.
+ */
+export const methodIsGroupMean = (method: BenchmarkMethod, groupSize: number): boolean =>
+  method === 'mean_5_cheapest' && groupSize <= CHEAPEST_COUNT;
+
+/** The sentence that says so, for the page and the API's method description; null when it does not apply. */
+export function methodNote(method: BenchmarkMethod, groupSize: number): string | null {
+  if (!methodIsGroupMean(method, groupSize)) return null;
+  return `Gruppen har ${groupSize} ${groupSize === 1 ? 'kommune' : 'kommuner'} med tal, så gennemsnittet af de ${CHEAPEST_COUNT} billigste er det samme som gruppens gennemsnit.`;
 }
 
 export interface PotentialInput {

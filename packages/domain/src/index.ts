@@ -1,5 +1,6 @@
 export * from './benchmark.ts';
 export * from './benchmark-areas.ts';
+export * from './benchmark-prices.ts';
 export * from './budget-balance.ts';
 export * from './budget-followup.ts';
 export * from './budget-reconciliation.ts';

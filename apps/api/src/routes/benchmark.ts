@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  BenchmarkAccounts,
+  BenchmarkAccountsParams,
+  BenchmarkAccountsQuery,
   BenchmarkAreas,
   BenchmarkQuery,
   BenchmarkResult,
@@ -11,6 +14,7 @@ import {
   PeerGroupParams,
 } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
+import { areaAccounts } from '../modules/benchmark/area-accounts.service.ts';
 import {
   type BenchmarkOptions,
   BenchmarkRequestError,
@@ -23,7 +27,9 @@ import {
   peerGroups,
   savePeerGroup,
 } from '../modules/benchmark/benchmark.service.ts';
+import { ownUnitsFor } from '../modules/budget/budget.service.ts';
 import { benchmarkSheets, summarySheets } from '../modules/export/benchmark.export.ts';
+import { getOrg } from '../modules/org/org.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { claimExportSlot, respond } from './export-reply.ts';
 
@@ -128,6 +134,29 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         `benchmark-alle-omraader-${result.year}-${result.method}`,
         summarySheets,
       );
+    },
+  );
+
+  app.get(
+    '/benchmark/areas/:area/accounts',
+    {
+      // the own economy facts behind an area: who reads the economy, limited as the budget pages are (ADR 0003)
+      config: { permission: 'economy:read' },
+      schema: {
+        tags: ['benchmark'],
+        summary:
+          'An area’s functions of the chart of accounts and the units that spend on them (own economy, the benchmark year)',
+        params: BenchmarkAccountsParams,
+        querystring: BenchmarkAccountsQuery,
+        response: { 200: BenchmarkAccounts, ...errors },
+      },
+    },
+    async (request) => {
+      const rootId = await app.rootOrgId();
+      const root = rootId ? await getOrg(ctx(), rootId) : null;
+      // a chef reads the kommune for its totals only: the breakdowns cover their own units
+      const ownUnits = root ? await ownUnitsFor(ctx(), request.principal?.orgIds ?? null, root) : null;
+      return areaAccounts(ctx(), request.params.area, request.query.year ?? null, { root, ownUnits }).catch(asHttp);
     },
   );
 

@@ -1,5 +1,7 @@
 import { type Static, Type } from 'typebox';
+import { BreakdownCoverage } from './budget.ts';
 import { Nullable } from './common.ts';
+import { OrgUnit } from './indicators.ts';
 
 const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]));
 export const BenchmarkMethodSchema = Type.Union([
@@ -66,8 +68,34 @@ const Basis = {
   includeOwn: Type.Boolean(),
   needAdjusted: Type.Boolean(),
   priceBase: Type.String(),
+  /** the year whose prices the figures are in (the feed's price_year, the same for every row), else null */
+  priceYear: Nullable(Type.Integer()),
+  /** "faste 2016-priser", "prisår ikke oplyst" or "prisår ikke ens for alle kommuner" */
+  priceBasis: Type.String(),
+  /** where the year's figures come from: Danmarks Statistik's StatBank, or the deliveries of the benchmark feed */
+  source: Type.String(),
+  /** said when the method amounts to another, e.g. the mean of the 5 cheapest of 5 or fewer = the group mean */
+  methodNote: Nullable(Type.String()),
   caveat: Type.String(),
 };
+
+/** The own municipality's place by unit cost, lowest = 1; ties share a place. */
+const Rank = Nullable(
+  Type.Object({
+    position: Type.Integer({ minimum: 1 }),
+    of: Type.Integer({ minimum: 1 }),
+    /** whether the own municipality is one of the group (else it is ranked with the group plus itself) */
+    ownInGroup: Type.Boolean(),
+  }),
+);
+
+/** One year of a trend: own unit cost and benchmark by the same method and group; null = no data that year. */
+const TrendPoint = Type.Object({
+  year: Type.Integer(),
+  ownUnitCost: Nullable(Type.Number()),
+  benchmark: Nullable(Type.Number()),
+  priceYear: Nullable(Type.Integer()),
+});
 
 export const BenchmarkResult = Type.Object({
   area: Type.String(),
@@ -91,6 +119,11 @@ export const BenchmarkResult = Type.Object({
   missing: Type.Array(Type.Object({ municipality: Type.String(), name: Type.String() })),
   /** peers (or the own municipality) whose row is unusable: the others are computed without them */
   excluded: Excluded,
+  rank: Rank,
+  /** the year and the two before it, oldest first */
+  trend: Type.Array(TrendPoint),
+  /** said when the trend's years are not in one price year */
+  trendNote: Nullable(Type.String()),
 });
 export type BenchmarkResult = Static<typeof BenchmarkResult>;
 
@@ -106,6 +139,7 @@ export const BenchmarkSummary = Type.Object({
       potential: Type.Number(),
       position: Type.Union([Type.Literal('over'), Type.Literal('under'), Type.Literal('at'), Type.Literal('no_data')]),
       excluded: Excluded,
+      rank: Rank,
     }),
   ),
   /** Σ of the positive potentials; areas under the benchmark are not netted */
@@ -141,3 +175,46 @@ export const PeerGroupList = Type.Array(
 /** At most this many saved peer groups per municipality: a list longer than a picker can show is no help. */
 export const MAX_SAVED_PEER_GROUPS = 200;
 export const PeerGroupParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: PEER_GROUP_NAME_MAX_LENGTH }) });
+
+export const BenchmarkAccountsParams = Type.Object({ area: Type.String({ minLength: 1, maxLength: 80 }) });
+export const BenchmarkAccountsQuery = Type.Object({
+  year: Type.Optional(
+    Type.Integer({ minimum: 1990, maximum: 2200, description: 'default: the latest year with benchmark data' }),
+  ),
+});
+
+/**
+ * An area's functions of the chart of accounts and who spends on them: the own economy facts
+ * (net operating spending, dranst 1+2) of the benchmark year, per function and per unit.
+ */
+export const BenchmarkAccounts = Type.Object({
+  area: Type.String(),
+  areaName: Type.String(),
+  year: Type.Integer(),
+  /** which amounts: the year's actuals when the year is closed (December has actuals), else its original budget */
+  amountType: Type.Union([Type.Literal('actual'), Type.Literal('original_budget')]),
+  amountTypeName: Type.String(),
+  /** where the area's functions come from */
+  functionsSource: Type.String(),
+  /** the mapping's entries for the area (functions, hovedfunktioner, ranges); empty when it maps none */
+  entries: Type.Array(Type.String()),
+  /** function numbers of the area's entries that the chart of accounts in LIS does not confirm */
+  unconfirmed: Type.Array(Type.String()),
+  breakdown: BreakdownCoverage,
+  functions: Type.Array(
+    Type.Object({
+      function: Type.String(),
+      name: Nullable(Type.String()),
+      /** false: the mapping marks the number as not confirmed by the chart of accounts */
+      confirmed: Type.Boolean(),
+      amount: Type.Number(),
+    }),
+  ),
+  /** the forvaltninger (with breakdown 'own_units' the caller's own units) that spend on the functions */
+  units: Type.Array(Type.Object({ org: OrgUnit, amount: Type.Number() })),
+  /** amounts booked on the kommune unit itself, outside every forvaltning; 0 for own_units */
+  bookedOnKommune: Type.Number(),
+  /** Σ of the functions (within the breakdown) */
+  total: Type.Number(),
+});
+export type BenchmarkAccounts = Static<typeof BenchmarkAccounts>;

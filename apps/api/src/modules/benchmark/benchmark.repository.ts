@@ -9,23 +9,51 @@ export interface BenchmarkRow {
   netExpenditure: number;
   targetPopulation: number;
   needIndex: number | null;
+  /** the year whose prices netExpenditure is in; null when not delivered */
+  priceYear: number | null;
 }
 
 export async function rowsFor(db: Db, municipality: string, year: number, area: string | null): Promise<BenchmarkRow[]> {
+  return (await rowsForYears(db, municipality, [year], area)).map(({ year: _, ...row }) => row);
+}
+
+/** The rows of several years at once (a trend), each with its year. */
+export async function rowsForYears(
+  db: Db,
+  municipality: string,
+  years: readonly number[],
+  area: string | null,
+): Promise<(BenchmarkRow & { year: number })[]> {
   let query = db
     .selectFrom('benchmark')
     .select([
+      'year',
       'subject_municipality as municipality',
       'area',
       'net_expenditure as netExpenditure',
       'target_population as targetPopulation',
       'need_index as needIndex',
+      'price_year as priceYear',
     ])
     .where('municipality', '=', municipality)
     .where('active', '=', true)
-    .where('year', '=', year);
+    .where('year', 'in', [...years]);
   if (area) query = query.where('area', '=', area);
   return query.execute();
+}
+
+/** The deliveries the year's rows (of one area, or all) come from: where the figures are from. */
+export async function sourcesOf(db: Db, municipality: string, year: number, area: string | null) {
+  let query = db
+    .selectFrom('benchmark as b')
+    .innerJoin('batches as t', 't.id', 'b.batch_id')
+    .select(['t.id as batchId', 't.file_name as fileName', 't.from_demo as fromDemo'])
+    .distinct()
+    .where('b.municipality', '=', municipality)
+    .where('b.active', '=', true)
+    .where('b.year', '=', year);
+  if (area) query = query.where('b.area', '=', area);
+  return query.orderBy('t.id').execute();
 }
 
 export async function areasAndYears(db: Db, municipality: string) {

@@ -6,10 +6,16 @@ import {
   BUILT_IN_PEER_GROUPS,
   benchmarkGap,
   benchmarkValue,
+  commonPriceYear,
   findMunicipality,
   isBuiltInPeerGroup,
   METHOD_NAMES,
+  methodNote,
+  ownRank,
   peerCodes,
+  priceBasisText,
+  trendPriceNote,
+  trendYears,
   unitCost,
 } from '@lis/domain';
 import type { ReadContext } from '../../lib/read-context.ts';
@@ -49,7 +55,7 @@ export interface Caller {
   role: Role;
 }
 
-const PRICE_BASE = 'Nettodriftsudgifter (dranst 1+2) i faste priser, som leveret i benchmark-feedet';
+const priceBase = (basis: string) => `Nettodriftsudgifter (dranst 1+2), ${basis}`;
 const nameOf = (code: string) => findMunicipality(code)?.name ?? code;
 
 async function basis(ctx: ReadContext, options: BenchmarkOptions) {
@@ -75,11 +81,46 @@ async function basis(ctx: ReadContext, options: BenchmarkOptions) {
       peerGroupName: group.name,
       includeOwn: options.includeOwn,
       needAdjusted: options.needAdjusted,
-      priceBase: PRICE_BASE,
       caveat: BENCHMARK_CAVEAT,
     },
   };
 }
+
+/** The price year and the source of the rows a figure is made of (the own municipality's and the group's). */
+async function provenance(ctx: ReadContext, year: number, area: string | null, rows: readonly repo.BenchmarkRow[]) {
+  const priceYears = rows.map((r) => r.priceYear);
+  const basis = priceBasisText(priceYears);
+  return {
+    priceBase: priceBase(basis),
+    priceYear: commonPriceYear(priceYears),
+    priceBasis: basis,
+    source: sourceText(await repo.sourcesOf(ctx.db, ctx.municipality, year, area)),
+  };
+}
+
+const STATBANK_FILE = 'statbank/';
+
+/** StatBank imports by their extracts, other deliveries by batch and file. */
+function sourceText(batches: readonly { batchId: number; fileName: string; fromDemo: boolean }[]): string {
+  const statbank = batches.filter((b) => b.fileName.startsWith(STATBANK_FILE));
+  const delivered = batches.filter((b) => !b.fileName.startsWith(STATBANK_FILE));
+  const parts = [];
+  if (statbank.length > 0) {
+    const extracts = statbank.flatMap((b) => b.fileName.slice(STATBANK_FILE.length).split('+'));
+    parts.push(`Danmarks Statistik, Statistikbanken (udtræk: ${[...new Set(extracts)].join(', ')}), CC BY 4.0`);
+  }
+  if (delivered.length > 0) {
+    const files = delivered.map((b) => `levering ${b.batchId} (${b.fileName})`).join(', ');
+    parts.push(`${delivered.every((b) => b.fromDemo) ? 'Demodata i benchmark-feedet' : 'Benchmark-feedet'}: ${files}`);
+  }
+  return parts.join('; ') || 'ingen leveringer';
+}
+
+/** The rows of the municipalities a result is about: the group and the own municipality. */
+const concerning = (ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: readonly string[]) => {
+  const concerned = new Set([...codes, ctx.municipality]);
+  return rows.filter((r) => concerned.has(r.municipality));
+};
 
 /** A peer group saved under a name, as the built-in groups are: own municipality in or out. */
 async function savedGroup(ctx: ReadContext, name: string, includeOwn: boolean) {
@@ -104,6 +145,15 @@ function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: r
   const cost = (row: repo.BenchmarkRow) => unitCost(row, options.needAdjusted);
   const benchmark = benchmarkValue(peerRows, options.method, options.needAdjusted);
   const ownUnitCost = own ? cost(own) : null;
+  const groupCosts = peerRows.map(cost);
+  const rank =
+    ownUnitCost === null
+      ? null
+      : ownRank(
+          ownUnitCost,
+          groupCosts,
+          peerRows.some((r) => r.municipality === ctx.municipality),
+        );
   const gap =
     own && ownUnitCost !== null && benchmark !== null
       ? benchmarkGap({
@@ -127,6 +177,7 @@ function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: r
     ownUnitCost,
     benchmark,
     gap,
+    rank,
     missing: codes
       .filter((code) => !byCode.has(code) && !excludedCodes.has(code))
       .map((code) => ({ municipality: code, name: nameOf(code) })),
@@ -140,10 +191,13 @@ export async function benchmarkArea(ctx: ReadContext, area: string, options: Ben
   const rows = await repo.rowsFor(ctx.db, ctx.municipality, year, area);
   if (rows.length === 0) throw new BenchmarkRequestError(`No benchmark data for ${area} in ${year}`, 'area');
   const result = guard(() => evaluate(ctx, rows, codes, options));
+  const trend = await areaTrend(ctx, area, year, codes, options);
   return {
     area,
     areaName: areaName(area),
     ...common,
+    ...(await provenance(ctx, year, area, concerning(ctx, rows, codes))),
+    methodNote: methodNote(options.method, result.peers.length),
     peers: result.peers,
     own: {
       municipality: ctx.municipality,
@@ -158,7 +212,41 @@ export async function benchmarkArea(ctx: ReadContext, area: string, options: Ben
     potential: Math.max(0, result.gap ?? 0),
     missing: result.missing,
     excluded: result.excluded,
+    rank: result.rank,
+    trend: trend.map(({ hasData: _, ...point }) => point),
+    trendNote: trendPriceNote(trend),
   };
+}
+
+/**
+ * Own unit cost and benchmark of the year and the two before, by the same method and group. A year
+ * without rows, or whose rows cannot give the figure (e.g. no need index), is a gap in the line.
+ */
+async function areaTrend(ctx: ReadContext, area: string, year: number, codes: readonly string[], options: BenchmarkOptions) {
+  const years = trendYears(year);
+  const rows = await repo.rowsForYears(ctx.db, ctx.municipality, years, area);
+  return years.map((y) => {
+    const ofYear = concerning(
+      ctx,
+      rows.filter((r) => r.year === y),
+      codes,
+    );
+    const empty = { year: y, ownUnitCost: null, benchmark: null, priceYear: null, hasData: false };
+    if (ofYear.length === 0) return empty;
+    try {
+      const result = evaluate(ctx, ofYear, codes, options);
+      return {
+        year: y,
+        ownUnitCost: result.ownUnitCost,
+        benchmark: result.benchmark,
+        priceYear: commonPriceYear(ofYear.map((r) => r.priceYear)),
+        hasData: true,
+      };
+    } catch (error) {
+      if ((error as Error).name === 'BenchmarkInputError') return empty;
+      throw error;
+    }
+  });
 }
 
 /** Every area: the potential where the municipality is over the benchmark, never netted against areas under it. */
@@ -186,9 +274,16 @@ export async function benchmarkSummary(ctx: ReadContext, options: BenchmarkOptio
       potential: Math.max(0, gap ?? 0),
       position,
       excluded: result.excluded,
+      rank: result.rank,
     } as const;
   });
-  return { ...common, areas: results, totalPotential: results.reduce((s, r) => s + r.potential, 0) };
+  return {
+    ...common,
+    ...(await provenance(ctx, year, null, concerning(ctx, rows, codes))),
+    methodNote: methodNote(options.method, codes.length),
+    areas: results,
+    totalPotential: results.reduce((s, r) => s + r.potential, 0),
+  };
 }
 
 /** The owner of a saved group, or an admin, may replace or delete it (ADR 0003). */

@@ -56,6 +56,8 @@ const AREAS: readonly Area[] = [
 ];
 /** real change at fixed prices: a little less each year */
 const YEAR_LEVEL: Readonly<Record<number, number>> = { 2014: 1.01, 2015: 1.005, 2016: 1 };
+/** the price year of every figure: the ministry's key figures are in fixed prices of the latest year */
+const PRICE_YEAR = 2016;
 const NEED_BY_GROUP: Readonly<Record<number, number>> = { 1: 0.98, 2: 1, 3: 1, 4: 0.99, 5: 1.04 };
 
 export function* benchmarkRows(random: Random): Generator<string[]> {
@@ -88,7 +90,15 @@ export function* benchmarkRows(random: Random): Generator<string[]> {
           (area.structural?.(people, m.group) ?? 1) *
           r.logNormal(1, 0.02);
         const spending = Math.round((unitCost * target) / 1000) * 1000;
-        yield [String(year), m.code, area.id, decimalComma(spending, 0), String(target), decimalComma(needThisYear, 3)];
+        yield [
+          String(year),
+          m.code,
+          area.id,
+          decimalComma(spending, 0),
+          String(target),
+          decimalComma(needThisYear, 3),
+          String(PRICE_YEAR),
+        ];
       }
     }
   }

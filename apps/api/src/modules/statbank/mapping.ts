@@ -25,6 +25,8 @@ export interface AccountsMapping {
   multiplier: number;
   filters: Filters;
   areas: Record<string, FunctionRange[]>;
+  /** five-digit functions the areas cover whose number the chart of accounts in LIS does not confirm */
+  unconfirmed: string[];
 }
 
 export interface PopulationMapping {
@@ -62,7 +64,7 @@ export function parseBenchmarkMapping(input: unknown): BenchmarkMapping {
 }
 
 function accounts(section: Json): AccountsMapping {
-  allowOnly(section, 'accounts', ['description', 'table', 'multiplier', 'filters', 'areas']);
+  allowOnly(section, 'accounts', ['description', 'table', 'multiplier', 'filters', 'areas', 'unconfirmed']);
   const multiplier = section.multiplier;
   if (typeof multiplier !== 'number' || !(multiplier > 0)) {
     throw new StatbankError('mapping: accounts.multiplier must be a positive number (1000 for figures in 1.000 kr.)');
@@ -74,7 +76,26 @@ function accounts(section: Json): AccountsMapping {
       throw new StatbankError(`mapping: ${path} must be a non-empty list of functions`);
     areas[area] = entries.map((entry, i) => functionRange(entry, `${path}[${i}]`));
   }
-  return { multiplier, filters: filters(section.filters, 'accounts.filters'), areas: nonEmpty(areas, 'accounts.areas') };
+  return {
+    multiplier,
+    filters: filters(section.filters, 'accounts.filters'),
+    areas: nonEmpty(areas, 'accounts.areas'),
+    unconfirmed: unconfirmed(section.unconfirmed, areas),
+  };
+}
+
+// Single functions only, each inside an area's entries: a mark on a number no area uses would mislead.
+function unconfirmed(value: unknown, areas: Record<string, FunctionRange[]>): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new StatbankError('mapping: accounts.unconfirmed must be a list of functions');
+  return value.map((entry, i) => {
+    const code = normaliseFunctionCode(typeof entry === 'string' ? entry.trim() : null);
+    const path = `accounts.unconfirmed[${i}] ${JSON.stringify(entry)}`;
+    if (!code) throw new StatbankError(`mapping: ${path} is no single function (3.22.03 or 32203)`);
+    if (!Object.values(areas).some((ranges) => ranges.some((r) => r.from <= code && code <= r.to)))
+      throw new StatbankError(`mapping: ${path} is in no area of accounts.areas`);
+    return code;
+  });
 }
 
 function population(section: Json): PopulationMapping {

@@ -7,6 +7,7 @@ export interface StoredBenchmark {
   netExpenditure: number;
   targetPopulation: number;
   needIndex: number | null;
+  priceYear?: number | null;
 }
 
 export type StoredLookup = (year: number, area: string) => Promise<Map<string, StoredBenchmark>>;
@@ -43,7 +44,7 @@ export async function statbankToBenchmark(
     }
   }
   const lookups = new Map<string, Map<string, StoredBenchmark>>();
-  const lines = ['year;municipality;area;net_expenditure;target_population;need_index'];
+  const lines = ['year;municipality;area;net_expenditure;target_population;need_index;price_year'];
   const incomplete: string[] = [];
   for (const [key, row] of [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const storedKey = `${row.year}|${row.area}`;
@@ -58,10 +59,18 @@ export async function statbankToBenchmark(
       continue;
     }
     const need = existing?.needIndex;
+    // REGK31 is in current prices (PRISENHED LOBM): an extract's spending is in the prices of its own year
+    const priceYear = row.netExpenditure === undefined ? existing?.priceYear : row.year;
     lines.push(
-      [row.year, row.municipality, row.area, decimal(net, 2), decimal(population, 2), need == null ? '' : decimal(need, 4)].join(
-        ';',
-      ),
+      [
+        row.year,
+        row.municipality,
+        row.area,
+        decimal(net, 2),
+        decimal(population, 2),
+        need == null ? '' : decimal(need, 4),
+        priceYear ?? '',
+      ].join(';'),
     );
   }
   return { csv: `${lines.join('\n')}\n`, rows: lines.length - 1, summary, incomplete };
