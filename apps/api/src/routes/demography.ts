@@ -57,9 +57,10 @@ export const demographyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const vintage = request.query.vintage ?? null;
       const result = await demographyPressure(ctx(), vintage).catch(asHttp);
-      if (request.query.format !== 'xlsx') return result;
+      const { format } = request.query;
+      if (format === undefined || format === 'json') return result;
       const population = await demography(ctx(), vintage);
-      return respond(app, request, reply, 'xlsx', result, `demografisk-pres-${result.vintage ?? 'faktisk'}`, (r) =>
+      return respond(app, request, reply, format, result, `demografisk-pres-${result.vintage ?? 'faktisk'}`, (r) =>
         pressureSheets(r, population),
       );
     },

@@ -23,6 +23,9 @@ export const queryKeys = {
   benchmarkSummary: (input: { year: number; peers: string; method: string; includeOwn: boolean; needAdjusted: boolean }) =>
     ['benchmark', 'summary', input] as const,
   peerGroups: ['benchmark', 'peer-groups'] as const,
+  benchmarkAccounts: (area: string, year: number) => ['benchmark', 'accounts', area, year] as const,
+  demography: ['demography', 'population'] as const,
+  demographyPressure: ['demography', 'pressure'] as const,
   batches: ['batches'] as const,
   users: ['users'] as const,
   accessRules: ['access-rules'] as const,

@@ -6,6 +6,9 @@ import { type Role, roleCan } from '@lis/contracts';
 /** May read indicators, the economy pages and the benchmark. */
 export const readsIndicators = (role: Role): boolean => roleCan(role, 'kpi:read');
 
+/** May see the population and the demographic pressure (the page Demografi). */
+export const readsDemography = (role: Role): boolean => roleCan(role, 'demography:read');
+
 /** May send feed files. */
 export const loadsFeeds = (role: Role): boolean => roleCan(role, 'feeds:write');
 

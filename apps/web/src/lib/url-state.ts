@@ -54,6 +54,7 @@ export type AppRoute =
   /** a unit and its children × the KPIs; org null = the caller's home unit */
   | { page: 'matrix'; org: string | null; period: string | null }
   | ({ page: 'benchmark' } & BenchmarkState)
+  | { page: 'demography' }
   | { page: 'feeds' }
   | { page: 'users' }
   | { page: 'usage' };
@@ -72,6 +73,7 @@ export function parseRoute(pathname: string, search: string): AppRoute {
   if (path === MATRIX_PATH) return { page: 'matrix', org, period };
   if (path === '/budget/balance') return { page: 'balance', budgetYear: yearParam(params.get('budgetYear')) };
   if (path === '/benchmark') return { page: 'benchmark', ...parseBenchmark(params) };
+  if (path === DEMOGRAPHY_PATH) return { page: 'demography' };
   if (path === FEEDS_PATH) return { page: 'feeds' };
   if (path === USERS_PATH) return { page: 'users' };
   if (path === USAGE_PATH) return { page: 'usage' };
@@ -94,6 +96,8 @@ export function routeHref(route: AppRoute): string {
       return withQuery('/budget/balance', { budgetYear: route.budgetYear });
     case 'benchmark':
       return benchmarkHref(route);
+    case 'demography':
+      return DEMOGRAPHY_PATH;
     case 'feeds':
       return FEEDS_PATH;
     case 'users':
@@ -107,6 +111,9 @@ export function routeHref(route: AppRoute): string {
 const MATRIX_PATH = '/matrix';
 
 export const matrixHref = (org: string | null, period: string | null): string => routeHref({ page: 'matrix', org, period });
+
+/** Population by age band and the demographic pressure. */
+export const DEMOGRAPHY_PATH = '/demografi';
 
 /** Loading files and the ledger of deliveries. */
 export const FEEDS_PATH = '/leverancer';

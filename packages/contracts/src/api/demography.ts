@@ -3,7 +3,9 @@ import { AGE_BANDS, POPULATION_KINDS } from '../feeds.ts';
 import { Nullable, StringEnum } from './common.ts';
 
 const Format = Type.Optional(
-  Type.Union([Type.Literal('json'), Type.Literal('xlsx')], { description: 'xlsx: the figures and their inputs, full kroner' }),
+  Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], {
+    description: 'xlsx: the figures and their inputs, full kroner; csv: the first sheet',
+  }),
 );
 
 export const DemographyQuery = Type.Object({

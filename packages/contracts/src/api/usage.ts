@@ -11,6 +11,7 @@ export const USAGE_PAGE_KINDS = [
   'budget',
   'balance',
   'benchmark',
+  'demography',
   'feeds',
   'users',
   'matrix',

@@ -1651,7 +1651,7 @@ export interface components {
         };
         PageViewBody: {
             /** @enum {string} */
-            page: "overview" | "kpi" | "budget" | "balance" | "benchmark" | "feeds" | "users" | "matrix" | "usage";
+            page: "overview" | "kpi" | "budget" | "balance" | "benchmark" | "demography" | "feeds" | "users" | "matrix" | "usage";
         };
         PageViewRecorded: {
             recorded: boolean;
@@ -3372,8 +3372,8 @@ export interface operations {
     getDemography: {
         parameters: {
             query?: {
-                /** @description xlsx: the figures and their inputs, full kroner */
-                format?: "json" | "xlsx";
+                /** @description xlsx: the figures and their inputs, full kroner; csv: the first sheet */
+                format?: "json" | "csv" | "xlsx";
                 /** @description the forecast to use (default: the one delivered last), e.g. "prognose 2016" */
                 vintage?: string;
             };
@@ -3437,8 +3437,8 @@ export interface operations {
     getDemographyPressure: {
         parameters: {
             query?: {
-                /** @description xlsx: the figures and their inputs, full kroner */
-                format?: "json" | "xlsx";
+                /** @description xlsx: the figures and their inputs, full kroner; csv: the first sheet */
+                format?: "json" | "csv" | "xlsx";
                 /** @description the forecast to use (default: the one delivered last), e.g. "prognose 2016" */
                 vintage?: string;
             };

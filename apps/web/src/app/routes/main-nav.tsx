@@ -1,11 +1,12 @@
 import type { Me } from '@lis/contracts';
 import { Link, useLocationHref } from '../../lib/navigation';
-import { administersUsers, loadsFeeds, readsIndicators, readsUsage } from '../../lib/roles';
+import { administersUsers, loadsFeeds, readsDemography, readsIndicators, readsUsage } from '../../lib/roles';
 import {
   type AppRoute,
   balanceHref,
   benchmarkHref,
   budgetHref,
+  DEMOGRAPHY_PATH,
   FEEDS_PATH,
   overviewHref,
   parseRoute,
@@ -14,7 +15,7 @@ import {
 } from '../../lib/url-state';
 import './main-nav.css';
 
-type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'feeds' | 'users' | 'usage';
+type Section = 'overview' | 'budget' | 'balance' | 'benchmark' | 'demography' | 'feeds' | 'users' | 'usage';
 
 const sectionOf = (route: AppRoute): Section | null =>
   route.page === 'kpi' || route.page === 'matrix' ? 'overview' : route.page === 'not_found' ? null : route.page;
@@ -30,6 +31,7 @@ export function MainNav({ role }: { role: Me['role'] }) {
     { section: 'budget', label: 'Budgetopfølgning', href: budgetHref(scope.org, scope.period), shown: reads },
     { section: 'balance', label: 'Budgetbalance', href: balanceHref(null), shown: reads },
     { section: 'benchmark', label: 'Benchmark', href: benchmarkHref({}), shown: reads },
+    { section: 'demography', label: 'Demografi', href: DEMOGRAPHY_PATH, shown: readsDemography(role) },
     { section: 'feeds', label: 'Leverancer', href: FEEDS_PATH, shown: loadsFeeds(role) },
     { section: 'users', label: 'Brugere', href: USERS_PATH, shown: administersUsers(role) },
     { section: 'usage', label: 'Anvendelse', href: USAGE_PATH, shown: readsUsage(role) },

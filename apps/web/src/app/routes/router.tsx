@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { BalanceRoute } from './balance-route';
 import { BenchmarkRoute } from './benchmark-route';
 import { BudgetRoute } from './budget-route';
+import { DemographyRoute } from './demography-route';
 import { FeedsRoute } from './feeds-route';
 import { KpiRoute } from './kpi-route';
 import { MatrixRoute } from './matrix-route';
@@ -48,6 +49,8 @@ export function AppRoutes() {
       return <BalanceRoute {...route} />;
     case 'benchmark':
       return <BenchmarkRoute {...route} />;
+    case 'demography':
+      return <DemographyRoute />;
     case 'feeds':
       return <FeedsRoute />;
     case 'users':
