@@ -58,7 +58,7 @@ export function Reconciliation({ reconciliation }: { reconciliation: Balance['re
                     {formatAmountIn(effect(line.economy), 'mio')}
                   </td>
                   <td className="num">{formatAmountIn(effect(line.difference), 'mio')}</td>
-                  <td>
+                  <td className="reconciliation__reason">
                     <strong>{STATUS_WORDS[line.status]}</strong>
                     {line.reason && <span className="plan-table__sub">{line.reason}</span>}
                   </td>

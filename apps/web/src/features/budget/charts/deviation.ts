@@ -39,7 +39,8 @@ export function deviationPoints({ months, period, correctedBudget }: DeviationIn
 }
 
 const shortMonth = (period: string): string => formatMonth(period).replace(/\s*\d{4}$/, '');
-const millions = (value: number) => `${formatNumber(value / 1_000_000, 0)} mio.`;
+/** A small unit's deviations are below 10 mio. kr.: one decimal, so the axis does not read '0 mio.' at every step. */
+const millions = (value: number) => `${formatNumber(value / 1_000_000, Math.abs(value) < 10_000_000 ? 1 : 0)} mio.`;
 
 /**
  * Drift's deviation over the year: per month the cumulative actual against the cumulative phased
