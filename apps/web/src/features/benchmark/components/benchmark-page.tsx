@@ -11,10 +11,12 @@ import { type BenchmarkInput, benchmarkExportUrl, useBenchmark } from '../api/ge
 import { usePeerGroups } from '../api/peer-groups';
 import { benchmarkBars, benchmarkChartHeight, buildBenchmarkOption } from '../charts/benchmark-bars';
 import { savesPeerGroups } from '../lib/peer-group-rights';
+import { AreaAccounts } from './area-accounts';
 import { BenchmarkControls } from './benchmark-controls';
 import { PeersTable } from './peers-table';
 import { ResultFigures } from './result-figures';
 import { SummaryPanel } from './summary-panel';
+import { TrendPanel } from './trend-panel';
 import '../../../lib/echarts-detail';
 import './benchmark.css';
 
@@ -68,6 +70,17 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
               : 'Ikke behovskorrigeret.'}{' '}
             {result.priceBase}.
           </p>
+          <p className="benchmark-basis">
+            <span data-testid="benchmark-price" data-price-year={result.priceYear ?? undefined}>
+              Prisår: <strong>{result.priceBasis}</strong>.
+            </span>{' '}
+            <span data-testid="benchmark-source">Kilde: {result.source}.</span>
+          </p>
+          {result.methodNote && (
+            <p className="benchmark-basis" role="note" data-testid="benchmark-method-note">
+              {result.methodNote}
+            </p>
+          )}
           <p className="caveat" role="note" data-testid="benchmark-caveat">
             <strong>Forbehold:</strong> {result.caveat}
           </p>
@@ -79,8 +92,10 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
             testId="benchmark-chart"
           />
           <PeersTable result={result} />
+          <TrendPanel result={result} />
         </section>
       )}
+      {result && <AreaAccounts area={result.area} year={result.year} />}
       {!savedMissing && (
         <SummaryPanel input={state} area={state.area} hrefForArea={(area) => benchmarkHref({ ...state, area })} />
       )}

@@ -35,6 +35,18 @@ export function ResultFigures({ result }: { result: BenchmarkResult }) {
         <dd className="figure__note">{potentialNote(result)}</dd>
       </div>
       <div className="figure">
+        <dt>Placering, {own.name}</dt>
+        <dd
+          className="figure__value"
+          data-testid="benchmark-rank"
+          data-position={result.rank?.position}
+          data-of={result.rank?.of}
+        >
+          {result.rank ? `nr. ${result.rank.position} af ${result.rank.of}` : formatDkk(null)}
+        </dd>
+        <dd className="figure__note">{rankNote(result)}</dd>
+      </div>
+      <div className="figure">
         <dt>Målgruppe, {own.name}</dt>
         <dd className="figure__value">{formatNumber(own.targetPopulation, 0)}</dd>
         <dd className="figure__note">udgiftsbehovsindeks {formatNumber(own.needIndex, 3)}</dd>
@@ -48,4 +60,12 @@ function potentialNote({ gap, own, needAdjusted }: BenchmarkResult): string {
   if (gap < 0)
     return `Under benchmark: ${formatDkk(-gap)} under benchmark-niveauet. Intet potentiale, og det modregnes ikke i andre områder.`;
   return needAdjusted ? '(enhedsudgift − benchmark) × målgruppe × udgiftsbehovsindeks' : '(enhedsudgift − benchmark) × målgruppe';
+}
+
+function rankNote({ rank, own }: BenchmarkResult): string {
+  if (!rank) return `${own.name} mangler tal for året.`;
+  const group = rank.ownInGroup
+    ? `${own.name} er med i gruppen`
+    : `${own.name} er ikke med i gruppen og er placeret blandt gruppens ${rank.of - 1} kommuner`;
+  return `Laveste enhedsudgift = nr. 1, lige store deler placering. ${group}.`;
 }

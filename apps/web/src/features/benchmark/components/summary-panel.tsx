@@ -60,6 +60,9 @@ export function SummaryPanel({
                   Potentiale
                 </th>
                 <th scope="col">Placering</th>
+                <th scope="col" className="num">
+                  Rang (billigst = 1)
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -80,6 +83,7 @@ export function SummaryPanel({
                     {row.position === 'over' ? formatDkk(row.potential) : MISSING}
                   </td>
                   <td className={`position position--${row.position}`}>{positionText(row)}</td>
+                  <td className="num">{row.rank ? `nr. ${row.rank.position} af ${row.rank.of}` : MISSING}</td>
                 </tr>
               ))}
             </tbody>
@@ -92,9 +96,13 @@ export function SummaryPanel({
                   {formatDkk(summary.data.totalPotential)}
                 </td>
                 <td />
+                <td />
               </tr>
             </tfoot>
           </table>
+          <p className="table-note" data-testid="benchmark-summary-basis">
+            {summary.data.priceBase}. Kilde: {summary.data.source}.{summary.data.methodNote ? ` ${summary.data.methodNote}` : ''}
+          </p>
           <ExcludedNote areas={summary.data.areas} />
         </div>
       )}
