@@ -48,4 +48,10 @@ describe('buildCumulativeOption', () => {
     expect(description).toContain('forbrug 612 mio. kr. mod periodiseret budget 600 mio. kr.');
     expect(description).toContain('forventet regnskab 1.220 mio. kr.');
   });
+
+  it('draws last year’s cumulative actuals for the whole year, to read this year against', () => {
+    // the fixture: 99 mio. kr. a month last year
+    expect(byId('last-year').data).toEqual(months.map((_, i) => 99_000_000 * (i + 1)));
+    expect(option.legend).toMatchObject({ data: expect.arrayContaining(['Forbrug sidste år, akkumuleret']) });
+  });
 });

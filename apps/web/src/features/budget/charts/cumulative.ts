@@ -12,7 +12,7 @@ export interface CumulativeInput {
   correctedBudget: number;
 }
 
-const COLORS = { actual: '#1f5f99', budget: '#5b7083', forecast: '#b04a00' };
+const COLORS = { actual: '#1f5f99', budget: '#5b7083', forecast: '#b04a00', lastYear: '#8a8f98' };
 
 const shortMonth = (period: string): string => formatMonth(period).replace(/\s*\d{4}$/, '');
 const millions = (value: number) => `${formatNumber(value / 1_000_000, 0)} mio.`;
@@ -21,6 +21,7 @@ const millions = (value: number) => `${formatNumber(value / 1_000_000, 0)} mio.`
  * Drift for the year month by month: cumulative actuals up to the month, the cumulative phased
  * budget for the whole year, and the forecast as a dashed line from the latest actual to the
  * expected year result in December. The corrected budget for the year is the line to land on.
+ * Last year's cumulative actuals, for the whole year, dotted, to read this year against.
  */
 export function buildCumulativeOption({
   months,
@@ -32,10 +33,11 @@ export function buildCumulativeOption({
   const index = months.findIndex((month) => month.period === period);
   const last = months.length - 1;
   const forecastLabel = forecastMadeIn ? `Forventet regnskab (BO ${formatMonth(forecastMadeIn)})` : 'Forventet regnskab';
+  const lastYearLabel = 'Forbrug sidste år, akkumuleret';
   return {
     aria: { enabled: true, label: { description: describe(months, index, forecast, correctedBudget) } },
     grid: { left: 8, right: 24, top: 64, bottom: 8, outerBoundsMode: 'same' },
-    legend: { top: 0, left: 0, data: ['Forbrug, akkumuleret', 'Periodiseret budget, akkumuleret', forecastLabel] },
+    legend: { top: 0, left: 0, data: ['Forbrug, akkumuleret', 'Periodiseret budget, akkumuleret', forecastLabel, lastYearLabel] },
     tooltip: { trigger: 'axis', formatter: (params: unknown) => cumulativeTooltip(params, months, index) },
     xAxis: {
       type: 'category',
@@ -60,6 +62,15 @@ export function buildCumulativeOption({
           label: { position: 'insideStartTop', formatter: `Korrigeret budget ${formatDkk(correctedBudget)}` },
           data: [{ yAxis: correctedBudget }],
         },
+      },
+      {
+        id: 'last-year',
+        name: lastYearLabel,
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { color: COLORS.lastYear, width: 2, type: 'dotted' },
+        itemStyle: { color: COLORS.lastYear },
+        data: months.map((month) => month.cumulativeActualLastYear),
       },
       {
         id: 'actual',
@@ -103,6 +114,7 @@ function cumulativeTooltip(params: unknown, months: CumulativeInput['months'], i
     `<strong>${formatMonthLong(month.period)}</strong>`,
     i <= index ? `Forbrug, akkumuleret: ${formatDkk(month.cumulativeActual)}` : 'Forbrug: endnu ikke bogført',
     `Periodiseret budget, akkumuleret: ${formatDkk(month.cumulativePhasedBudget)}`,
+    `Forbrug sidste år, akkumuleret: ${formatDkk(month.cumulativeActualLastYear)}`,
     i <= index ? `Forbrug i måneden: ${formatDkk(month.actual)}` : null,
     `Budget i måneden: ${formatDkk(month.phasedBudget)}`,
   ];
