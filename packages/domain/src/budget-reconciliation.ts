@@ -1,4 +1,4 @@
-import { PLAN_ROWS, type PlanLine, type PlanLines } from './budget-balance.ts';
+import { PLAN_ROWS, type PlanLine, type PlanLines, planRow } from './budget-balance.ts';
 import { classifyAccount } from './chart-of-accounts.ts';
 
 /**
@@ -9,16 +9,15 @@ import { classifyAccount } from './chart-of-accounts.ts';
  * here agrees with the follow-up's original budget too. Afdrag, låneoptagelse and
  * finansforskydninger (balance accounts) are not followed up and are not compared.
  */
-export const RECONCILED_LINES = [
-  'taxes',
-  'grants_equalisation',
-  'service',
-  'transfers',
-  'interest',
-  'capital',
-  'utilities',
-] as const satisfies readonly PlanLine[];
-export type ReconciledLine = (typeof RECONCILED_LINES)[number];
+
+/** Balance accounts (hovedkonto 8): not followed up, so not compared. */
+const NOT_COMPARED: readonly PlanLine[] = ['repayments', 'borrowing', 'financial_movements'];
+export type ReconciledLine = Exclude<PlanLine, 'repayments' | 'borrowing' | 'financial_movements'>;
+
+/** The compared lines in the resultatopgørelse's order. */
+const RECONCILED_LINES = PLAN_ROWS.flatMap((row) =>
+  row.kind === 'line' && !NOT_COMPARED.includes(row.line) ? [row.line as ReconciledLine] : [],
+);
 
 /** The accounts each line sums, in words for a reason. */
 const LINE_ACCOUNTS: Readonly<Record<ReconciledLine, string>> = {
@@ -91,7 +90,7 @@ export function reconcilePlanYear(year: number, plan: PlanLines, economy: readon
     if (line) sums.set(line, (sums.get(line) ?? 0) + a.amount);
   }
   return RECONCILED_LINES.map((line): ReconciliationLine => {
-    const name = lineName(line);
+    const name = planRow(line).label;
     const economyAmount = sums.get(line) ?? null;
     if (economyAmount === null) {
       const reason =
@@ -114,9 +113,4 @@ export function reconcilePlanYear(year: number, plan: PlanLines, economy: readon
         : `budgetplanen er vedtaget budget for hele kommunen; økonomifeedets oprindelige budget (${LINE_ACCOUNTS[line]}) summerer til et andet beløb`,
     };
   });
-}
-
-function lineName(line: PlanLine): string {
-  const row = PLAN_ROWS.find((r) => r.kind === 'line' && r.line === line);
-  return row?.label ?? line;
 }
