@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, postFeed, type TestApp } from './helpers.ts';
 
@@ -90,6 +91,23 @@ describe('an area’s rank, trend, price year and source', () => {
     expect(dagtilbud).toMatchObject({ priceYear: null, priceBasis: 'prisår ikke oplyst' });
     // the summary covers both areas, so one of them without a price year makes it unknown
     expect(await get('/api/v1/benchmark/summary?year=2016&peers=kora')).toMatchObject({ priceYear: null });
+  });
+
+  it('writes rank, price year and source into the export’s method sheet', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/benchmark?area=folkeskole&year=2016&peers=kora&method=mean_5_cheapest&format=xlsx',
+      headers: direktion,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const rows = (workbook.getWorksheet('Metode')?.getSheetValues() ?? []).map((r) =>
+      Array.isArray(r) ? r.slice(1).join('|') : '',
+    );
+    expect(rows).toContain('Placering, egen kommune|nr. 3 af 5 (laveste enhedsudgift = nr. 1)');
+    expect(rows).toContain('Prisår|faste 2016-priser');
+    expect(rows.some((r) => r.startsWith('Bemærkning til metoden|Gruppen har 5 kommuner'))).toBe(true);
+    expect(rows.some((r) => /^Kilde\|Benchmark-feedet: levering \d+/.test(r))).toBe(true);
   });
 
   it('draws the year and the two before by the same method and group, a year without data as missing', async () => {

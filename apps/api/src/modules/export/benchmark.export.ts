@@ -31,6 +31,10 @@ export function benchmarkSheets(result: BenchmarkResult): ExportTable[] {
     },
     methodSheet(result, [
       ['Område', result.areaName],
+      [
+        'Placering, egen kommune',
+        result.rank ? `nr. ${result.rank.position} af ${result.rank.of} (laveste enhedsudgift = nr. 1)` : 'ingen data',
+      ],
       ['Sammenligningskommuner', result.peers.map((p) => `${p.municipality} ${p.name}`).join(', ')],
       ...excludedRow(result.excluded),
     ]),
@@ -107,9 +111,11 @@ function methodSheet(basis: Omit<BenchmarkSummary, 'areas' | 'totalPotential'>, 
       ['Egen kommune med i gruppen', basis.includeOwn ? 'ja' : 'nej'],
       ['Behovskorrigeret', basis.needAdjusted ? 'ja (enhedsudgift / udgiftsbehovsindeks)' : 'nej'],
       ['Prisgrundlag', basis.priceBase],
+      ['Prisår', basis.priceBasis],
+      ...(basis.methodNote ? [['Bemærkning til metoden', basis.methodNote] as [string, string]] : []),
       ...extra,
       ['Forbehold', basis.caveat],
-      ['Kilde', 'LIS benchmark-feed; kommunegrupper og regioner: Danmarks Statistik (CC BY 4.0)'],
+      ['Kilde', `${basis.source}; kommunegrupper og regioner: Danmarks Statistik (CC BY 4.0)`],
     ],
   };
 }

@@ -42,7 +42,7 @@ const kroner = (value: number) => `${formatNumber(value, 0)} kr.`;
  * own colour and named so, and the benchmark as a vertical line.
  */
 export function buildBenchmarkOption(
-  result: Pick<BenchmarkResult, 'peers' | 'own' | 'benchmark' | 'areaName' | 'methodName' | 'needAdjusted'>,
+  result: Pick<BenchmarkResult, 'peers' | 'own' | 'benchmark' | 'areaName' | 'methodName' | 'needAdjusted' | 'rank'>,
 ): ChartOption {
   const bars = benchmarkBars(result);
   const { benchmark } = result;
@@ -110,14 +110,15 @@ export function buildBenchmarkOption(
 
 function describe(
   bars: readonly BenchmarkBar[],
-  result: Pick<BenchmarkResult, 'areaName' | 'methodName' | 'benchmark'>,
+  result: Pick<BenchmarkResult, 'areaName' | 'methodName' | 'benchmark' | 'rank'>,
   unit: string,
 ): string {
   const own = bars.find((bar) => bar.isOwn);
-  const rank = own ? bars.indexOf(own) + 1 : null;
+  // the API's rank: ties share a place, which a position in the sorted bars would not say
+  const { rank } = result;
   const ownText =
     own && rank
-      ? `${own.name} ${kroner(own.unitCost)}, nr. ${rank} af ${bars.length} fra den billigste`
+      ? `${own.name} ${kroner(own.unitCost)}, nr. ${rank.position} af ${rank.of} fra den billigste`
       : 'egen kommune uden data';
   // No closing full stop: amounts end in 'kr.' already.
   return `Enhedsudgift for ${result.areaName} (${unit}), billigste først (tallene står i tabellen under grafen): ${ownText}; benchmark (${result.methodName}) ${result.benchmark === null ? 'ingen' : formatDkk(result.benchmark)}`;
