@@ -133,6 +133,17 @@ export async function writeDataset(dir: string): Promise<Dataset> {
           yield `${period};${id};development_talks_pct;${Math.floor((headcount.get(id) ?? 10) * 0.9)};${headcount.get(id)}`;
     })(),
   );
+  // The budget plans of the years (budget year + 3 forecast years), for the budget balance's read.
+  await add(
+    'budget_plan',
+    'budget_year;year;line;amount',
+    (function* () {
+      for (let b = FIRST_YEAR + 1; b <= LAST_YEAR; b++)
+        for (let y = b; y <= b + 3; y++)
+          for (const [line, amount] of PLAN_LINES)
+            yield `${b};${y};${line};${(amount * (1 + (y - FIRST_YEAR) * 0.02)).toFixed(0)}`;
+    })(),
+  );
   await add(
     'targets',
     'kpi_id;org_id;year;target',
@@ -146,6 +157,20 @@ export async function writeDataset(dir: string): Promise<Dataset> {
   );
   return { dir, files, orgIds: ['K', ...org.slice(1).map((line) => line.split(';')[0] as string)], enheder, periods };
 }
+
+/** A plan's lines in kroner (+ expense, − income), grown 2 % a year. */
+const PLAN_LINES: [string, number][] = [
+  ['taxes', -1_962_000_000],
+  ['grants_equalisation', -648_000_000],
+  ['service', 1_940_000_000],
+  ['transfers', 571_000_000],
+  ['interest', 4_500_000],
+  ['capital', 55_000_000],
+  ['utilities', -1_200_000],
+  ['repayments', 24_000_000],
+  ['borrowing', -20_000_000],
+  ['financial_movements', 8_000_000],
+];
 
 const CASE_TYPES_HEADER = 'case_type;name;deadline_days';
 const CASE_TYPES = ['SEL112;Hjælpemidler;56', 'SEL83;Personlig pleje;7', 'BYG;Byggesag;40', 'PLEJE;Plejebolig;56'];

@@ -48,3 +48,7 @@ export async function load(
     perSecond: latencies.length / result.duration,
   };
 }
+
+/** One line of the results table: p50, p95, p99, requests per second and errors. */
+export const resultRow = (name: string, r: LoadResult) =>
+  `${name.padEnd(28)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.errors + r.non2xx).padStart(7)}`;

@@ -4,6 +4,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_PASSWORD, ensureDemoUsers } from './demo-users.ts';
+import { ensureEconomyRollup } from './modules/budget/economy-rollup.service.ts';
 import {
   loadDemoInto,
   retireDemoUsersIfReal,
@@ -67,6 +68,7 @@ async function prepareStore(app: App): Promise<{ description: string; demoUsers:
     );
     contents = 'demo';
   }
+  if (await ensureEconomyRollup(store, config.municipality)) app.log.info('Built the economy read model (ADR 0012)');
   const retired = await retireDemoUsersIfReal(ctx);
   if (retired.length > 0)
     app.log.warn(`The store holds real deliveries: the demo users ${retired.join(', ')} are disabled and signed out.`);

@@ -14,6 +14,7 @@ import * as explanations from './migrations/2026-12-04T1600-explanations.ts';
 import * as notifications from './migrations/2026-12-04T1610-notifications.ts';
 import * as usage from './migrations/2026-12-04T1620-usage.ts';
 import * as population from './migrations/2026-12-04T1700-population.ts';
+import * as economyReadModel from './migrations/2026-12-04T1710-economy-read-model.ts';
 import * as benchmarkPriceYear from './migrations/2026-12-04T1720-benchmark-price-year.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1610-notifications': notifications,
   '2026-12-04T1620-usage': usage,
   '2026-12-04T1700-population': population,
+  '2026-12-04T1710-economy-read-model': economyReadModel,
   '2026-12-04T1720-benchmark-price-year': benchmarkPriceYear,
 };
 

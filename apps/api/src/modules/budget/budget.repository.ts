@@ -1,63 +1,133 @@
 import type { Database } from '@lis/db';
-import type { EconomyAmount, PlanAmount } from '@lis/domain';
+import type { PlanAmount, SpendingCategory } from '@lis/domain';
 import { type Kysely, sql } from 'kysely';
 
 type Db = Kysely<Database>;
 
-interface AmountRow {
-  org_id: string;
-  function: string;
-  dranst: number;
-  amount_type: EconomyAmount['amountType'];
-  period: string;
-  amount: number;
+/** Sums of a group of the read model, in kroner; the YTD ones up to the month asked for. */
+export interface RollupSums {
+  originalBudget: number;
+  correctedBudget: number;
+  phasedBudgetYtd: number;
+  actualsYtd: number;
+  /** the forecast as of the month (keys without one at their corrected budget) */
+  forecast: number;
+  /** the latest month (1–12) a forecast of the group was made in, up to the month; null = none */
+  forecastMonth: number | null;
 }
 
-const toAmount = (r: AmountRow): EconomyAmount => ({
-  orgId: r.org_id,
-  fn: r.function,
-  dranst: r.dranst,
-  amountType: r.amount_type,
-  period: r.period,
-  amount: r.amount,
-});
-
-/** Every economy amount of a unit's subtree in a year, per key and month. */
-export async function subtreeAmounts(db: Db, municipality: string, orgId: string, year: number): Promise<EconomyAmount[]> {
-  const { rows } = await sql<AmountRow>`
-    select e.org_id, e.function, e.dranst, e.amount_type, to_char(e.period, 'YYYY-MM') as period, e.amount::float8 as amount
-    from economy e join org_closure c on c.municipality = e.municipality and c.descendant_id = e.org_id
-    where e.municipality = ${municipality} and e.active and c.ancestor_id = ${orgId}
-      and e.period between make_date(${year}, 1, 1) and make_date(${year}, 12, 1)`.execute(db);
-  return rows.map(toAmount);
+export interface FollowUpRow extends RollupSums {
+  /** 'unit', 'own' (the caller's own units together) or a listed unit's id */
+  scope: string;
+  year: number;
+  /** a category's row, the operating (service + overførsler) row, or one month of the operating row */
+  kind: 'category' | 'operating' | 'month';
+  category: SpendingCategory | null;
+  month: number | null;
+  /** the month's own amounts and its forecast as it stood then (kind 'month') */
+  monthActual: number;
+  monthPhased: number;
+  monthForecast: number;
+  monthForecastMonth: number | null;
+  /** the newest month with actuals in the municipality, 'YYYY-MM' */
+  latestPeriod: string | null;
 }
 
-/** Every economy amount of the units in any of the given subtrees in a year (each fact once, also where subtrees nest). */
-export async function amountsOfSubtrees(
+const SUMS = (month: number) => sql`
+  sum(r.original_budget)::float8 as "originalBudget", sum(r.corrected_budget)::float8 as "correctedBudget",
+  coalesce(sum(r.corrected_budget) filter (where r.month <= ${month}), 0)::float8 as "phasedBudgetYtd",
+  coalesce(sum(r.actual) filter (where r.month <= ${month}), 0)::float8 as "actualsYtd",
+  coalesce(sum(r.forecast) filter (where r.month = ${month}), 0)::float8 as forecast,
+  max(r.forecast_month) filter (where r.month = ${month}) as "forecastMonth"`;
+
+/**
+ * The units summed: each given (scope, unit); the 'own' scope's units only where no other of
+ * them holds them, so a fact counts once also where subtrees nest.
+ */
+function scopesOf(municipality: string, scopes: readonly { scope: string; orgId: string }[]) {
+  const values = sql.join(scopes.map((s) => sql`(${s.scope}, ${s.orgId})`));
+  return sql`
+    given(scope, org_id) as (select distinct * from (values ${values}) as v(scope, org_id)),
+    scopes as (
+      select g.scope, g.org_id from given g
+      where g.scope <> 'own' or not exists (
+        select 1 from org_closure c join given o on o.scope = 'own' and o.org_id = c.ancestor_id
+        where c.municipality = ${municipality} and c.descendant_id = g.org_id and c.depth > 0))`;
+}
+
+/**
+ * Everything the follow-up of a month shows, for this year and last, in one statement over the
+ * read model (docs/adr/0012-economy-read-model.md): per scope and year each category's figures,
+ * the operating figures and the operating amounts of each month, and the newest month with actuals.
+ */
+export async function followUpRows(
   db: Db,
   municipality: string,
-  orgIds: readonly string[],
+  scopes: readonly { scope: string; orgId: string }[],
   year: number,
-): Promise<EconomyAmount[]> {
-  if (orgIds.length === 0) return [];
-  const { rows } = await sql<AmountRow>`
-    select e.org_id, e.function, e.dranst, e.amount_type, to_char(e.period, 'YYYY-MM') as period, e.amount::float8 as amount
-    from economy e
-    where e.municipality = ${municipality} and e.active
-      and e.period between make_date(${year}, 1, 1) and make_date(${year}, 12, 1)
-      and e.org_id in (
-        select c.descendant_id from org_closure c
-        where c.municipality = ${municipality} and c.ancestor_id in (${sql.join([...orgIds])}))`.execute(db);
-  return rows.map(toAmount);
+  month: number,
+  operating: readonly SpendingCategory[],
+): Promise<FollowUpRow[]> {
+  // literals, not parameters: the select list must repeat the grouping expression exactly
+  const isOperating = sql`r.category in (${sql.join(operating.map((c) => sql.lit(c)))})`;
+  const { rows } = await sql<FollowUpRow & { operating: boolean | null }>`
+    with ${scopesOf(municipality, scopes)}
+    select s.scope, r.year, r.category, ${isOperating} as operating, r.month as month,
+           case when grouping(r.month) = 0 then 'month' when grouping(r.category) = 0 then 'category' else 'operating' end as kind,
+           ${SUMS(month)},
+           sum(r.actual)::float8 as "monthActual", sum(r.corrected_budget)::float8 as "monthPhased",
+           sum(r.forecast)::float8 as "monthForecast", max(r.forecast_month) as "monthForecastMonth",
+           (select to_char(make_date(l.year, l.month, 1), 'YYYY-MM') from economy_rollup_category l
+            where l.municipality = ${municipality} and l.has_actual order by l.year desc, l.month desc limit 1) as "latestPeriod"
+    from scopes s join economy_rollup_category r on r.municipality = ${municipality} and r.org_id = s.org_id
+    where r.year in (${year}, ${year - 1})
+    group by grouping sets ((s.scope, r.year, r.category), (s.scope, r.year, ${isOperating}), (s.scope, r.year, ${isOperating}, r.month))`.execute(
+    db,
+  );
+  return rows.filter((r) => r.kind === 'category' || r.operating === true);
 }
 
 /** The newest month with actuals, for the default period of the follow-up. */
 export async function latestActualPeriod(db: Db, municipality: string): Promise<string | null> {
-  const { rows } = await sql<{ latest: string | null }>`
-    select to_char(max(period), 'YYYY-MM') as latest from economy where municipality = ${municipality} and active and amount_type = 'actual'`.execute(
-    db,
-  );
+  const { rows } = await sql<{ latest: string }>`
+    select to_char(make_date(year, month, 1), 'YYYY-MM') as latest from economy_rollup_category
+    where municipality = ${municipality} and has_actual order by year desc, month desc limit 1`.execute(db);
   return rows[0]?.latest ?? null;
+}
+
+export interface AccountRow extends RollupSums {
+  code: string;
+  /** the category when every key of the line has the same one */
+  category: SpendingCategory | null;
+}
+
+/**
+ * The chart-of-accounts lines one level under `prefix` ('' → main accounts), summed over the
+ * units' subtrees (each fact once), in one statement over the read model.
+ */
+export async function accountRows(
+  db: Db,
+  municipality: string,
+  orgIds: readonly string[],
+  year: number,
+  month: number,
+  prefix: string,
+): Promise<AccountRow[]> {
+  if (orgIds.length === 0) return [];
+  const depth = prefix === '' ? 1 : prefix.split('.').length + 1;
+  const under = prefix === '' ? sql`true` : sql`left(r.function, ${prefix.length + 1}) = ${`${prefix}.`}`;
+  const { rows } = await sql<AccountRow>`
+    with ${scopesOf(
+      municipality,
+      orgIds.map((orgId) => ({ scope: 'own', orgId })),
+    )}, lines as (
+      select array_to_string((string_to_array(r.function, '.'))[1:${depth}], '.') as code, r.*
+      from scopes s join economy_rollup r on r.municipality = ${municipality} and r.org_id = s.org_id
+      where r.year = ${year} and ${under}
+    )
+    select r.code, case when count(distinct r.category) = 1 then min(r.category) end as category, ${SUMS(month)}
+    from lines r group by r.code`.execute(db);
+  return rows;
 }
 
 /** The budget plan in effect and its newest batch; the indicator refresh reads it too (operating_surplus). */

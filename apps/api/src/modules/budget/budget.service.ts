@@ -1,18 +1,16 @@
 import type { Accounts, Balance, FollowUp, OrgUnit } from '@lis/contracts';
 import {
-  accountLines,
+  accountName,
   BALANCE_TARGETS,
   balanceTargetStatus,
-  budgetFollowUp,
   CATEGORY_NAMES,
-  classifyAccount,
   consumptionStatus,
   DEFAULT_TOLERANCE,
-  type EconomyAmount,
   type FollowUpFigures,
   formatDkk,
   OPERATING_CATEGORIES,
   type PlanAmount,
+  periodMonthNumber,
   periodYear,
   planLines,
   planResults,
@@ -22,6 +20,7 @@ import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
 import { getOrg, rootOrgId, subtreeOf } from '../org/org.service.ts';
 import * as repo from './budget.repository.ts';
 import { reconciliationOf } from './reconciliation.ts';
+import { byCode, figuresOf, followUpLookup } from './rollup-figures.ts';
 
 export { planAmounts } from './budget.repository.ts';
 
@@ -73,7 +72,8 @@ const closedAsNull = (error: unknown) => {
 };
 
 /**
- * Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down.
+ * Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down,
+ * beside the same month last year: one statement over the economy read model (ADR 0012).
  * With `ownUnits` (a chef at the kommune root) the headline and the months stay the unit's totals,
  * but the categories and the units listed cover the caller's own units only (ADR 0003).
  */
@@ -85,70 +85,53 @@ export async function followUp(
   ownUnits: readonly OrgUnit[] | null,
 ): Promise<FollowUp> {
   const year = periodYear(period);
-  const lastPeriod = sameMonthLastYear(period);
-  const latestPeriod = await repo.latestActualPeriod(ctx.db, ctx.municipality);
-  const amounts = await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year);
-  const lastAmounts = await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year - 1);
-  const result = budgetFollowUp(amounts, period);
-  const last = lastYearOf(lastAmounts, lastPeriod);
-  const ownThisYear = ownUnits === null ? null : await ownAmounts(ctx, ownUnits, year);
-  const ownLastYear = ownUnits === null ? null : await ownAmounts(ctx, ownUnits, year - 1);
-  const parts = ownThisYear === null ? result : budgetFollowUp(ownThisYear, period);
-  const partsLast = ownLastYear === null ? last : lastYearOf(ownLastYear, lastPeriod);
-  const childFigures = await Promise.all(
-    (ownUnits ?? children).map(async (child) => ({
-      org: child,
-      ...withPercentages(budgetFollowUp(await repo.subtreeAmounts(ctx.db, ctx.municipality, child.id, year), period).operating),
-      actualsYtdLastYear: lastYearOf(await repo.subtreeAmounts(ctx.db, ctx.municipality, child.id, year - 1), lastPeriod)
-        .operating,
-    })),
-  );
-  const headline = withPercentages(result.operating);
-  const lastOperating = last.operating === null ? null : budgetFollowUp(lastAmounts, lastPeriod);
+  const listed = ownUnits ?? children;
+  const scopes = [
+    { scope: 'unit', orgId: org.id },
+    ...listed.map((u) => ({ scope: `unit:${u.id}`, orgId: u.id })),
+    ...(ownUnits ?? []).map((u) => ({ scope: 'own', orgId: u.id })),
+  ];
+  const rows = await repo.followUpRows(ctx.db, ctx.municipality, scopes, year, periodMonthNumber(period), OPERATING_CATEGORIES);
+  const at = followUpLookup(rows);
+  const parts = ownUnits === null ? 'unit' : 'own';
+  const headline = withPercentages(figuresOf(at.operating('unit', year), year));
+  const last = at.operating('unit', year - 1);
+  const lastMonths = last ? at.months('unit', year - 1) : null;
   return {
     org,
     period,
-    latestPeriod,
+    latestPeriod: at.latestPeriod ?? (await repo.latestActualPeriod(ctx.db, ctx.municipality)),
     year,
     scope: 'drift',
     breakdown: ownUnits === null ? 'unit' : 'own_units',
     ...headline,
     consumptionStatus: consumptionStatus(headline.consumptionPct, headline.phasedConsumptionPct),
-    lastYear:
-      lastOperating === null
-        ? null
-        : {
-            period: lastPeriod,
-            actualsYtd: lastOperating.operating.actualsYtd,
-            correctedBudget: lastOperating.operating.correctedBudget,
-            consumptionPct: pct(lastOperating.operating.actualsYtd, lastOperating.operating.correctedBudget),
-          },
-    byCategory: parts.byCategory.map((c) => ({
-      ...withPercentages(c),
-      category: c.category,
-      name: CATEGORY_NAMES[c.category],
-      actualsYtdLastYear: partsLast.byCategory.get(c.category) ?? null,
+    lastYear: last
+      ? {
+          period: sameMonthLastYear(period),
+          actualsYtd: last.actualsYtd,
+          correctedBudget: last.correctedBudget,
+          consumptionPct: pct(last.actualsYtd, last.correctedBudget),
+        }
+      : null,
+    byCategory: at.categories.map((category) => ({
+      ...withPercentages(figuresOf(at.category(parts, year, category), year)),
+      category,
+      name: CATEGORY_NAMES[category],
+      actualsYtdLastYear: at.category(parts, year - 1, category)?.actualsYtd ?? null,
     })),
-    months: result.months.map((m, i) => ({
-      ...m,
-      cumulativeActualLastYear: lastOperating?.months[i]?.cumulativeActual ?? null,
+    months: at
+      .months('unit', year)
+      .map((m, i) => ({ ...m, cumulativeActualLastYear: lastMonths?.[i]?.cumulativeActual ?? null })),
+    children: listed.map((child) => ({
+      org: child,
+      ...withPercentages(figuresOf(at.operating(`unit:${child.id}`, year), year)),
+      actualsYtdLastYear: at.operating(`unit:${child.id}`, year - 1)?.actualsYtd ?? null,
     })),
-    children: childFigures,
   };
 }
 
-/** Last year's actuals to the same month: operating and per category, null where that scope had no amounts. */
-function lastYearOf(amounts: readonly EconomyAmount[], lastPeriod: string) {
-  const result = budgetFollowUp(amounts, lastPeriod);
-  const categories = new Set(amounts.map((a) => classifyAccount(a.fn, a.dranst)));
-  const hasOperating = OPERATING_CATEGORIES.some((c) => categories.has(c));
-  return {
-    operating: hasOperating ? result.operating.actualsYtd : null,
-    byCategory: new Map(result.byCategory.filter((c) => categories.has(c.category)).map((c) => [c.category, c.actualsYtd])),
-  };
-}
-
-/** The unit's account lines; with `ownUnits` (a chef at the kommune root) summed over the caller's own units only. */
+/** The unit's account lines (one statement over the read model); with `ownUnits` summed over the caller's own units only. */
 export async function accounts(
   ctx: ReadContext,
   org: OrgUnit,
@@ -157,24 +140,18 @@ export async function accounts(
   ownUnits: readonly OrgUnit[] | null,
 ): Promise<Accounts> {
   const year = periodYear(period);
-  const amounts =
-    ownUnits === null ? await repo.subtreeAmounts(ctx.db, ctx.municipality, org.id, year) : await ownAmounts(ctx, ownUnits, year);
+  const units = (ownUnits ?? [org]).map((u) => u.id);
+  const rows = await repo.accountRows(ctx.db, ctx.municipality, units, year, periodMonthNumber(period), prefix);
   return {
     org,
     period,
     prefix,
     breakdown: ownUnits === null ? 'unit' : 'own_units',
-    lines: accountLines(amounts, period, prefix).map(withPercentages),
+    lines: byCode(rows).map((r) =>
+      withPercentages({ code: r.code, name: accountName(r.code), category: r.category, ...figuresOf(r, year) }),
+    ),
   };
 }
-
-const ownAmounts = (ctx: ReadContext, units: readonly OrgUnit[], year: number) =>
-  repo.amountsOfSubtrees(
-    ctx.db,
-    ctx.municipality,
-    units.map((u) => u.id),
-    year,
-  );
 
 function planYears(amounts: readonly PlanAmount[], budgetYear: number) {
   const years = [...new Set(amounts.filter((a) => a.budgetYear === budgetYear).map((a) => a.year))].sort();

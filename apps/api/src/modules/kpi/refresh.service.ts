@@ -20,6 +20,7 @@ import {
   suppressSmallSurveys,
 } from '@lis/domain';
 import { planAmounts } from '../budget/budget.service.ts';
+import { refreshEconomyRollup } from '../budget/economy-rollup.service.ts';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
 import { closureHistory, loadTree } from '../org/org.service.ts';
 import * as repo from './rollup.repository.ts';
@@ -60,6 +61,8 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
     }
   }
   if (families.length > 0) await repo.refreshPeriods(tx, event.municipality, CURRENCY_KPI_IDS);
+  // the budget follow-up's and the chart of accounts' read model, on today's tree (ADR 0012)
+  await refreshEconomyRollup(tx, event);
 }
 
 type Tree = TreeHistory;

@@ -1,0 +1,34 @@
+import type { FeedName } from '@lis/contracts';
+import type { Store, StoreTx } from '@lis/db';
+import { classifyAccount, periodYear } from '@lis/domain';
+import * as repo from './economy-rollup.repository.ts';
+
+/**
+ * Refreshes the economy read model (ADR 0012) inside the publishing transaction: the years an
+ * economy delivery touches (its rows and the rows it set aside), every year when the tree changed.
+ */
+export async function refreshEconomyRollup(
+  tx: StoreTx,
+  event: { feed: FeedName; municipality: string; periodFrom: string | null; periodTo: string | null },
+): Promise<void> {
+  if (event.feed !== 'economy' && event.feed !== 'organisation') return;
+  const { periodFrom, periodTo } = event;
+  const years =
+    event.feed === 'economy' && periodFrom && periodTo
+      ? { from: periodYear(periodFrom.slice(0, 7)), to: periodYear(periodTo.slice(0, 7)) }
+      : null;
+  await rebuild(tx, event.municipality, years);
+}
+
+async function rebuild(tx: StoreTx, municipality: string, years: repo.Years) {
+  const pairs = await repo.accountPairs(tx.db, municipality, years);
+  const categories = pairs.map((p) => ({ ...p, category: classifyAccount(p.function, p.dranst) }));
+  await repo.replaceEconomyRollup(tx, municipality, years, categories);
+}
+
+/** Builds the read model of a store that has economy facts but none yet (migrated before it existed); true when it did. */
+export async function ensureEconomyRollup(store: Store, municipality: string): Promise<boolean> {
+  if (!(await repo.isEmpty(store.db, municipality)) || (await repo.factYears(store.db, municipality)) === null) return false;
+  await store.transaction((tx) => rebuild(tx, municipality, null));
+  return true;
+}
