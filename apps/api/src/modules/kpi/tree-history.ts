@@ -48,7 +48,10 @@ export function treeHistory(pairs: readonly ClosurePair[], root: string | null):
       const groups = new Map<number, unknown[]>();
       for (const item of items) {
         const i = stretchOf(periodOf(item));
-        groups.set(i, [...(groups.get(i) ?? []), item]);
+        // pushed, not copied: a copy per item made a large delivery's refresh quadratic
+        const group = groups.get(i);
+        if (group) group.push(item);
+        else groups.set(i, [item]);
       }
       return [...groups].map(([i, group]) => [trees[i] as Tree, group as never[]]);
     },
