@@ -200,6 +200,14 @@ describe('GET /api/v1/demography/pressure', () => {
     expect(chef.json().totals[1].atOwnUnitCost).toBe(200_000);
   });
 
+  it('puts next year’s pressure on the kommune’s Kerneopgaven tiles, refreshed when the feeds were published', async () => {
+    // 2017 against 2016: 200.000 kr. at own unit cost (dagtilbud and ældre 65+), −270.000 kr. at benchmark (dagtilbud)
+    const dashboard = (await asAdmin(t.app, 'GET', '/api/v1/dashboard?org=849&period=2016-12')).json();
+    const tile = (id: string) => dashboard.indicators.find((i: { kpiId: string }) => i.kpiId === id);
+    expect(tile('demography_pressure')).toMatchObject({ value: 200_000, n: 2 });
+    expect(tile('demography_pressure_benchmark')).toMatchObject({ value: -270_000, n: 1 });
+  });
+
   it('exports the figures and their inputs as XLSX in full kroner', async () => {
     const response = await asAdmin(t.app, 'GET', '/api/v1/demography/pressure?format=xlsx');
     expect(response.statusCode).toBe(200);

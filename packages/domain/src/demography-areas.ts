@@ -24,7 +24,8 @@ function validFunctionPattern(pattern: unknown): boolean {
   if (typeof pattern !== 'string') return false;
   const [from, to, ...rest] = pattern.split('-');
   if (rest.length > 0 || from === undefined || !CODE.test(from)) return false;
-  return to === undefined || (CODE.test(to) && to.length === from.length && to >= from);
+  // a range stays within one hovedfunktion, so the store can be asked by hovedfunktion
+  return to === undefined || (CODE.test(to) && to.length === from.length && to >= from && to.slice(0, 4) === from.slice(0, 4));
 }
 
 /** Whether function `fn` (h.hf.ff) falls under a pattern of an area. */
@@ -39,6 +40,11 @@ export function functionInPattern(fn: string, pattern: string): boolean {
 
 export const functionInArea = (fn: string, area: Pick<DemographyArea, 'functions'>) =>
   area.functions.some((pattern) => functionInPattern(fn, pattern));
+
+/** The hovedfunktioner (h.hf) the areas' functions lie in. */
+export const areaMainFunctions = (areas: readonly Pick<DemographyArea, 'functions'>[]): string[] => [
+  ...new Set(areas.flatMap((a) => a.functions.map((pattern) => pattern.slice(0, 4)))),
+];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const wholeAge = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 125;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type DemographyArea,
   demographicPressure,
+  demographyPressureRollups,
   functionInArea,
   type PopulationFact,
   parseDemographyAreas,
@@ -187,5 +188,19 @@ describe('demographic pressure', () => {
       { year: 2017, atOwnUnitCost: 500_000, atBenchmarkUnitCost: -1_800_000 },
       { year: 2018, atOwnUnitCost: 1_000_000, atBenchmarkUnitCost: -3_600_000 },
     ]);
+  });
+});
+
+describe('the Kerneopgaven tiles', () => {
+  it('puts next year’s total pressure on the root for every month of the current year', () => {
+    // the totals above: 2017 at own unit cost 500.000 kr. (2 areas priced), at benchmark −1.800.000 kr. (dagtilbud only)
+    const rows = demographyPressureRollups(
+      { currentYear: 2016, atOwnUnitCost: 500_000, atBenchmarkUnitCost: -1_800_000, areasPriced: 2, areasPricedAtBenchmark: 1 },
+      'K',
+    );
+    expect(rows).toHaveLength(24);
+    expect(rows[0]).toMatchObject({ orgId: 'K', period: '2016-01', kpiId: 'demography_pressure', value: 500_000, n: 2 });
+    expect(rows.at(-1)).toMatchObject({ period: '2016-12', kpiId: 'demography_pressure_benchmark', value: -1_800_000, n: 1 });
+    expect(demographyPressureRollups(null, 'K')).toEqual([]);
   });
 });

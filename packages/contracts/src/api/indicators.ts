@@ -43,7 +43,7 @@ export const KpiDefinitionSchema = Type.Object({
   direction: StringEnum(['higher_is_better', 'lower_is_better']),
   aggregation: StringEnum(['ratio', 'sum', 'quantile', 'difference']),
   scale: Type.Number(),
-  sourceFeed: StringEnum(['economy', 'budget_plan', 'sickleave', 'cases', 'kpi', 'benchmark']),
+  sourceFeed: StringEnum(['economy', 'budget_plan', 'sickleave', 'cases', 'kpi', 'benchmark', 'population']),
   theme: StringEnum(['oekonomi', 'kerneopgave', 'kompetencer', 'sagsbehandling', 'ressourcer', 'arbejdsplads', 'loefter']),
   personalData: Type.Boolean(),
   flow: Type.Boolean(),

@@ -1556,7 +1556,7 @@ export interface components {
             scale: number;
             showN: boolean;
             /** @enum {string} */
-            sourceFeed: "economy" | "budget_plan" | "sickleave" | "cases" | "kpi" | "benchmark";
+            sourceFeed: "economy" | "budget_plan" | "sickleave" | "cases" | "kpi" | "benchmark" | "population";
             /** @enum {string} */
             theme: "oekonomi" | "kerneopgave" | "kompetencer" | "sagsbehandling" | "ressourcer" | "arbejdsplads" | "loefter";
             /** @enum {string} */

@@ -9,7 +9,7 @@ export type KpiUnit = 'pct' | 'days' | 'count' | 'dkk' | 'score';
 export type KpiDirection = 'higher_is_better' | 'lower_is_better';
 /** The strategy's "Vi har styr på butikken" points. */
 export type KpiTheme = 'oekonomi' | 'kerneopgave' | 'kompetencer' | 'sagsbehandling' | 'ressourcer' | 'arbejdsplads' | 'loefter';
-export type KpiSourceFeed = 'economy' | 'budget_plan' | 'sickleave' | 'cases' | 'kpi' | 'benchmark';
+export type KpiSourceFeed = 'economy' | 'budget_plan' | 'sickleave' | 'cases' | 'kpi' | 'benchmark' | 'population';
 /**
  * How a value is formed for a unit from the facts of its whole subtree:
  * - ratio: Σ numerator / Σ denominator × scale (never an average of children's ratios)
@@ -62,7 +62,7 @@ export type KpiMeasure =
   | { readonly numerator: string; readonly denominator: string | null }
   | { readonly quantile: number; readonly of: string };
 
-export type KpiFamilyId = 'economy' | 'plan' | 'cases' | 'sickleave' | 'kpi' | 'benchmark';
+export type KpiFamilyId = 'economy' | 'plan' | 'cases' | 'sickleave' | 'kpi' | 'benchmark' | 'demography';
 
 export interface KpiFamily {
   readonly id: KpiFamilyId;

@@ -1,6 +1,7 @@
 import { BENCHMARK_FAMILY } from './benchmark.ts';
 import { CASES_FAMILY } from './cases.ts';
 import type { KpiFamily } from './define.ts';
+import { DEMOGRAPHY_FAMILY } from './demography.ts';
 import { ECONOMY_FAMILY } from './economy.ts';
 import { KPI_FEED_FAMILY } from './kpi-feed.ts';
 import { PLAN_FAMILY } from './plan.ts';
@@ -18,4 +19,5 @@ export const KPI_FAMILIES: readonly KpiFamily[] = [
   SICK_LEAVE_FAMILY,
   KPI_FEED_FAMILY,
   BENCHMARK_FAMILY,
+  DEMOGRAPHY_FAMILY,
 ];

@@ -45,21 +45,30 @@ export async function newestBudgetYear(db: Db, municipality: string): Promise<nu
 /**
  * Net operating spending (dranst 1+2) of the whole municipality per year, amount type and function
  * (actuals and original budgets), and per year the months with actuals: the service picks the
- * functions of each area and the latest full year.
+ * functions of each area and the latest full year. Only the hovedfunktioner (h.hf) asked for are read.
  */
-export async function operatingAmounts(db: Db, municipality: string) {
+export async function operatingAmounts(db: Db, municipality: string, mainFunctions: readonly string[]) {
+  if (mainFunctions.length === 0) return [];
   const { rows } = await sql<{ year: number; amount_type: 'actual' | 'original_budget'; function: string; amount: string }>`
     select extract(year from period)::int as year, amount_type, function, sum(amount)::text as amount
     from economy
     where municipality = ${municipality} and active and dranst in (1, 2) and amount_type in ('actual', 'original_budget')
+      and left(function, 4) in (${sql.join(mainFunctions)})
     group by 1, 2, 3`.execute(db);
   return rows.map((r) => ({ year: r.year, amountType: r.amount_type, function: r.function, amount: Number(r.amount) }));
 }
 
-export async function monthsWithActuals(db: Db, municipality: string): Promise<Map<number, number>> {
+/** Per year, the months with actuals on the given hovedfunktioner (twelve: a full year of accounts). */
+export async function monthsWithActuals(
+  db: Db,
+  municipality: string,
+  mainFunctions: readonly string[],
+): Promise<Map<number, number>> {
+  if (mainFunctions.length === 0) return new Map();
   const { rows } = await sql<{ year: number; months: number }>`
     select extract(year from period)::int as year, count(distinct period)::int as months
     from economy where municipality = ${municipality} and active and amount_type = 'actual'
+      and left(function, 4) in (${sql.join(mainFunctions)})
     group by 1`.execute(db);
   return new Map(rows.map((r) => [r.year, r.months]));
 }

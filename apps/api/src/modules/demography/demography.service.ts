@@ -2,10 +2,12 @@ import type { Demography, DemographyPressure } from '@lis/contracts';
 import {
   AGE_BANDS,
   agesText,
+  areaMainFunctions,
   bandChanges,
   type DemographyArea,
   demographicPressure,
   functionInArea,
+  type NextYearPressure,
   type PopulationYear,
   populationYears,
   type UnitCostBasis,
@@ -105,9 +107,10 @@ export async function demographyPressure(ctx: ReadContext, vintage: string | nul
   const { common, population } = await frame(ctx, vintage);
   const areas = demographyAreas();
   if (common.currentYear === null || common.toYear === null) return { ...common, areas: [], totals: [] };
+  const mainFunctions = areaMainFunctions(areas);
   const [amounts, months] = await Promise.all([
-    repo.operatingAmounts(ctx.db, ctx.municipality),
-    repo.monthsWithActuals(ctx.db, ctx.municipality),
+    repo.operatingAmounts(ctx.db, ctx.municipality, mainFunctions),
+    repo.monthsWithActuals(ctx.db, ctx.municipality, mainFunctions),
   ]);
   const basis = unitCostBasis(amounts, months, common.currentYear);
   const sumFor = (area: DemographyArea, year: number, type: 'actual' | 'original_budget') =>
@@ -171,4 +174,20 @@ function pressureNotes(basis: UnitCostBasis | null, areas: readonly DemographyAr
   for (const area of areas.filter((a) => !a.inTotal))
     notes.push(`${area.name} måler samme udgift på en anden målgruppe og tælles ikke med i totalen.`);
   return notes;
+}
+
+/** The coming year's pressure for the Kerneopgaven tiles (refreshed in the publish transaction); null without population. */
+export async function nextYearPressure(ctx: ReadContext): Promise<NextYearPressure | null> {
+  const pressure = await demographyPressure(ctx, null);
+  if (pressure.currentYear === null) return null;
+  const next = pressure.currentYear + 1;
+  const counted = pressure.areas.filter((a) => a.inTotal).map((a) => a.years.find((y) => y.year === next));
+  const total = pressure.totals.find((t) => t.year === next);
+  return {
+    currentYear: pressure.currentYear,
+    atOwnUnitCost: total?.atOwnUnitCost ?? null,
+    atBenchmarkUnitCost: total?.atBenchmarkUnitCost ?? null,
+    areasPriced: counted.filter((y) => y?.atOwnUnitCost != null).length,
+    areasPricedAtBenchmark: counted.filter((y) => y?.atBenchmarkUnitCost != null).length,
+  };
 }

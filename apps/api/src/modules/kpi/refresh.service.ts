@@ -6,6 +6,7 @@ import {
   budgetRollups,
   CURRENCY_KPI_IDS,
   caseRollups,
+  demographyPressureRollups,
   forecastsByMonth,
   KPI_FAMILIES,
   KPIS,
@@ -21,6 +22,7 @@ import {
 } from '@lis/domain';
 import { planAmounts } from '../budget/budget.service.ts';
 import { refreshEconomyRollup } from '../budget/economy-rollup.service.ts';
+import { nextYearPressure } from '../demography/demography.service.ts';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
 import { closureHistory, loadTree } from '../org/org.service.ts';
 import * as repo from './rollup.repository.ts';
@@ -153,6 +155,11 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
       ? benchmarkPotentialRollups(await repo.benchmarkFacts(tx.db, municipality), municipality, tree.root)
       : [];
     await repo.replaceRollups(tx, municipality, KPI_IDS.benchmark, '0001-01', '9999-12', rows, tree.view);
+  },
+
+  async demography(tx, municipality, tree) {
+    const rows = tree.root ? demographyPressureRollups(await nextYearPressure({ db: tx.db, municipality }), tree.root) : [];
+    await repo.replaceRollups(tx, municipality, KPI_IDS.demography, '0001-01', '9999-12', rows, tree.view);
   },
 
   async plan(tx, municipality, tree) {
