@@ -31,13 +31,15 @@ export async function measureEconomyReads(
     ['balance', many(() => `/api/v1/budget/balance?budgetYear=${pick(years)}`)],
   ];
   const results: [string, LoadResult][] = [];
+  // a slow path is measured, not cut off at autocannon's 10 s
+  const slow = { ...options, timeoutSeconds: 60 };
   for (const [name, paths] of cases) {
-    await load(base, paths, { ...options, seconds: 3 });
-    results.push([name, await load(base, paths, options)]);
+    await load(base, paths, { ...slow, seconds: 3 });
+    results.push([name, await load(base, paths, slow)]);
   }
   console.log(`\n${'economy pages, 32 connections'.padEnd(28)}   p50 ms   p95 ms   p99 ms    req/s  errors  p95 ÷ dashboard`);
   console.log(resultRow('/api/v1/dashboard (above)', dashboard));
   for (const [name, r] of results) console.log(`${resultRow(name, r)} ${(r.p95 / dashboard.p95).toFixed(2).padStart(15)}×`);
-  const missed = results.filter(([, r]) => r.p95 >= 50).map(([name]) => name);
+  const missed = results.filter(([, r]) => !(r.p95 < 50) || r.errors + r.non2xx > 0).map(([name]) => name);
   console.log(`goal: p95 < 50 ms for each: ${missed.length === 0 ? 'met' : `missed (${missed.join(', ')})`}`);
 }

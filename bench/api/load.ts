@@ -21,7 +21,7 @@ const percentile = (sorted: number[], p: number) =>
 export async function load(
   base: string,
   paths: readonly string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
+  options: { connections: number; seconds: number; headers?: Record<string, string>; timeoutSeconds?: number },
 ): Promise<LoadResult> {
   let next = 0;
   const latencies: number[] = [];
@@ -30,6 +30,7 @@ export async function load(
     connections: options.connections,
     duration: options.seconds,
     headers: options.headers ?? {},
+    timeout: options.timeoutSeconds ?? 10,
     requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }) }],
   });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>

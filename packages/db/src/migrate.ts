@@ -15,6 +15,7 @@ import * as notifications from './migrations/2026-12-04T1610-notifications.ts';
 import * as usage from './migrations/2026-12-04T1620-usage.ts';
 import * as population from './migrations/2026-12-04T1700-population.ts';
 import * as economyReadModel from './migrations/2026-12-04T1710-economy-read-model.ts';
+import * as economyReadModelOriginal from './migrations/2026-12-04T1715-economy-read-model-original.ts';
 import * as benchmarkPriceYear from './migrations/2026-12-04T1720-benchmark-price-year.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1620-usage': usage,
   '2026-12-04T1700-population': population,
   '2026-12-04T1710-economy-read-model': economyReadModel,
+  '2026-12-04T1715-economy-read-model-original': economyReadModelOriginal,
   '2026-12-04T1720-benchmark-price-year': benchmarkPriceYear,
 };
 

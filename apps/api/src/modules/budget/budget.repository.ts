@@ -1,5 +1,5 @@
 import type { Database } from '@lis/db';
-import type { PlanAmount, SpendingCategory } from '@lis/domain';
+import type { EconomyBudgetAmount, PlanAmount, SpendingCategory } from '@lis/domain';
 import { type Kysely, sql } from 'kysely';
 
 type Db = Kysely<Database>;
@@ -144,15 +144,40 @@ export async function planAmounts(db: Db, municipality: string): Promise<{ amoun
   };
 }
 
-/** The targets in effect of one unit and year for the given ids (the balance's policy targets). */
-export async function targetsOf(db: Db, municipality: string, orgId: string, year: number, kpiIds: readonly string[]) {
-  return db
-    .selectFrom('targets')
-    .select(['kpi_id as kpiId', 'target', 'tolerance'])
-    .where('municipality', '=', municipality)
-    .where('active', '=', true)
-    .where('org_id', '=', orgId)
-    .where('year', '=', year)
-    .where('kpi_id', 'in', [...kpiIds])
-    .execute();
+export interface BalanceFacts {
+  amounts: PlanAmount[];
+  batchId: number | null;
+  /** whether the organisation (its kommune root) is loaded */
+  hasRoot: boolean;
+  /** the kommune's targets in effect of the budget year for the given ids (the policy targets) */
+  targets: { kpiId: string; target: number; tolerance: number | null }[];
+  /** the economy feed's original budget of the budget year per function and dranst, where one was delivered */
+  economy: EconomyBudgetAmount[];
+}
+
+/**
+ * What the budget balance shows, in one statement: the plans in effect and their newest batch,
+ * the kommune's policy targets of the budget year, and the original budget of that year from
+ * the economy read model at the kommune root (the reconciliation).
+ */
+export async function balanceFacts(db: Db, municipality: string, budgetYear: number, kpiIds: readonly string[]) {
+  const { rows } = await sql<BalanceFacts>`
+    with root as (select org_id from org_units where municipality = ${municipality} and active and parent_id is null limit 1)
+    select
+      (select coalesce(json_agg(json_build_object('budgetYear', p.budget_year, 'year', p.year, 'line', p.line,
+                'amount', p.amount::float8)), '[]'::json)
+       from budget_plan p where p.municipality = ${municipality} and p.active) as amounts,
+      (select max(p.batch_id)::float8 from budget_plan p where p.municipality = ${municipality} and p.active) as "batchId",
+      exists (select 1 from root) as "hasRoot",
+      (select coalesce(json_agg(json_build_object('kpiId', t.kpi_id, 'target', t.target::float8,
+                'tolerance', t.tolerance::float8)), '[]'::json)
+       from targets t join root on t.org_id = root.org_id
+       where t.municipality = ${municipality} and t.active and t.year = ${budgetYear}
+         and t.kpi_id in (${sql.join([...kpiIds])})) as targets,
+      (select coalesce(json_agg(json_build_object('fn', r.function, 'dranst', r.dranst, 'amount', r.amount)), '[]'::json)
+       from (select e.function, e.dranst, sum(e.original_budget)::float8 as amount
+             from economy_rollup e join root on e.org_id = root.org_id
+             where e.municipality = ${municipality} and e.year = ${budgetYear}
+             group by e.function, e.dranst having bool_or(e.has_original)) r) as economy`.execute(db);
+  return rows[0] as BalanceFacts;
 }

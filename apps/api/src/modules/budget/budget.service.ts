@@ -17,7 +17,7 @@ import {
   sameMonthLastYear,
 } from '@lis/domain';
 import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
-import { getOrg, rootOrgId, subtreeOf } from '../org/org.service.ts';
+import { getOrg, subtreeOf } from '../org/org.service.ts';
 import * as repo from './budget.repository.ts';
 import { reconciliationOf } from './reconciliation.ts';
 import { byCode, figuresOf, followUpLookup } from './rollup-figures.ts';
@@ -175,11 +175,9 @@ const RULE_WORDS = { at_least: 'mindst', about: 'omkring' } as const;
  * The policy targets delivered for the budget year (targets feed, at the kommune), each judged
  * for every year of the plan; none delivered, none listed.
  */
-async function policyTargetsOf(ctx: ReadContext, budgetYear: number, years: ReturnType<typeof planYears>) {
-  const root = await rootOrgId(ctx.db, ctx.municipality);
-  if (!root) return [];
-  const ids = BALANCE_TARGETS.map((t) => t.kpiId);
-  const rows = await repo.targetsOf(ctx.db, ctx.municipality, root, budgetYear, ids);
+function policyTargetsOf(facts: repo.BalanceFacts, years: ReturnType<typeof planYears>) {
+  if (!facts.hasRoot) return [];
+  const rows = facts.targets;
   return BALANCE_TARGETS.flatMap((t) => {
     const row = rows.find((r) => r.kpiId === t.kpiId);
     if (!row) return [];
@@ -202,13 +200,19 @@ async function policyTargetsOf(ctx: ReadContext, budgetYear: number, years: Retu
 
 /** The budget balance of a plan (budget year + 3 forecast years), its policy targets, and the change from another plan. */
 export async function balance(ctx: ReadContext, budgetYear: number, compareTo: number | null): Promise<Balance> {
-  const { amounts, batchId } = await repo.planAmounts(ctx.db, ctx.municipality);
+  const facts = await repo.balanceFacts(
+    ctx.db,
+    ctx.municipality,
+    budgetYear,
+    BALANCE_TARGETS.map((t) => t.kpiId),
+  );
+  const { amounts, batchId } = facts;
   const years = planYears(amounts, budgetYear);
   if (years.length === 0) throw new NoPlanError(`There is no budget plan for ${budgetYear}`);
   const otherYear = compareTo ?? budgetYear - 1;
   const other = planYears(amounts, otherYear);
-  const policyTargets = await policyTargetsOf(ctx, budgetYear, years);
-  const reconciliation = await reconciliationOf(ctx, budgetYear, years);
+  const policyTargets = policyTargetsOf(facts, years);
+  const reconciliation = reconciliationOf(budgetYear, years, facts.economy);
   const comparison =
     other.length === 0
       ? null

@@ -51,14 +51,15 @@ export async function replaceEconomyRollup(
   if (categories.length === 0) return;
   await sql`
     insert into economy_rollup (municipality, org_id, year, month, function, dranst, category, original_budget,
-      corrected_budget, actual, forecast, forecast_month, has_actual)
+      corrected_budget, actual, forecast, forecast_month, has_actual, has_original)
     with key_months as (
       select e.org_id, e.function, e.dranst, extract(year from e.period)::int as year, extract(month from e.period)::int as month,
              coalesce(sum(e.amount) filter (where e.amount_type = 'original_budget'), 0) as original_budget,
              coalesce(sum(e.amount) filter (where e.amount_type = 'corrected_budget'), 0) as corrected_budget,
              coalesce(sum(e.amount) filter (where e.amount_type = 'actual'), 0) as actual,
              max(e.amount) filter (where e.amount_type = 'forecast') as forecast,
-             bool_or(e.amount_type = 'actual') as has_actual
+             bool_or(e.amount_type = 'actual') as has_actual,
+             bool_or(e.amount_type = 'original_budget') as has_original
       from economy e
       where e.municipality = ${municipality} and e.active and ${factsIn(years)}
       group by e.org_id, e.function, e.dranst, 4, 5
@@ -71,7 +72,8 @@ export async function replaceEconomyRollup(
     grid as (
       select k.org_id, k.function, k.dranst, k.year, g.month, k.corrected_year,
              coalesce(m.original_budget, 0) as original_budget, coalesce(m.corrected_budget, 0) as corrected_budget,
-             coalesce(m.actual, 0) as actual, coalesce(m.has_actual, false) as has_actual, m.forecast,
+             coalesce(m.actual, 0) as actual, coalesce(m.has_actual, false) as has_actual,
+             coalesce(m.has_original, false) as has_original, m.forecast,
              count(m.forecast) over (partition by k.org_id, k.function, k.dranst, k.year order by g.month) as forecasts_so_far
       from keys k cross join generate_series(1, 12) as g(month)
       left join key_months m
@@ -85,7 +87,7 @@ export async function replaceEconomyRollup(
     )
     select ${municipality}, c.ancestor_id, a.year, a.month, a.function, a.dranst, cat.category,
            sum(a.original_budget), sum(a.corrected_budget), sum(a.actual),
-           sum(coalesce(a.latest_forecast, a.corrected_year)), max(a.latest_month), bool_or(a.has_actual)
+           sum(coalesce(a.latest_forecast, a.corrected_year)), max(a.latest_month), bool_or(a.has_actual), bool_or(a.has_original)
     from as_of a
     join org_closure c on c.municipality = ${municipality} and c.descendant_id = a.org_id
     join jsonb_to_recordset(${JSON.stringify(categories)}::jsonb) as cat(function text, dranst int, category text)
@@ -93,9 +95,9 @@ export async function replaceEconomyRollup(
     group by c.ancestor_id, a.year, a.month, a.function, a.dranst, cat.category`.execute(tx.db);
   await sql`
     insert into economy_rollup_category (municipality, org_id, year, month, category, original_budget,
-      corrected_budget, actual, forecast, forecast_month, has_actual)
+      corrected_budget, actual, forecast, forecast_month, has_actual, has_original)
     select municipality, org_id, year, month, category, sum(original_budget), sum(corrected_budget), sum(actual),
-           sum(forecast), max(forecast_month), bool_or(has_actual)
+           sum(forecast), max(forecast_month), bool_or(has_actual), bool_or(has_original)
     from economy_rollup where municipality = ${municipality} and ${inYears(years)}
     group by municipality, org_id, year, month, category`.execute(tx.db);
 }
