@@ -202,6 +202,13 @@ describe('the economy read model answers as the raw facts did', () => {
     await expectAllSame();
   });
 
+  it('builds every year when the read model is empty, e.g. after a migration, not only the delivered one', async () => {
+    await sql`delete from economy_rollup_category`.execute(t.store.db);
+    await sql`delete from economy_rollup`.execute(t.store.db);
+    expect((await postFeed(t.app, 'economy', `${HEADER}\n2016-08;E1;3.22.01;1;actual;12\n`)).statusCode).toBe(200);
+    await expectAllSame(); // 2015 too
+  });
+
   it('follows a new organisation: a unit moved rolls up under its new parent', async () => {
     const moved = ORG.replace('E4;F1;Enhed 4;enhed', 'E4;F2;Enhed 4;enhed');
     expect((await postFeed(t.app, 'organisation', moved)).statusCode).toBe(200);

@@ -5,7 +5,8 @@ import * as repo from './economy-rollup.repository.ts';
 
 /**
  * Refreshes the economy read model (ADR 0012) inside the publishing transaction: the years an
- * economy delivery touches (its rows and the rows it set aside), every year when the tree changed.
+ * economy delivery touches (its rows and the rows it set aside), every year when the tree changed
+ * or the read model is empty.
  */
 export async function refreshEconomyRollup(
   tx: StoreTx,
@@ -13,10 +14,9 @@ export async function refreshEconomyRollup(
 ): Promise<void> {
   if (event.feed !== 'economy' && event.feed !== 'organisation') return;
   const { periodFrom, periodTo } = event;
-  const years =
-    event.feed === 'economy' && periodFrom && periodTo
-      ? { from: periodYear(periodFrom.slice(0, 7)), to: periodYear(periodTo.slice(0, 7)) }
-      : null;
+  // an empty read model (a store migrated since its last delivery) is built whole, not in part
+  const partial = event.feed === 'economy' && periodFrom && periodTo && !(await repo.isEmpty(tx.db, event.municipality));
+  const years = partial ? { from: periodYear(periodFrom.slice(0, 7)), to: periodYear(periodTo.slice(0, 7)) } : null;
   await rebuild(tx, event.municipality, years);
 }
 
