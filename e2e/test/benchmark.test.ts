@@ -47,13 +47,16 @@ async function checkDrillDown(page: Page): Promise<BenchmarkAccounts> {
   await functions.waitFor();
   expect(accounts.functions.length).toBeGreaterThan(0);
   for (const f of accounts.functions) {
-    const cell = functions.locator(`tr[data-function="${f.function}"] td`);
+    const cell = functions.locator(`tr[data-key="${f.function}"] td`);
     expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(f.amount, 2);
   }
-  expect(Number(await page.getByTestId('benchmark-accounts-total').getAttribute('data-value'))).toBeCloseTo(accounts.total, 2);
+  expect(Number(await page.getByTestId('benchmark-accounts-functions-total').getAttribute('data-value'))).toBeCloseTo(
+    accounts.total,
+    2,
+  );
   const units = page.getByTestId('benchmark-accounts-units');
   for (const u of accounts.units) {
-    expect(Number(await units.locator(`tr[data-org="${u.org.id}"] td`).getAttribute('data-value'))).toBeCloseTo(u.amount, 2);
+    expect(Number(await units.locator(`tr[data-key="${u.org.id}"] td`).getAttribute('data-value'))).toBeCloseTo(u.amount, 2);
   }
   return accounts;
 }

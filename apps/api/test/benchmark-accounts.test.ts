@@ -1,18 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, postFeed, type TestApp } from './helpers.ts';
+import { TWO_FORVALTNINGER } from './two-forvaltninger.ts';
 
 // Rank, trend, price year and source of an area, and the drill-down to the own accounts.
-const ORG = `org_id;parent_id;name;level
-K;;Testkommune;kommune
-F1;K;Forvaltning 1;forvaltning
-A1;F1;Afdeling 1;afdeling
-E1;A1;Enhed 1;enhed
-E2;A1;Enhed 2;enhed
-F2;K;Forvaltning 2;forvaltning
-E3;F2;Enhed 3;enhed
-E4;F2;Enhed 4;enhed
-`;
+const ORG = TWO_FORVALTNINGER;
 
 /** 2016: actuals and original budget every month (a closed year); 2015: original budget only. */
 function economy(): string {

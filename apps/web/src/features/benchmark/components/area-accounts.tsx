@@ -1,5 +1,6 @@
 import type { BenchmarkAccounts } from '@lis/contracts';
 import { AMOUNT_UNIT_NAMES, type AmountUnit, amountUnitFor, formatAmountIn } from '@lis/domain';
+import type { ReactNode } from 'react';
 import { ErrorMessage, Loading } from '../../../components/ui/query-state';
 import { useAreaAccounts } from '../api/get-area-accounts';
 
@@ -57,79 +58,95 @@ function AccountsBody({ accounts }: { accounts: BenchmarkAccounts }) {
   );
 }
 
-function FunctionsTable({ accounts, unit }: { accounts: BenchmarkAccounts; unit: AmountUnit }) {
+interface AmountRow {
+  /** the function number or unit id, as the row's data-key */
+  key: string;
+  label: ReactNode;
+  amount: number;
+}
+
+/** A two-column table of amounts in one unit, stated in the header. */
+function AmountTable(props: {
+  testId: string;
+  caption: string;
+  label: string;
+  unit: AmountUnit;
+  rows: AmountRow[];
+  total?: number;
+}) {
+  const { unit } = props;
   return (
     <div className="table-scroll">
-      <table className="data-table" data-testid="benchmark-accounts-functions">
-        <caption>Nettodriftsudgifter (dranst 1+2) pr. funktion, {accounts.amountTypeName.toLocaleLowerCase('da')}</caption>
+      <table className="data-table" data-testid={props.testId}>
+        <caption>{props.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Funktion</th>
+            <th scope="col">{props.label}</th>
             <th scope="col" className="num">
               {AMOUNT_UNIT_NAMES[unit]}
             </th>
           </tr>
         </thead>
         <tbody>
-          {accounts.functions.map((f) => (
-            <tr key={f.function} data-function={f.function}>
-              <th scope="row">
-                {f.function} {f.name ?? ''}
-                {!f.confirmed && <span className="unconfirmed"> (nummer ikke bekræftet)</span>}
-              </th>
-              <td className="num" data-value={f.amount}>
-                {formatAmountIn(f.amount, unit)}
+          {props.rows.map((row) => (
+            <tr key={row.key} data-key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td className="num" data-value={row.amount}>
+                {formatAmountIn(row.amount, unit)}
               </td>
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">I alt</th>
-            <td className="num" data-testid="benchmark-accounts-total" data-value={accounts.total}>
-              {formatAmountIn(accounts.total, unit)}
-            </td>
-          </tr>
-        </tfoot>
+        {props.total !== undefined && (
+          <tfoot>
+            <tr>
+              <th scope="row">I alt</th>
+              <td className="num" data-testid={`${props.testId}-total`} data-value={props.total}>
+                {formatAmountIn(props.total, unit)}
+              </td>
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );
 }
 
-function UnitsTable({ accounts, unit }: { accounts: BenchmarkAccounts; unit: AmountUnit }) {
+function FunctionsTable({ accounts, unit }: { accounts: BenchmarkAccounts; unit: AmountUnit }) {
+  const rows = accounts.functions.map((f) => ({
+    key: f.function,
+    label: (
+      <>
+        {f.function} {f.name ?? ''}
+        {!f.confirmed && <span className="unconfirmed"> (nummer ikke bekræftet)</span>}
+      </>
+    ),
+    amount: f.amount,
+  }));
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid="benchmark-accounts-units">
-        <caption>
-          {accounts.breakdown === 'own_units' ? 'Dine enheder' : 'Forvaltninger'}, der bruger penge på funktionerne
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{accounts.breakdown === 'own_units' ? 'Enhed' : 'Forvaltning'}</th>
-            <th scope="col" className="num">
-              {AMOUNT_UNIT_NAMES[unit]}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.units.map((u) => (
-            <tr key={u.org.id} data-org={u.org.id}>
-              <th scope="row">{u.org.name}</th>
-              <td className="num" data-value={u.amount}>
-                {formatAmountIn(u.amount, unit)}
-              </td>
-            </tr>
-          ))}
-          {accounts.bookedOnKommune !== 0 && (
-            <tr data-org="kommune">
-              <th scope="row">Bogført på kommunen selv</th>
-              <td className="num" data-value={accounts.bookedOnKommune}>
-                {formatAmountIn(accounts.bookedOnKommune, unit)}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <AmountTable
+      testId="benchmark-accounts-functions"
+      caption={`Nettodriftsudgifter (dranst 1+2) pr. funktion, ${accounts.amountTypeName.toLocaleLowerCase('da')}`}
+      label="Funktion"
+      unit={unit}
+      rows={rows}
+      total={accounts.total}
+    />
+  );
+}
+
+function UnitsTable({ accounts, unit }: { accounts: BenchmarkAccounts; unit: AmountUnit }) {
+  const own = accounts.breakdown === 'own_units';
+  const rows: AmountRow[] = accounts.units.map((u) => ({ key: u.org.id, label: u.org.name, amount: u.amount }));
+  if (accounts.bookedOnKommune !== 0)
+    rows.push({ key: 'kommune', label: 'Bogført på kommunen selv', amount: accounts.bookedOnKommune });
+  return (
+    <AmountTable
+      testId="benchmark-accounts-units"
+      caption={`${own ? 'Dine enheder' : 'Forvaltninger'}, der bruger penge på funktionerne`}
+      label={own ? 'Enhed' : 'Forvaltning'}
+      unit={unit}
+      rows={rows}
+    />
   );
 }
