@@ -1,7 +1,7 @@
 // Renders docs/feeds.md from the contract (packages/contracts) and the files in examples/feeds,
 // so the document cannot drift from the code. `pnpm docs:feeds` writes it; a test checks it is current.
 import { readFileSync } from 'node:fs';
-import { FEED_NAMES, FEEDS, type FeedName } from '../packages/contracts/src/index.ts';
+import { FEED_LOAD_ORDER, FEED_NAMES, FEEDS, type FeedName } from '../packages/contracts/src/index.ts';
 import { KPIS } from '../packages/domain/src/index.ts';
 
 const SURVEY_KPIS = KPIS.filter((k) => k.personalData && k.sourceFeed === 'kpi')
@@ -53,8 +53,18 @@ function typeText(type: (typeof FEEDS)[FeedName]['columns'][number]['type']): st
   }
 }
 
+/** The intro's place for the load order, which lives in the contract so that it is written once. */
+const LOAD_ORDER_MARK = '<!-- FEED_LOAD_ORDER -->';
+
+function loadOrderCommands(): string {
+  const lines = FEED_LOAD_ORDER.map((feed) => `pnpm lis ingest ${feed} examples/feeds/${feed}.csv`);
+  return `\`\`\`sh\n${lines.join('\n')}\n\`\`\``;
+}
+
 export function renderFeedsDoc(): string {
-  const parts = [read('docs/parts/feeds-intro.md')];
+  const intro = read('docs/parts/feeds-intro.md');
+  if (!intro.includes(LOAD_ORDER_MARK)) throw new Error(`docs/parts/feeds-intro.md has no ${LOAD_ORDER_MARK}`);
+  const parts = [intro.replace(LOAD_ORDER_MARK, loadOrderCommands())];
   for (const name of FEED_NAMES) {
     const spec = FEEDS[name];
     parts.push(`## ${name} (${spec.title})\n\n| column | type | required | meaning |\n|---|---|---|---|\n`);

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const HEADER = 'period;org_id;function;dranst;amount_type;amount';
 const FUNCTIONS = Array.from({ length: 100 }, (_, i) => `3.22.${String(i).padStart(2, '0')}`);
-const UNITS = ['E-AABY-SK', 'E-FJER-SK', 'E-BROV-PH', 'E-BYGSAG'];
+const UNITS = ['221010', '221040', '311020', '441010'];
 /** 4 units × 100 functions × `months` months of 2016, every row the amount `amount`: big enough that two loads overlap. */
 function economyFile(amount: number, months = 12): string {
   const lines = [HEADER];
@@ -137,7 +137,7 @@ describe('the audit log', () => {
       loadedBy: 'cli:birgitte',
     });
     const http = (await postFeed(t.app, 'economy', economyFile(29, 1))).json();
-    const rejected = (await postFeed(t.app, 'economy', `${HEADER}\n2016-01;E-AABY-SK;3.22.01;1;actual;abc\n`)).json();
+    const rejected = (await postFeed(t.app, 'economy', `${HEADER}\n2016-01;221010;3.22.01;1;actual;abc\n`)).json();
     const entries = (await feedLoads()).slice(before);
     expect(entries).toHaveLength(3);
     expect(entries[0]).toMatchObject({ actor: 'cli:birgitte', role: null, target: `economy:${local.batchId}`, outcome: 'ok' });

@@ -26,9 +26,9 @@ beforeAll(async () => {
 afterAll(() => t.done());
 
 const HEADER = 'period;org_id;function;dranst;amount_type;amount\n';
-const row = (amount: string, period = '2016-05') => `${period};E-AABY-SK;3.22.01;1;actual;${amount}\n`;
+const row = (amount: string, period = '2016-05') => `${period};221010;3.22.01;1;actual;${amount}\n`;
 const jsonRow = (amount: string) =>
-  `[\n{"period":"2016-05","org_id":"E-AABY-SK","function":"3.22.01","dranst":1,"amount_type":"actual","amount":${amount}}\n]`;
+  `[\n{"period":"2016-05","org_id":"221010","function":"3.22.01","dranst":1,"amount_type":"actual","amount":${amount}}\n]`;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Located {
@@ -88,7 +88,7 @@ describe('CSV lines', () => {
   });
 
   it('rejects an unterminated quote at the line where the cell opens', () =>
-    rejects(`${HEADER}${row('5')}2016-06;"E-AABY-SK;3.22.01;1;actual;5\n${row('6')}`, 'text/csv', {
+    rejects(`${HEADER}${row('5')}2016-06;"221010;3.22.01;1;actual;5\n${row('6')}`, 'text/csv', {
       line: 3,
       column: null,
       message: 'et anførselstegn (") åbner en celle, men den lukkes aldrig',
@@ -105,7 +105,7 @@ describe('values the store cannot hold', () => {
 
   it('refuses NUL in a text cell (PostgreSQL text cannot hold it)', async () => {
     const facts = await factFingerprint(t.store);
-    const file = 'org_id;parent_id;name;level\nF-BFF;849;Børne- og\0Familieforvaltningen;forvaltning\n';
+    const file = 'org_id;parent_id;name;level\n2000;849;Børne- og\0Familieforvaltningen;forvaltning\n';
     const response = await postFeed(t.app, 'organisation', file);
     expect(response.statusCode).toBe(422);
     expect(response.json().errors).toEqual([
@@ -130,7 +130,7 @@ describe('broken and hostile XLSX', () => {
     sheet.addRow(['period', 'org_id', 'function', 'dranst', 'amount_type', 'amount']);
     for (let month = 1; month <= 12; month++)
       for (const type of ['actual', 'original_budget', 'corrected_budget', 'forecast'])
-        sheet.addRow([`2015-${String(month).padStart(2, '0')}`, 'E-AABY-SK', '3.22.01', 1, type, month * 1000]);
+        sheet.addRow([`2015-${String(month).padStart(2, '0')}`, '221010', '3.22.01', 1, type, month * 1000]);
     valid = Buffer.from(await workbook.xlsx.writeBuffer());
   });
 
@@ -152,7 +152,7 @@ describe('broken and hostile XLSX', () => {
       workbook(
         [
           ['period', 'org_id'],
-          ['2016-05', 'E-AABY-SK'],
+          ['2016-05', '221010'],
         ],
         { columns: { '2:2': 'ZZZZZZ' } },
       ),
@@ -199,8 +199,8 @@ describe('broken and hostile XLSX', () => {
 describe('encodings', () => {
   it('refuses a UTF-8 file with one Windows-1252 byte, naming line and byte', async () => {
     const header = 'org_id;parent_id;name;level\n';
-    const utf8 = Buffer.from(`${header}F-BFF;849;Børne- og Familieforvaltningen;forvaltning\n`);
-    const line3 = 'F-VU;849;Vækst- og Udviklingsforvaltningen;forvaltning\n';
+    const utf8 = Buffer.from(`${header}2000;849;Børne- og Familieforvaltningen;forvaltning\n`);
+    const line3 = '4000;849;Vækst- og Udviklingsforvaltningen;forvaltning\n';
     const facts = await factFingerprint(t.store);
     const mixed = await postFeed(t.app, 'organisation', Buffer.concat([utf8, iconv.encode(line3, 'win1252')]));
     expect(mixed.statusCode).toBe(422);
@@ -221,7 +221,7 @@ describe('encodings', () => {
   });
 
   it('still reads a file that is all Windows-1252', async () => {
-    const org = iconv.encode('org_id;parent_id;name;level\nF-BFF;849;Børne- og Familieforvaltningen;forvaltning\n', 'win1252');
+    const org = iconv.encode('org_id;parent_id;name;level\n2000;849;Børne- og Familieforvaltningen;forvaltning\n', 'win1252');
     const response = await postFeed(t.app, 'organisation', org);
     expect(response.json()).toMatchObject({ status: 'loaded', rows: 1 });
     const units = (await asAdmin(t.app, 'GET', '/api/v1/org-units')).json();

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.done());
 
 const HEADER = 'period;org_id;function;dranst;amount_type;amount';
-const row = (fn: string, amount: number, period = '2017-03') => `${period};E-AABY-SK;${fn};1;actual;${amount}`;
+const row = (fn: string, amount: number, period = '2017-03') => `${period};221010;${fn};1;actual;${amount}`;
 const file = (...rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
 const ledger = async () =>
   new Map(

@@ -35,9 +35,9 @@ async function loaded(feed: string, body: string) {
 
 describe('personal-data rows are for units without children', () => {
   it.each([
-    ['sickleave', `${SICK}\n2016-02;E-AABY-SK;40;36;5.800;100;10;20\n2016-02;A-SKOLE;3;3;450;40;0;0\n`, 'sygefravær'],
-    ['kpi', `${KPI}\n2016-11;E-AABY-SK;wellbeing_score;2.905;38\n2016-11;A-SKOLE;wellbeing_score;150;3\n`, 'wellbeing_score'],
-    ['kpi', `${KPI}\n2016-11;F-BFF;development_talks_pct;2;3\n`, 'development_talks_pct'],
+    ['sickleave', `${SICK}\n2016-02;221010;40;36;5.800;100;10;20\n2016-02;2200;3;3;450;40;0;0\n`, 'sygefravær'],
+    ['kpi', `${KPI}\n2016-11;221010;wellbeing_score;2.905;38\n2016-11;2200;wellbeing_score;150;3\n`, 'wellbeing_score'],
+    ['kpi', `${KPI}\n2016-11;2000;development_talks_pct;2;3\n`, 'development_talks_pct'],
   ])('%s: a row for a unit with children is an error on its line', async (feed, body, what) => {
     const errors = await rejected(feed, body);
     const line = body.trim().split('\n').length; // the last line holds the parent's row
@@ -52,19 +52,19 @@ describe('personal-data rows are for units without children', () => {
   });
 
   it('accepts a kpi that is not personal data for a unit with children', async () => {
-    const result = await loaded('kpi', `${KPI}\n2016-11;A-AELDRE;citizen_satisfaction_pct;80;100\n`);
+    const result = await loaded('kpi', `${KPI}\n2016-11;3100;citizen_satisfaction_pct;80;100\n`);
     expect(result).toMatchObject({ status: 'loaded', rows: 1 });
   });
 
   it('refuses an organisation that gives children to a unit holding personal rows, naming the unit on the line', async () => {
     // Two new afdelinger without children yet: one gets sick leave, the other a wellbeing survey.
-    await loaded('organisation', `${ORG}\nA-NY1;F-BFF;Ny afdeling 1;afdeling\nA-NY2;F-BFF;Ny afdeling 2;afdeling\n`);
+    await loaded('organisation', `${ORG}\nA-NY1;2000;Ny afdeling 1;afdeling\nA-NY2;2000;Ny afdeling 2;afdeling\n`);
     await loaded('sickleave', `${SICK}\n2016-03;A-NY1;12;11;1.700;60;0;0\n`);
     await loaded('kpi', `${KPI}\n2016-11;A-NY2;wellbeing_score;900;12\n`);
 
     const errors = await rejected(
       'organisation',
-      `${ORG}\nE-NY0;F-BFF;Fin;afdeling\nE-NY1;A-NY1;Under 1;enhed\nE-NY2;A-NY2;Under 2;enhed\n`,
+      `${ORG}\nE-NY0;2000;Fin;afdeling\nE-NY1;A-NY1;Under 1;enhed\nE-NY2;A-NY2;Under 2;enhed\n`,
     );
     const message = (unit: string) =>
       `enheden ${unit} har rækker med sygefravær eller trivsel (personoplysninger, kun for enheder uden underenheder) og kan ikke få underenheder`;
@@ -80,13 +80,13 @@ describe('personal-data rows are for units without children', () => {
     const result = await loaded('organisation', renamed);
     expect(result.status).toBe('loaded');
     // A unit without personal rows may get children.
-    await loaded('organisation', `${ORG}\nA-NY3;F-BFF;Ny afdeling 3;afdeling\nE-NY3;A-NY3;Under 3;enhed\n`);
+    await loaded('organisation', `${ORG}\nA-NY3;2000;Ny afdeling 3;afdeling\nE-NY3;A-NY3;Under 3;enhed\n`);
   });
 });
 
 describe('restoring a delivery', () => {
   it('is refused when it would put children under a unit that holds personal rows by now', async () => {
-    const before = await loaded('organisation', `${ORG}\nA-P;F-BFF;P;afdeling\nA-Q;F-BFF;Q;afdeling\nE-X;A-P;X;enhed\n`);
+    const before = await loaded('organisation', `${ORG}\nA-P;2000;P;afdeling\nA-Q;2000;Q;afdeling\nE-X;A-P;X;enhed\n`);
     await loaded('organisation', `${ORG}\nE-X;A-Q;X;enhed\n`); // A-P has no children now
     await loaded('sickleave', `${SICK}\n2016-06;A-P;9;8;1.200;30;0;0\n`);
     const facts = await factFingerprint(t.store);
@@ -104,7 +104,7 @@ describe('implausible sick leave', () => {
   it('rejects more sick hours than planned hours, and sick hours with no planned hours', async () => {
     const errors = await rejected(
       'sickleave',
-      `${SICK}\n2016-04;E-AABY-SK;40;36;100;4.990;10;0\n2016-04;E-FJER-SK;35;31;0;7,4;0;0\n2016-04;E-BROV-PH;58;47;100,5;100;0,6;0\n`,
+      `${SICK}\n2016-04;221010;40;36;100;4.990;10;0\n2016-04;221040;35;31;0;7,4;0;0\n2016-04;311020;58;47;100,5;100;0,6;0\n`,
     );
     expect(errors).toEqual([
       {
@@ -124,7 +124,7 @@ describe('implausible sick leave', () => {
   });
 
   it('accepts sick hours equal to the planned hours', async () => {
-    const result = await loaded('sickleave', `${SICK}\n2016-05;E-AABY-SK;40;36;1.480,4;1.400;80,4;1.480,4\n`);
+    const result = await loaded('sickleave', `${SICK}\n2016-05;221010;40;36;1.480,4;1.400;80,4;1.480,4\n`);
     expect(result).toMatchObject({ status: 'loaded', rows: 1 });
   });
 });

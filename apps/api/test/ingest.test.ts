@@ -17,7 +17,7 @@ describe('loading every feed', () => {
     await loadExamples(t.app, ['economy', 'budget_plan', 'sickleave', 'cases', 'benchmark', 'kpi', 'targets']);
 
     const economy = await rowsOf(sql<{ amount_type: string; amount: number; dranst: number }>`
-      select amount_type, amount, dranst from economy where active and org_id = 'E-BROV-PH' order by dranst, amount_type`);
+      select amount_type, amount, dranst from economy where active and org_id = '311020' order by dranst, amount_type`);
     // Danish aliases map to the contract's names; '3.254.876,25' is 3254876.25 and '-12.500' is -12500.
     expect(economy).toEqual([
       { amount_type: 'actual', amount: 3254876.25, dranst: 1 },
@@ -31,7 +31,7 @@ describe('loading every feed', () => {
 
     const [sick] = await rowsOf(sql<Record<string, unknown>>`
       select period, headcount, fte, planned_hours, own_sickness_hours, long_term_hours, child_sickness_hours, spells_started
-      from sickleave where org_id = 'E-AABY-SK'`);
+      from sickleave where org_id = '221010'`);
     expect(sick).toEqual({
       period: '2016-01-01', // DST style 2016M01
       headcount: 42,
@@ -43,7 +43,7 @@ describe('loading every feed', () => {
       spells_started: 11,
     });
     const [small] = await rowsOf(sql<{ child_sickness_hours: number | null }>`
-      select child_sickness_hours from sickleave where org_id = 'E-HJEM-NORD'`);
+      select child_sickness_hours from sickleave where org_id = '241040'`);
     expect(small?.child_sickness_hours).toBeNull();
 
     const cases = await rowsOf(sql<{ case_id: string; received: string; complete: string | null; decided: string | null }>`
@@ -65,37 +65,43 @@ describe('loading every feed', () => {
       select net_expenditure, target_population, need_index from benchmark where subject_municipality = '849'`);
     expect(bench).toEqual({ net_expenditure: 151200000, target_population: 2010, need_index: 0.98 });
     const [kpi] = await rowsOf(sql<{ numerator: number; denominator: number }>`
-      select numerator, denominator from kpi_values where kpi_id = 'wellbeing_score' and org_id = 'E-AABY-SK'`);
+      select numerator, denominator from kpi_values where kpi_id = 'wellbeing_score' and org_id = '221010'`);
     expect(kpi).toEqual({ numerator: 2905, denominator: 38 });
     const targets = await rowsOf(sql<{ org_id: string; target: number; tolerance: number | null }>`
       select org_id, target, tolerance from targets where kpi_id = 'sick_leave_pct' order by org_id`);
     expect(targets).toEqual([
+      { org_id: '3100', target: 5.5, tolerance: 0.08 },
       { org_id: '849', target: 4.5, tolerance: 0.1 },
-      { org_id: 'A-AELDRE', target: 5.5, tolerance: null },
     ]);
   });
 
   it('keeps the organisation dates and builds the closure of the tree', async () => {
-    const [unit] = await rowsOf(sql<{ valid_from: string | null; valid_to: string | null }>`
-      select valid_from, valid_to from org_units where org_id = 'E-HJEM-NORD'`);
-    expect(unit).toEqual({ valid_from: null, valid_to: '2016-12-31' });
+    const [closed] = await rowsOf(sql<{ valid_from: string | null; valid_to: string | null }>`
+      select valid_from, valid_to from org_units where org_id = '221160'`);
+    expect(closed).toEqual({ valid_from: null, valid_to: '2015-07-31' }); // 31.07.2015
+    const moved = await rowsOf(sql<{ parent_id: string; valid_from: string | null; valid_to: string | null }>`
+      select parent_id, valid_from, valid_to from org_unit_versions where org_id = '2400' order by valid_from nulls first`);
+    expect(moved).toEqual([
+      { parent_id: '2000', valid_from: null, valid_to: '2015-12-31' }, // 31-12-2015
+      { parent_id: '3000', valid_from: '2016-01-01', valid_to: null },
+    ]);
     const ancestors = await rowsOf(sql<{ ancestor_id: string; depth: number }>`
-      select ancestor_id, depth from org_closure where descendant_id = 'E-AABY-SK' order by depth`);
+      select ancestor_id, depth from org_closure where descendant_id = '221010' order by depth`);
     expect(ancestors).toEqual([
-      { ancestor_id: 'E-AABY-SK', depth: 0 },
-      { ancestor_id: 'A-SKOLE', depth: 1 },
-      { ancestor_id: 'F-BFF', depth: 2 },
+      { ancestor_id: '221010', depth: 0 },
+      { ancestor_id: '2200', depth: 1 },
+      { ancestor_id: '2000', depth: 2 },
       { ancestor_id: '849', depth: 3 },
     ]);
   });
 
   it('reads Windows-1252 with æøå, a BOM, comma separators and quoted fields', async () => {
-    const cp1252 = iconv.encode('org_id;parent_id;name;level\nE-ÅBO;A-AELDRE;Ældrecenter Åbo, Brøndum;enhed\n', 'win1252');
+    const cp1252 = iconv.encode('org_id;parent_id;name;level\nE-ÅBO;3100;Ældrecenter Åbo, Brøndum;enhed\n', 'win1252');
     expect(cp1252.includes(0xc6)).toBe(true); // Æ as one Windows-1252 byte, not UTF-8
     expect((await postFeed(t.app, 'organisation', cp1252)).statusCode).toBe(200);
     const bom = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from('ORG_ID , Parent_Id,Name,LEVEL\r\nE-SØ,A-AELDRE,"Sø, Strand og ""Fjord""",enhed\r\n'),
+      Buffer.from('ORG_ID , Parent_Id,Name,LEVEL\r\nE-SØ,3100,"Sø, Strand og ""Fjord""",enhed\r\n'),
     ]);
     expect((await postFeed(t.app, 'organisation', bom)).statusCode).toBe(200);
     const names = await rowsOf(sql<{ org_id: string; name: string }>`
@@ -114,7 +120,7 @@ describe('loading every feed', () => {
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="mål.csv"\r\nContent-Type: text/csv\r\n\r\n`,
       ),
-      Buffer.from('kpi_id;org_id;year;target\nwellbeing_score;F-BFF;2016;78\n'),
+      Buffer.from('kpi_id;org_id;year;target\nwellbeing_score;2000;2016;78\n'),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const multipart = await t.app.inject({
@@ -134,15 +140,15 @@ describe('all or nothing', () => {
     const before = await factFingerprint(t.store);
     const file = [
       'period;org_id;function;dranst;amount_type;amount',
-      '2016-05;E-AABY-SK;3.22.01;1;actual;1.000,00', // valid
-      '2016-13;E-AABY-SK;3.22.01;1;actual;5', // line 3: no month 13
+      '2016-05;221010;3.22.01;1;actual;1.000,00', // valid
+      '2016-13;221010;3.22.01;1;actual;5', // line 3: no month 13
       '2016-05;E-NOWHERE;3.22.01;1;actual;5', // line 4: unknown unit
-      '2016-05;E-AABY-SK;32201;1;actual;5', // line 5: not h.hf.ff
-      '2016-05;E-AABY-SK;3.22.01;9;actual;5', // line 6: dranst 1–7
-      '2016-05;E-AABY-SK;3.22.01;1;spent;5', // line 7: unknown amount type
-      '2016-05;E-AABY-SK;3.22.01;1;actual;12x', // line 8: not a number
-      '2016-05;E-AABY-SK;3.22.01;1;forbrug;7', // line 9: same key as line 2
-      '2016-05;E-AABY-SK;3.22.01;1', // line 10: too few cells
+      '2016-05;221010;32201;1;actual;5', // line 5: not h.hf.ff
+      '2016-05;221010;3.22.01;9;actual;5', // line 6: dranst 1–7
+      '2016-05;221010;3.22.01;1;spent;5', // line 7: unknown amount type
+      '2016-05;221010;3.22.01;1;actual;12x', // line 8: not a number
+      '2016-05;221010;3.22.01;1;forbrug;7', // line 9: same key as line 2
+      '2016-05;221010;3.22.01;1', // line 10: too few cells
     ].join('\n');
     const response = await postFeed(t.app, 'economy', file);
     expect(response.statusCode).toBe(422);
@@ -167,7 +173,7 @@ describe('all or nothing', () => {
 
   it('reports the first 100 errors and the total count', async () => {
     const lines = ['period;org_id;function;dranst;amount_type;amount'];
-    for (let i = 0; i < 250; i++) lines.push(`2016-05;E-AABY-SK;3.22.01;1;actual;x${i}`);
+    for (let i = 0; i < 250; i++) lines.push(`2016-05;221010;3.22.01;1;actual;x${i}`);
     const body = (await postFeed(t.app, 'economy', lines.join('\n'))).json();
     expect(body.errorCount).toBe(250);
     expect(body.errors).toHaveLength(100);
@@ -176,45 +182,43 @@ describe('all or nothing', () => {
   });
 
   it('rejects a header without a required column on line 1', async () => {
-    const body = (
-      await postFeed(t.app, 'economy', 'period;org_id;function;dranst;amount\n2016-05;E-AABY-SK;3.22.01;1;5\n')
-    ).json();
+    const body = (await postFeed(t.app, 'economy', 'period;org_id;function;dranst;amount\n2016-05;221010;3.22.01;1;5\n')).json();
     expect(body.errors).toEqual([{ line: 1, column: 'amount_type', value: null, message: expect.stringContaining('mangler') }]);
   });
 
   it.each([
     [
       'sickleave',
-      'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;E-AABY-SK;40;36;5.800;100;10;111\n',
+      'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;221010;40;36;5.800;100;10;111\n',
       2,
       'long_term_hours',
       'større end',
     ],
     [
       'sickleave',
-      'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;E-AABY-SK;40;36;5.800;-1;0;0\n',
+      'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;221010;40;36;5.800;-1;0;0\n',
       2,
       'own_sickness_hours',
       'negativ',
     ],
     [
       'sickleave',
-      'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;E-AABY-SK;0;0;0;7,4;0;0\n',
+      'period;org_id;headcount;fte;planned_hours;own_sickness_hours;work_injury_hours;long_term_hours\n2016-02;221010;0;0;0;7,4;0;0\n',
       2,
       'headcount',
       'timer',
     ],
     [
       'cases',
-      'case_id;org_id;case_type;received;decided\nX1;E-BROV-PH;SEL112;10-02-2016;09-02-2016\n',
+      'case_id;org_id;case_type;received;decided\nX1;311020;SEL112;10-02-2016;09-02-2016\n',
       2,
       'decided',
       'før received',
     ],
-    ['cases', 'case_id;org_id;case_type;received\nX2;E-BROV-PH;SEL999;10-02-2016\n', 2, 'case_type', 'ukendt sagstype'],
+    ['cases', 'case_id;org_id;case_type;received\nX2;311020;SEL999;10-02-2016\n', 2, 'case_type', 'ukendt sagstype'],
     ['budget_plan', 'budget_year;year;line;amount\n2017;2021;taxes;-1\n', 2, 'year', 'budgetåret'],
-    ['kpi', 'period;org_id;kpi_id;numerator;denominator\n2016-02;E-AABY-SK;happiness;1;2\n', 2, 'kpi_id', 'ikke et nøgletal'],
-    ['kpi', 'period;org_id;kpi_id;numerator;denominator\n2016-02;E-AABY-SK;sick_leave_pct;1;2\n', 2, 'kpi_id', 'beregnes ud fra'],
+    ['kpi', 'period;org_id;kpi_id;numerator;denominator\n2016-02;221010;happiness;1;2\n', 2, 'kpi_id', 'ikke et nøgletal'],
+    ['kpi', 'period;org_id;kpi_id;numerator;denominator\n2016-02;221010;sick_leave_pct;1;2\n', 2, 'kpi_id', 'beregnes ud fra'],
     ['targets', 'kpi_id;org_id;year;target\nsick_leave_pct;E-NOWHERE;2016;4\n', 2, 'org_id', 'ukendt enhed'],
     [
       'benchmark',
@@ -225,7 +229,7 @@ describe('all or nothing', () => {
     ],
     ['organisation', 'org_id;parent_id;name;level\nE-X;E-NOPE;X;enhed\n', 2, 'parent_id', 'ukendt overordnet'],
     ['organisation', 'org_id;parent_id;name;level\nK2;;Anden kommune;kommune\n', 2, 'parent_id', 'endnu en rod'],
-    ['organisation', 'org_id;parent_id;name;level\nA-X;E-AABY-SK;X;afdeling\n', 2, 'parent_id', 'ikke ligger over'],
+    ['organisation', 'org_id;parent_id;name;level\nA-X;221010;X;afdeling\n', 2, 'parent_id', 'ikke ligger over'],
     ['organisation', 'org_id;parent_id;name;level\nA-1;A-2;En;afdeling\nA-2;A-1;To;afdeling\n', 2, 'parent_id', ''],
     [
       'case_types',
@@ -245,11 +249,11 @@ describe('all or nothing', () => {
 
 describe('history: unchanged, restatement, restore', () => {
   const first =
-    'period;org_id;function;dranst;amount_type;amount\n2016-06;E-FJER-SK;3.22.01;1;actual;100\n2016-06;E-FJER-SK;3.22.05;1;actual;200\n';
-  const second = 'period;org_id;function;dranst;amount_type;amount\n2016-06;E-FJER-SK;3.22.01;1;actual;150\n';
+    'period;org_id;function;dranst;amount_type;amount\n2016-06;221040;3.22.01;1;actual;100\n2016-06;221040;3.22.05;1;actual;200\n';
+  const second = 'period;org_id;function;dranst;amount_type;amount\n2016-06;221040;3.22.01;1;actual;150\n';
   const amounts = () =>
     rowsOf(sql<{ function: string; amount: number }>`
-      select function, amount from economy where active and org_id = 'E-FJER-SK' and period = '2016-06-01' order by function`);
+      select function, amount from economy where active and org_id = '221040' and period = '2016-06-01' order by function`);
 
   it('answers the same bytes as unchanged, replaces restated keys and restores the old delivery', async () => {
     const loaded = (await postFeed(t.app, 'economy', first)).json();
@@ -333,14 +337,14 @@ describe('XLSX', () => {
       'work_injury_hours',
       'long_term_hours',
     ]);
-    sheet.addRow([new Date(Date.UTC(2016, 8, 1)), 'E-FJER-SK', 35, 31.9, 5114.5, 200.25, 0, 0]); // a month typed as an Excel date
-    sheet.addRow(['2016M10', 'E-FJER-SK', 35, '31,9', '5.114,5', 190, 7.4, 0]); // text cells in Danish notation
+    sheet.addRow([new Date(Date.UTC(2016, 8, 1)), '221040', 35, 31.9, 5114.5, 200.25, 0, 0]); // a month typed as an Excel date
+    sheet.addRow(['2016M10', '221040', 35, '31,9', '5.114,5', 190, 7.4, 0]); // text cells in Danish notation
     workbook.addWorksheet('Noter').addRow(['ignored']);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     const response = await postFeed(t.app, 'sickleave', xlsx, 'application/octet-stream');
     expect(response.json()).toMatchObject({ status: 'loaded', rows: 2 });
     const rows = await rowsOf(sql<{ period: string; fte: number; planned_hours: number; own_sickness_hours: number }>`
-      select period, fte, planned_hours, own_sickness_hours from sickleave where active and org_id = 'E-FJER-SK' and period >= '2016-09-01' order by period`);
+      select period, fte, planned_hours, own_sickness_hours from sickleave where active and org_id = '221040' and period >= '2016-09-01' order by period`);
     expect(rows).toEqual([
       { period: '2016-09-01', fte: 31.9, planned_hours: 5114.5, own_sickness_hours: 200.25 },
       { period: '2016-10-01', fte: 31.9, planned_hours: 5114.5, own_sickness_hours: 190 },

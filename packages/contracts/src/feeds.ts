@@ -20,6 +20,24 @@ export type FeedName = (typeof FEED_NAMES)[number];
 /** The feeds delivered every month: an admin is told when last month's has not arrived by the due day. */
 export const MONTHLY_FEEDS: readonly FeedName[] = ['economy', 'sickleave', 'cases'];
 
+/**
+ * The order in which a new store is loaded (docs/feeds.md; the example files load this way):
+ * organisation first, since every unit reference needs it, and case_types before cases;
+ * population and benchmark name no unit.
+ */
+export const FEED_LOAD_ORDER: readonly FeedName[] = [
+  'organisation',
+  'case_types',
+  'population',
+  'benchmark',
+  'economy',
+  'budget_plan',
+  'sickleave',
+  'cases',
+  'kpi',
+  'targets',
+];
+
 export function isFeedName(value: string): value is FeedName {
   return (FEED_NAMES as readonly string[]).includes(value);
 }
