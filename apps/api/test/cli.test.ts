@@ -142,6 +142,18 @@ describe('lis import statbank', () => {
       await store.close();
     }
   });
+
+  it('loads a FOLK1A extract into the population feed, summed over sex and marital status', async () => {
+    const run = await lis(env, 'import', 'statbank', join(FIXTURES, 'folk1a-by-sex.jsonstat1.json'));
+    // statbank-population.test.ts: age 0 = 390, age 70 = 205 in 2016
+    expect(run.stdout).toMatch(/Befolkning: 2 rows loaded as batch \d+\. Kilde: Danmarks Statistik\./);
+    // its sex and marital status are parts only (no TOT), so it gives no benchmark target populations
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Benchmark: no rows in these extracts (nothing loaded).');
+    expect(run.code).toBe(0);
+    const batches = await lis(env, 'batches', '--feed', 'population', '--limit', '1');
+    expect(batches.stdout).toContain('statbank/folk1a-by-sex.jsonstat1.json');
+  });
 });
 
 describe('lis user', () => {

@@ -9,6 +9,7 @@ import { FileRejectedError } from '../modules/ingest/errors.ts';
 import { parseBenchmarkMapping } from '../modules/statbank/mapping.ts';
 import { statbankToBenchmark } from '../modules/statbank/statbank-import.ts';
 import { StatbankError } from '../modules/statbank/statbank-table.ts';
+import { statbankToPopulation } from '../modules/statbank/statbank-to-population.ts';
 import type { Backend } from './backend.ts';
 import { CliError } from './backend.ts';
 import { formatCount, printRejection } from './print.ts';
@@ -32,7 +33,9 @@ export function registerImportCommands(
     .command('import')
     .description('import reference data from outside sources')
     .command('statbank')
-    .description('turn StatBank extracts (REGK31-like accounts, FOLK1A-like population; CSV or JSON-stat) into benchmark rows')
+    .description(
+      'turn StatBank extracts (REGK31-like accounts, FOLK1A-like population; CSV or JSON-stat) into benchmark rows and, from FOLK1A, the population feed',
+    )
     .argument('<files...>', 'one or more extracts as api.statbank.dk returns them')
     .option('--map <mapping>', 'mapping file (default: reference/statbank/benchmark-mapping.json)')
     .option('--by <name>', 'who loads it, for the ledger', 'statbank')
@@ -48,6 +51,19 @@ export function registerImportCommands(
         const extracts = await Promise.all(
           files.map(async (f) => ({ name: basename(f), bytes: new Uint8Array(await readFile(f)) })),
         );
+        const source = `statbank/${extracts.map((e) => e.name).join('+')}`;
+        // FOLK1A extracts also give the population feed's actual counts (docs/demography.md)
+        let population: ReturnType<typeof statbankToPopulation>;
+        try {
+          population = statbankToPopulation(extracts, mapping.population);
+        } catch (error) {
+          if (error instanceof StatbankError) throw new CliError(error.message);
+          throw error;
+        }
+        if (population) {
+          for (const line of population.summary) console.log(line);
+          if (!(await loadConverted(backend, 'population', population.csv, source, options.by))) return;
+        }
         let result: Awaited<ReturnType<typeof statbankToBenchmark>>;
         try {
           result = await statbankToBenchmark(extracts, mapping, (year, area) => backend.benchmarkRows(year, area));
@@ -62,20 +78,37 @@ export function registerImportCommands(
           process.exitCode = 1;
           return;
         }
-        const path = join(tmpdir(), `lis-statbank-${process.pid}.csv`);
-        await writeFile(path, result.csv);
-        try {
-          const loaded = await backend.ingest('benchmark', path, `statbank/${extracts.map((e) => e.name).join('+')}`, options.by);
-          console.log(
-            `${pc.green('✓')} Benchmark: ${formatCount(loaded.rows)} rows ${loaded.status} as batch ${loaded.batchId}. Kilde: Danmarks Statistik.`,
-          );
-        } catch (error) {
-          if (!(error instanceof FileRejectedError)) throw error;
-          printRejection('the converted extract', error.errors, error.errorCount);
-          process.exitCode = 1;
-        } finally {
-          await rm(path, { force: true });
-        }
+        // a population extract of parts only (no KØN TOT) gives the population feed but no benchmark rows
+        if (result.rows === 0 && population) console.log('Benchmark: no rows in these extracts (nothing loaded).');
+        else await loadConverted(backend, 'benchmark', result.csv, source, options.by);
       }),
     );
+}
+
+const FEED_WORDS = { benchmark: 'Benchmark', population: 'Befolkning' } as const;
+
+/** Loads a converted extract into a feed as a file; false (and exit status 1) when the feed rejects it. */
+async function loadConverted(
+  backend: Backend,
+  feed: keyof typeof FEED_WORDS,
+  csv: string,
+  fileName: string,
+  by: string,
+): Promise<boolean> {
+  const path = join(tmpdir(), `lis-statbank-${feed}-${process.pid}.csv`);
+  await writeFile(path, csv);
+  try {
+    const loaded = await backend.ingest(feed, path, fileName, by);
+    console.log(
+      `${pc.green('✓')} ${FEED_WORDS[feed]}: ${formatCount(loaded.rows)} rows ${loaded.status} as batch ${loaded.batchId}. Kilde: Danmarks Statistik.`,
+    );
+    return true;
+  } catch (error) {
+    if (!(error instanceof FileRejectedError)) throw error;
+    printRejection('the converted extract', error.errors, error.errorCount);
+    process.exitCode = 1;
+    return false;
+  } finally {
+    await rm(path, { force: true });
+  }
 }
