@@ -42,12 +42,14 @@ const SUMS = (month: number) => sql`
 
 /**
  * The units summed: each given (scope, unit); the 'own' scope's units only where no other of
- * them holds them, so a fact counts once also where subtrees nest.
+ * them holds them, so a fact counts once also where subtrees nest. Arrays, not a list of values,
+ * so the statement's text stays the same and is prepared once per connection.
  */
 function scopesOf(municipality: string, scopes: readonly { scope: string; orgId: string }[]) {
-  const values = sql.join(scopes.map((s) => sql`(${s.scope}, ${s.orgId})`));
+  const names = scopes.map((s) => s.scope);
+  const units = scopes.map((s) => s.orgId);
   return sql`
-    given(scope, org_id) as (select distinct * from (values ${values}) as v(scope, org_id)),
+    given(scope, org_id) as (select distinct * from unnest(${names}::text[], ${units}::text[]) as v(scope, org_id)),
     scopes as (
       select g.scope, g.org_id from given g
       where g.scope <> 'own' or not exists (
@@ -70,7 +72,7 @@ export async function followUpRows(
 ): Promise<FollowUpRow[]> {
   // literals, not parameters: the select list must repeat the grouping expression exactly
   const isOperating = sql`r.category in (${sql.join(operating.map((c) => sql.lit(c)))})`;
-  const { rows } = await sql<FollowUpRow & { operating: boolean | null }>`
+  const { rows } = await sql<FollowUpRow & { operating: boolean | null }>`/* prepared:budget-followup */
     with ${scopesOf(municipality, scopes)}
     select s.scope, r.year, r.category, ${isOperating} as operating, r.month as month,
            case when grouping(r.month) = 0 then 'month' when grouping(r.category) = 0 then 'category' else 'operating' end as kind,
@@ -115,8 +117,8 @@ export async function accountRows(
 ): Promise<AccountRow[]> {
   if (orgIds.length === 0) return [];
   const depth = prefix === '' ? 1 : prefix.split('.').length + 1;
-  const under = prefix === '' ? sql`true` : sql`left(r.function, ${prefix.length + 1}) = ${`${prefix}.`}`;
-  const { rows } = await sql<AccountRow>`
+  const under = sql`(${prefix} = '' or left(r.function, ${prefix.length + 1}) = ${`${prefix}.`})`;
+  const { rows } = await sql<AccountRow>`/* prepared:budget-accounts */
     with ${scopesOf(
       municipality,
       orgIds.map((orgId) => ({ scope: 'own', orgId })),
@@ -161,7 +163,7 @@ export interface BalanceFacts {
  * the economy read model at the kommune root (the reconciliation).
  */
 export async function balanceFacts(db: Db, municipality: string, budgetYear: number, kpiIds: readonly string[]) {
-  const { rows } = await sql<BalanceFacts>`
+  const { rows } = await sql<BalanceFacts>`/* prepared:budget-balance */
     with root as (select org_id from org_units where municipality = ${municipality} and active and parent_id is null limit 1)
     select
       (select coalesce(json_agg(json_build_object('budgetYear', p.budget_year, 'year', p.year, 'line', p.line,
