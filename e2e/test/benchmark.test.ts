@@ -72,6 +72,16 @@ describe('the benchmark leads to the accounts', () => {
     await context.close();
   });
 
+  it('says that the mean of the 5 cheapest of the KORA group (5 with Jammerbugt) is the group mean', async () => {
+    const { page, context } = await signIn(browser, 'oekonom');
+    const query = 'area=dagtilbud&year=2016&peers=kora&method=mean_5_cheapest&includeOwn=true&needAdjusted=false';
+    await page.goto(`${baseUrl()}/benchmark?${query}`);
+    const expected = await api<BenchmarkResult>(page, `/api/v1/benchmark?${query}`);
+    expect(expected.methodNote).toContain('det samme som gruppens gennemsnit');
+    expect(await text(page, 'benchmark-method-note')).toBe(expected.methodNote);
+    await context.close();
+  });
+
   it('gives a chef on a 390 px phone the same area and only their own units behind it, without sideways scrolling', async () => {
     const { page, context } = await signIn(browser, 'chef', { width: 390, height: 844 });
     await checkArea(page);

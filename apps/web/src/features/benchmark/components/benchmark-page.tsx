@@ -67,10 +67,10 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
             {result.includeOwn ? ' (som i KORA’s analyse).' : '.'}{' '}
             {result.needAdjusted
               ? 'Enhedsudgifterne er behovskorrigerede (divideret med udgiftsbehovsindekset).'
-              : 'Ikke behovskorrigeret.'}{' '}
-            {result.priceBase}.
+              : 'Ikke behovskorrigeret.'}
           </p>
           <p className="benchmark-basis">
+            Nettodriftsudgifter (dranst 1+2).{' '}
             <span data-testid="benchmark-price" data-price-year={result.priceYear ?? undefined}>
               Prisår: <strong>{result.priceBasis}</strong>.
             </span>{' '}
