@@ -1,5 +1,16 @@
 import { kpiFamily } from './define.ts';
 
+/** Both KPIs: an amount for the kommune, next year's expenditure change (less is easier to carry). */
+const AMOUNT_AT_ROOT = {
+  unit: 'dkk',
+  decimals: 0,
+  direction: 'lower_is_better',
+  aggregation: 'sum',
+  theme: 'kerneopgave',
+  flow: false,
+  levels: 'kommune',
+} as const;
+
 /** The demographic pressure on the core tasks (population feed, priced with the economy and benchmark feeds; docs/demography.md). */
 export const DEMOGRAPHY_FAMILY = kpiFamily({
   id: 'demography',
@@ -22,13 +33,7 @@ export const DEMOGRAPHY_FAMILY = kpiFamily({
         'Hvad ændringen i målgrupperne fra i år til næste år koster ved kommunens egen enhedsudgift: dagtilbud (0–5 år), folkeskole (6–16 år) og ældre (65+). Positivt = flere udgifter. Vises hver måned i det seneste år med faktiske befolkningstal.',
       formula:
         'Σ over områder af (målgruppe næste år − målgruppe i år) × egen enhedsudgift; enhedsudgift = nettodriftsudgift (dranst 1+2) på områdets funktioner ÷ målgruppen, seneste hele regnskabsår',
-      unit: 'dkk',
-      decimals: 0,
-      direction: 'lower_is_better',
-      aggregation: 'sum',
-      theme: 'kerneopgave',
-      flow: false,
-      levels: 'kommune',
+      ...AMOUNT_AT_ROOT,
       measure: { numerator: 'pressure', denominator: null },
     },
     {
@@ -37,13 +42,7 @@ export const DEMOGRAPHY_FAMILY = kpiFamily({
       description:
         'Samme ændring i målgrupperne prissat ved benchmarkets enhedsudgift (KORA-nabokommunerne inkl. egen kommune, uvægtet gennemsnit). Områder uden benchmark tæller ikke med.',
       formula: 'Σ over områder med benchmark af (målgruppe næste år − målgruppe i år) × benchmarkets enhedsudgift',
-      unit: 'dkk',
-      decimals: 0,
-      direction: 'lower_is_better',
-      aggregation: 'sum',
-      theme: 'kerneopgave',
-      flow: false,
-      levels: 'kommune',
+      ...AMOUNT_AT_ROOT,
       measure: { numerator: 'pressure_benchmark', denominator: null },
     },
   ],
