@@ -79,6 +79,8 @@ describe('an area’s rank, trend, price year and source', () => {
     expect(r).toMatchObject({ priceYear: 2016, priceBasis: 'faste 2016-priser' });
     expect(r.priceBase).toBe('Nettodriftsudgifter (dranst 1+2), faste 2016-priser');
     expect(r.source).toMatch(/^Benchmark-feedet: levering \d+ \(.+\)$/);
+    // each peer's own price year too (lis import statbank keeps a stored one through the server)
+    expect(r.peers.map((p: { priceYear: number | null }) => p.priceYear)).toEqual([2016, 2016, 2016, 2016, 2016]);
     const dagtilbud = await get('/api/v1/benchmark?area=dagtilbud&year=2016&peers=kora');
     expect(dagtilbud).toMatchObject({ priceYear: null, priceBasis: 'prisår ikke oplyst' });
     // the summary covers both areas, so one of them without a price year makes it unknown

@@ -124,6 +124,7 @@ const peer = (municipality: string, name: string, unitCost: number, isOwn = fals
   needIndex: 1,
   unitCost,
   isOwn,
+  priceYear: 2016,
 });
 
 export const BENCHMARK: BenchmarkResult = {

@@ -57,6 +57,8 @@ const Peer = Type.Object({
   needIndex: Nullable(Type.Number()),
   unitCost: Type.Number(),
   isOwn: Type.Boolean(),
+  /** the year whose prices netExpenditure is in; null when the delivery did not say */
+  priceYear: Nullable(Type.Integer()),
 });
 
 const Basis = {

@@ -1166,6 +1166,7 @@ export interface components {
                 name: string;
                 needIndex: number | null;
                 netExpenditure: number;
+                priceYear: number | null;
                 targetPopulation: number;
                 unitCost: number;
             }[];
@@ -1347,7 +1348,7 @@ export interface components {
         };
         ErrorResponse: {
             /** @enum {string} */
-            code?: "invalid_parameter" | "unauthenticated" | "role_forbidden" | "org_forbidden" | "cross_site_request" | "not_found" | "conflict" | "too_large" | "unsupported_media_type" | "too_many_requests" | "internal" | "load_in_progress" | "store_unavailable" | "peer_group_not_owner" | "peer_group_limit" | "local_login_disabled";
+            code?: "invalid_parameter" | "unauthenticated" | "role_forbidden" | "org_forbidden" | "cross_site_request" | "not_found" | "conflict" | "too_large" | "unsupported_media_type" | "too_many_requests" | "internal" | "load_in_progress" | "store_unavailable" | "read_only" | "peer_group_not_owner" | "peer_group_limit" | "local_login_disabled";
             /** @description what went wrong, in words */
             error: string;
             parameter?: string;
@@ -1805,7 +1806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -1876,7 +1877,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -1943,7 +1944,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2004,7 +2005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2075,7 +2076,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2124,7 +2125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2173,7 +2174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2204,7 +2205,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthMethods"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2266,7 +2267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2326,7 +2327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2387,7 +2388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2465,7 +2466,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2546,7 +2547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2613,7 +2614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2685,7 +2686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2752,7 +2753,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2832,7 +2833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2901,7 +2902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -2981,7 +2982,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3057,7 +3058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3131,7 +3132,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3205,7 +3206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3272,7 +3273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3356,7 +3357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3421,7 +3422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3486,7 +3487,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3559,7 +3560,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3635,7 +3636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3711,7 +3712,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3783,7 +3784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3853,7 +3854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -3920,7 +3921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4036,7 +4037,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedRejected"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4112,7 +4113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4199,7 +4200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4288,7 +4289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4372,7 +4373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4430,7 +4431,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4501,7 +4502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4577,7 +4578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4657,7 +4658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4720,7 +4721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4782,7 +4783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4831,7 +4832,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4909,7 +4910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -4985,7 +4986,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -5063,7 +5064,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
@@ -5145,7 +5146,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After */
+            /** @description A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait */
