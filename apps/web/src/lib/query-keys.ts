@@ -24,7 +24,6 @@ export const queryKeys = {
     ['benchmark', 'summary', input] as const,
   peerGroups: ['benchmark', 'peer-groups'] as const,
   benchmarkAccounts: (area: string, year: number) => ['benchmark', 'accounts', area, year] as const,
-  benchmarkAccounts: (area: string, year: number) => ['benchmark', 'accounts', area, year] as const,
   demography: ['demography', 'population'] as const,
   demographyPressure: ['demography', 'pressure'] as const,
   batches: ['batches'] as const,
