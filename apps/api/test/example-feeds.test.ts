@@ -74,7 +74,7 @@ describe('the example files in the demo store as shipped', () => {
       loadDemoData((feed, path, fileName) => ingestFile(t.app.lis.ingest, { feed, path, fileName, loadedBy: 'demo' })),
     );
     expect(await storeContents(ctx)).toBe('demo');
-  }, 180_000);
+  }, 300_000);
   afterAll(() => t.done());
 
   it('loads every one, in the order; the organisation example is part of the demo organisation', async () => {
@@ -83,7 +83,7 @@ describe('the example files in the demo store as shipped', () => {
     await loadExampleFiles(t, inLoadOrder);
     // the same units, names, parents and dates: the examples name the demo's units and add none
     expect(await units()).toEqual(demoUnits);
-  }, 120_000);
+  }, 240_000);
 
   it('publishes the example rows where they restate the demo month', async () => {
     await expectExampleFigures(t);
