@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@lis/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import type { ReplicaMonitor } from './lib/replica-monitor.ts';
 import { OidcProvider } from './modules/auth/oidc.service.ts';
 import type { IngestContext } from './modules/ingest/ingest.service.ts';
 import { ingestContext } from './modules/kpi/ingest-context.ts';
@@ -10,6 +11,7 @@ import { Notifier } from './modules/notifications/notifications.service.ts';
 import { recordRoutes, registerAuth } from './plugins/auth.ts';
 import { errorHandler } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerReadReplica } from './plugins/read-replica.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { registerStoreBusy } from './plugins/store-busy.ts';
@@ -33,6 +35,8 @@ import { userRoutes } from './routes/users.ts';
 export interface AppOptions {
   config: Config;
   store: Store;
+  /** a streaming replica of the store for reads (DATABASE_READ_URL) */
+  replica?: Store | null;
   /** the credential the local `lis` command uses while this server owns the embedded store */
   cliToken?: string | null;
   logger?: boolean;
@@ -44,6 +48,8 @@ export interface AppOptions {
 interface LisContext {
   config: Config;
   store: Store;
+  /** the read replica's lag and state, when DATABASE_READ_URL is set */
+  replica: ReplicaMonitor | null;
   ingest: IngestContext;
   /** the municipality's identity provider, when sign-in through it is configured */
   oidc: OidcProvider | null;
@@ -68,10 +74,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const replica = registerReadReplica(app, store, options.replica ?? null, {
+    municipality: config.municipality,
+    maxLagMs: config.replicaMaxLagMs,
+  });
   const notifier = config.notifications ? new Notifier(config.notifications, store, config.municipality, app.log) : null;
   app.decorate('lis', {
     config,
     store,
+    replica,
     ingest: ingestContext(store, config.municipality, notifier ? (refresh) => notifier.watchPublish(refresh) : undefined),
     oidc: config.oidc ? new OidcProvider(config.oidc) : null,
     notifier,

@@ -9,6 +9,10 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string; null means the embedded PGlite store in dataDir */
   databaseUrl: string | null;
+  /** a streaming replica of databaseUrl that answers reads (docs/deployment.md); null = all on databaseUrl */
+  databaseReadUrl: string | null;
+  /** beyond this lag reads go to the primary */
+  replicaMaxLagMs: number;
   dataDir: string;
   municipality: string;
   /** seed demo data into an empty embedded store */
@@ -98,6 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string');
   }
+  const databaseReadUrl = env.DATABASE_READ_URL?.trim() || null;
+  if (databaseReadUrl && !databaseUrl)
+    problems.push('DATABASE_READ_URL (a read replica) needs DATABASE_URL (its primary): the embedded store has no replica');
+  else if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl))
+    problems.push('DATABASE_READ_URL must be a postgres:// or postgresql:// connection string');
+  else if (databaseReadUrl && databaseReadUrl === databaseUrl)
+    problems.push('DATABASE_READ_URL must name the replica, not the primary of DATABASE_URL again');
   const municipality = text('LIS_MUNICIPALITY', '849');
   if (!/^\d{3}$/.test(municipality)) problems.push(`LIS_MUNICIPALITY must be a 3-digit municipality code, got "${municipality}"`);
   const logLevel = text('LOG_LEVEL', 'info');
@@ -125,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The embedded store is for one machine (or the demo): reachable from others only when asked.
     host: text('HOST', databaseUrl ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
+    databaseReadUrl,
+    replicaMaxLagMs: integer('LIS_REPLICA_MAX_LAG_MS', 5000, 0, 3_600_000),
     dataDir: resolve(text('LIS_DATA_DIR', './data')),
     municipality,
     demo: flag('LIS_DEMO', true),

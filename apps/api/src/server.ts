@@ -24,7 +24,7 @@ async function main() {
   const config = loadConfig();
   const opened = await openStore(config);
   const cliToken = opened.lock ? randomBytes(24).toString('base64url') : null;
-  const app = await buildApp({ config, store: opened.store, cliToken });
+  const app = await buildApp({ config, store: opened.store, replica: opened.replica, cliToken });
   const store = await prepareStore(app);
   const stale = await removeStaleUploads(); // uploads left by a process that crashed mid-load
   if (stale.length > 0) app.log.info(`Removed ${stale.length} upload folder(s) left by stopped processes`);
@@ -55,7 +55,8 @@ async function main() {
 async function prepareStore(app: App): Promise<{ description: string; demoUsers: string[] }> {
   const { store, ingest, config } = app.lis;
   const ctx = { db: store.db, municipality: config.municipality };
-  const where = store.kind === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL';
+  const postgres = app.lis.replica ? 'PostgreSQL, reads on the replica of DATABASE_READ_URL' : 'PostgreSQL';
+  const where = store.kind === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : postgres;
   const demoAllowed = store.kind === 'pglite' && config.demo;
   let contents = await storeContents(ctx);
   if (contents === 'empty' && demoAllowed) {

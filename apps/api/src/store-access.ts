@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 
 export interface OpenedStore {
   store: Store;
+  /** the read replica (DATABASE_READ_URL), or null */
+  replica: Store | null;
   /** held while the embedded store is open; null on PostgreSQL */
   lock: DataDirLock | null;
   close(): Promise<void>;
@@ -23,7 +25,18 @@ export async function openStore(config: Config): Promise<OpenedStore> {
       await store.close();
       throw unreachable(config.databaseUrl, error) ?? error;
     }
-    return { store, lock: null, close: () => store.close() };
+    // The replica follows the primary's schema by replication; it is only connected to, never migrated.
+    // Its connections are named, so that pg_stat_activity on the replica shows LIS's readers.
+    const replica = config.databaseReadUrl ? await createStore({ databaseUrl: named(config.databaseReadUrl, 'lis-read') }) : null;
+    return {
+      store,
+      replica,
+      lock: null,
+      close: async () => {
+        await replica?.close();
+        await store.close();
+      },
+    };
   }
   const lock = await acquireDataDirLock(config.dataDir);
   try {
@@ -31,6 +44,7 @@ export async function openStore(config: Config): Promise<OpenedStore> {
     await migrateToLatest(store.db);
     return {
       store,
+      replica: null,
       lock,
       close: async () => {
         await store.close();
@@ -41,6 +55,13 @@ export async function openStore(config: Config): Promise<OpenedStore> {
     lock.release();
     throw error;
   }
+}
+
+/** The connection string with an application_name, unless it names one already. */
+function named(databaseUrl: string, applicationName: string): string {
+  const url = new URL(databaseUrl);
+  if (!url.searchParams.has('application_name')) url.searchParams.set('application_name', applicationName);
+  return url.href;
 }
 
 /** What a failed connection means, by the error code of the driver or the server. */

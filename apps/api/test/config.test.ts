@@ -128,6 +128,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ LIS_LOCAL_LOGIN: 'nej' })).toThrow(/LIS_LOCAL_LOGIN must be 1 or 0/);
   });
 
+  it('takes a read replica only beside a PostgreSQL primary, with its lag limit', () => {
+    expect(loadConfig({})).toMatchObject({ databaseReadUrl: null, replicaMaxLagMs: 5000 });
+    const primary = 'postgres://lis@db/lis';
+    const replica = 'postgres://lis@replica/lis';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica, LIS_REPLICA_MAX_LAG_MS: '2000' })).toMatchObject({
+      databaseReadUrl: replica,
+      replicaMaxLagMs: 2000,
+    });
+    expect(() => loadConfig({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL \(a read replica\) needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'replica:5432' })).toThrow(
+      /DATABASE_READ_URL must be a postgres:\/\//,
+    );
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: primary })).toThrow(
+      /DATABASE_READ_URL must name the replica/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica, LIS_REPLICA_MAX_LAG_MS: '-1' })).toThrow(
+      /LIS_REPLICA_MAX_LAG_MS must be a whole number/,
+    );
+  });
+
   it('serves source maps only when LIS_SOURCE_MAPS is on', () => {
     expect(loadConfig({}).sourceMaps).toBe(false);
     expect(loadConfig({ LIS_SOURCE_MAPS: '1' }).sourceMaps).toBe(true);

@@ -35,16 +35,24 @@ export class ThrowawayPostgres {
   }
 
   static async create(bin: string): Promise<ThrowawayPostgres> {
-    const dir = mkdtempSync(join(tmpdir(), 'lis-pg-'));
-    if (process.getuid?.() === 0) {
-      const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-      const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
-      chownSync(dir, uid, gid);
-    }
-    const cluster = new ThrowawayPostgres(bin, dir, await freePort());
+    const cluster = new ThrowawayPostgres(bin, clusterDir(), await freePort());
     await cluster.pg('initdb', ['-D', cluster.data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
     await cluster.start();
     return cluster;
+  }
+
+  /** A hot standby that streams from `primary` (pg_basebackup -R writes the standby's settings), started. */
+  static async replicaOf(primary: ThrowawayPostgres): Promise<ThrowawayPostgres> {
+    const replica = new ThrowawayPostgres(primary.bin, clusterDir(), await freePort());
+    const source = ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'];
+    try {
+      await replica.pg('pg_basebackup', [...source, '-D', replica.data, '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync']);
+      await replica.start();
+    } catch (error) {
+      await replica.remove(); // the caller has nothing to remove yet
+      throw error;
+    }
+    return replica;
   }
 
   private get data() {
@@ -71,6 +79,17 @@ export class ThrowawayPostgres {
     if (process.getuid?.() === 0) await run('runuser', ['-u', 'postgres', '--', path, ...args], { cwd: this.dir });
     else await run(path, args, { cwd: this.dir });
   }
+}
+
+/** A new temporary directory, the user postgres's when running as root (PostgreSQL refuses root). */
+function clusterDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lis-pg-'));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
+    chownSync(dir, uid, gid);
+  }
+  return dir;
 }
 
 function freePort(): Promise<number> {

@@ -31,7 +31,8 @@ declare module 'fastify' {
     assertCanRead(request: FastifyRequest, orgId: string): Promise<void>;
     /** The units the caller may read; null = all. */
     visibleOrgs(request: FastifyRequest): Promise<Set<string> | null>;
-    rootOrgId(): Promise<string | null>;
+    /** The kommune's root unit, read where the request reads (plugins/read-replica.ts). */
+    rootOrgId(request: FastifyRequest): Promise<string | null>;
   }
 }
 
@@ -85,12 +86,12 @@ export async function registerAuth(
     },
   );
 
-  app.decorate('rootOrgId', () => rootOrgId(auth.db, auth.municipality));
+  app.decorate('rootOrgId', (request: FastifyRequest) => rootOrgId(request.readDb ?? auth.db, auth.municipality));
 
   app.decorate('visibleOrgs', async (request: FastifyRequest) => {
     const principal = request.principal;
     if (!principal) return new Set<string>();
-    return visibleUnits(auth, principal.orgIds);
+    return visibleUnits({ db: request.readDb ?? auth.db, municipality: auth.municipality }, principal.orgIds);
   });
 
   app.decorate('assertCanRead', async (request: FastifyRequest, orgId: string) => {
@@ -101,13 +102,15 @@ export async function registerAuth(
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    // While the primary is down, sessions and tokens are checked on the replica (plugins/read-replica.ts).
+    const who = request.readOnly && request.readDb ? { ...auth, db: request.readDb, readOnly: true } : auth;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      request.principal = await principalFromToken(auth, header.slice(7).trim());
+      request.principal = await principalFromToken(who, header.slice(7).trim());
       return authorize(request);
     }
     const session = request.cookies[SESSION_COOKIE];
-    if (session) request.principal = await principalFromSession(auth, session);
+    if (session) request.principal = await principalFromSession(who, session);
     // A cookie travels with requests other sites make: a change needs proof that LIS's pages sent it.
     if (request.principal && changesState(request) && !fromOwnPages(request, options.allowedOrigins)) {
       await app.audit(request, {

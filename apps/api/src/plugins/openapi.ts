@@ -79,7 +79,7 @@ function documentRoute(schema: FastifySchema | undefined, url: string, route: Ro
     add(403);
   }
   if (route.config?.rateLimit) add(429);
-  // every /api/v1 route: the embedded store answers load_in_progress during a load, any store store_unavailable
+  // every /api/v1 route: the embedded store answers load_in_progress during a load, any store store_unavailable, a change read_only
   add(503, { headers: { 'retry-after': { type: 'integer', description: 'seconds to wait' } } });
   for (const [status, answer] of Object.entries(response)) response[status] = documentAnswer(Number(status), answer, source);
   doc.response = response;
@@ -120,7 +120,7 @@ const ERROR_MEANINGS: Readonly<Record<number, string>> = {
   415: 'The body has a media type the route does not read (code unsupported_media_type)',
   422: 'The file was read and refused',
   429: 'Too many at once or too many attempts; see Retry-After (code too_many_requests)',
-  503: 'A delivery is being loaded (load_in_progress) or the database is unreachable (store_unavailable); see Retry-After',
+  503: 'A delivery is being loaded (load_in_progress), the database is unreachable (store_unavailable), or only the read replica answers and a change must wait (read_only); see Retry-After',
 };
 
 const exportsFiles = (schema: DocSchema) =>

@@ -86,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // over TLS, directly or through a trusted proxy (LIS_TRUST_PROXY)
         secure: request.protocol === 'https',
       });
-      return toMe(result.principal, await app.rootOrgId());
+      return toMe(result.principal, await app.rootOrgId(request));
     },
   );
 
@@ -116,7 +116,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'session' },
       schema: { tags: ['auth'], summary: 'The caller', response: { 200: Me, 401: ErrorResponse } },
     },
-    async (request) => toMe(request.principal as Principal, await app.rootOrgId()),
+    async (request) => toMe(request.principal as Principal, await app.rootOrgId(request)),
   );
 
   app.get(

@@ -46,8 +46,10 @@ const callerOf = (request: FastifyRequest): Caller => ({
 
 /** Unit costs against comparable municipalities (municipality level, visible to every reader). */
 export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', app.chooseReadSource);
   app.addHook('preHandler', claimExportSlot);
   const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+  const reads = (request: FastifyRequest) => app.readContext(request);
   const options = (q: {
     year?: number;
     peers?: string;
@@ -84,7 +86,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: BenchmarkAreas, ...errors },
       },
     },
-    async () => benchmarkAreas(ctx()),
+    async (request) => benchmarkAreas(reads(request)),
   );
 
   app.get(
@@ -99,7 +101,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await benchmarkArea(ctx(), request.query.area, options(request.query)).catch(asHttp);
+      const result = await benchmarkArea(reads(request), request.query.area, options(request.query)).catch(asHttp);
       return respond(
         app,
         request,
@@ -124,7 +126,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await benchmarkSummary(ctx(), options(request.query)).catch(asHttp);
+      const result = await benchmarkSummary(reads(request), options(request.query)).catch(asHttp);
       return respond(
         app,
         request,
@@ -152,11 +154,11 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const rootId = await app.rootOrgId();
-      const root = rootId ? await getOrg(ctx(), rootId) : null;
+      const rootId = await app.rootOrgId(request);
+      const root = rootId ? await getOrg(reads(request), rootId) : null;
       // a chef reads the kommune for its totals only: the breakdowns cover their own units
-      const ownUnits = root ? await ownUnitsFor(ctx(), request.principal?.orgIds ?? null, root) : null;
-      return areaAccounts(ctx(), request.params.area, request.query.year ?? null, { root, ownUnits }).catch(asHttp);
+      const ownUnits = root ? await ownUnitsFor(reads(request), request.principal?.orgIds ?? null, root) : null;
+      return areaAccounts(reads(request), request.params.area, request.query.year ?? null, { root, ownUnits }).catch(asHttp);
     },
   );
 
@@ -166,7 +168,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: { tags: ['benchmark'], summary: 'Built-in and saved peer groups', response: { 200: PeerGroupList, ...errors } },
     },
-    async (request) => peerGroups(ctx(), callerOf(request)),
+    async (request) => peerGroups(reads(request), callerOf(request)),
   );
 
   app.post(

@@ -33,14 +33,15 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 
 /** Budget follow-up (by organisation and by chart of accounts) and the budget balance. */
 export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', app.chooseReadSource);
   app.addHook('preHandler', claimExportSlot);
-  const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+  const ctx = (request: FastifyRequest) => app.readContext(request);
 
   /** The unit asked for (default: the caller's home unit), known and visible to the caller. */
   const unitFor = async (request: FastifyRequest, orgId: string | undefined) => {
-    const id = orgId ?? request.principal?.orgIds?.[0] ?? (await app.rootOrgId());
+    const id = orgId ?? request.principal?.orgIds?.[0] ?? (await app.rootOrgId(request));
     if (!id) throw new HttpError(404, 'No organisation has been loaded yet', 'org');
-    const org = await getOrg(ctx(), id).catch((error: unknown) => {
+    const org = await getOrg(ctx(request), id).catch((error: unknown) => {
       if (error instanceof NotFoundError) throw new HttpError(404, error.message, 'org');
       throw error;
     });
@@ -49,7 +50,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   /** A chef at the kommune root gets its breakdowns over their own units only (ADR 0003). */
-  const ownUnitsAt = (request: FastifyRequest, org: OrgUnit) => ownUnitsFor(ctx(), request.principal?.orgIds ?? null, org);
+  const ownUnitsAt = (request: FastifyRequest, org: OrgUnit) => ownUnitsFor(ctx(request), request.principal?.orgIds ?? null, org);
 
   app.get(
     '/budget/followup',
@@ -64,12 +65,12 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const org = await unitFor(request, request.query.org);
-      const period = request.query.period ?? (await defaultPeriod(ctx()));
+      const period = request.query.period ?? (await defaultPeriod(ctx(request)));
       const visible = await app.visibleOrgs(request);
-      const children = (await childrenOf(app.lis.store.db, app.lis.config.municipality, org.id)).filter(
+      const children = (await childrenOf(ctx(request).db, app.lis.config.municipality, org.id)).filter(
         (c) => visible === null || visible.has(c.id),
       );
-      const result = await followUp(ctx(), org, period, children, await ownUnitsAt(request, org));
+      const result = await followUp(ctx(request), org, period, children, await ownUnitsAt(request, org));
       return respond(
         app,
         request,
@@ -95,8 +96,8 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const org = await unitFor(request, request.query.org);
-      const period = request.query.period ?? (await defaultPeriod(ctx()));
-      const result = await accounts(ctx(), org, period, request.query.prefix ?? '', await ownUnitsAt(request, org));
+      const period = request.query.period ?? (await defaultPeriod(ctx(request)));
+      const result = await accounts(ctx(request), org, period, request.query.prefix ?? '', await ownUnitsAt(request, org));
       return respond(
         app,
         request,
@@ -119,7 +120,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PlanYears, ...errors },
       },
     },
-    async () => budgetYearsWithPlan(ctx()),
+    async (request) => budgetYearsWithPlan(ctx(request)),
   );
 
   app.get(
@@ -136,10 +137,12 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       // The plan is the whole municipality's, by kind of income and spending, never by unit: a chef
       // sees it as the kommune-level context it is (ADR 0003).
-      const result = await balance(ctx(), request.query.budgetYear, request.query.compareTo ?? null).catch((error: unknown) => {
-        if (error instanceof NoPlanError) throw new HttpError(404, error.message, 'budgetYear');
-        throw error;
-      });
+      const result = await balance(ctx(request), request.query.budgetYear, request.query.compareTo ?? null).catch(
+        (error: unknown) => {
+          if (error instanceof NoPlanError) throw new HttpError(404, error.message, 'budgetYear');
+          throw error;
+        },
+      );
       return respond(app, request, reply, request.query.format, result, `budgetbalance-B${result.budgetYear}`, balanceTables);
     },
   );

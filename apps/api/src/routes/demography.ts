@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Demography, DemographyPressure, DemographyQuery, ErrorResponse } from '@lis/contracts';
+import type { FastifyRequest } from 'fastify';
 import { DemographyRequestError, demography, demographyPressure } from '../modules/demography/demography.service.ts';
 import { populationSheet, pressureSheets } from '../modules/export/demography.export.ts';
 import { HttpError } from '../plugins/errors.ts';
@@ -11,8 +12,9 @@ const read = { permission: 'demography:read' as const };
 
 /** The demography page: population by band and the demographic pressure per area (read-only). */
 export const demographyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', app.chooseReadSource);
   app.addHook('preHandler', claimExportSlot);
-  const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+  const ctx = (request: FastifyRequest) => app.readContext(request);
   const asHttp = (error: unknown): never => {
     if (error instanceof DemographyRequestError) throw new HttpError(400, error.message, error.parameter);
     throw error;
@@ -30,7 +32,7 @@ export const demographyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await demography(ctx(), request.query.vintage ?? null).catch(asHttp);
+      const result = await demography(ctx(request), request.query.vintage ?? null).catch(asHttp);
       return respond(
         app,
         request,
@@ -56,10 +58,10 @@ export const demographyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const vintage = request.query.vintage ?? null;
-      const result = await demographyPressure(ctx(), vintage).catch(asHttp);
+      const result = await demographyPressure(ctx(request), vintage).catch(asHttp);
       const { format } = request.query;
       if (format === undefined || format === 'json') return result;
-      const population = await demography(ctx(), vintage);
+      const population = await demography(ctx(request), vintage);
       return respond(app, request, reply, format, result, `demografisk-pres-${result.vintage ?? 'faktisk'}`, (r) =>
         pressureSheets(r, population),
       );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Health, Readiness } from '@lis/contracts';
 import { ping } from '@lis/db';
+import { withTimeout } from '../lib/with-timeout.ts';
 
 // Shorter than the health checks' own timeouts (3 s in the Dockerfile and docker-compose.yml).
 const PING_TIMEOUT_MS = 2000;
@@ -14,19 +15,16 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // A load holds the embedded store's one connection, so a ping would wait for it: the server
     // is alive and answers, which is what readiness asks.
     if (store.busy()) return { status: 'ready' as const, store: store.kind, loading: true };
+    const replica = await app.lis.replica?.status();
+    const replicaPart = replica ? { replica: { state: replica.replica, lagMs: replica.lagMs } } : {};
     try {
       await withTimeout(ping(store.db), PING_TIMEOUT_MS);
-      return { status: 'ready' as const, store: store.kind };
+      return { status: 'ready' as const, store: store.kind, ...replicaPart };
     } catch {
-      return reply.status(503).send({ status: 'unavailable' as const, store: store.kind });
+      // Reads still answer from the replica (plugins/read-replica.ts): the server is of use, read-only.
+      if (replica && !replica.primaryUp && replica.replica === 'up')
+        return { status: 'read_only' as const, store: store.kind, ...replicaPart };
+      return reply.status(503).send({ status: 'unavailable' as const, store: store.kind, ...replicaPart });
     }
   });
 };
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}

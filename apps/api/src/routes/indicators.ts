@@ -31,7 +31,8 @@ const viewSuffix = (view: RollupView) => (view === 'now' ? '-som-organiseret-nu'
 
 /** Org tree, KPI catalogue and the indicators: dashboard, series and breakdown (JSON, CSV, XLSX). */
 export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+  const ctx = (request: FastifyRequest) => app.readContext(request);
+  app.addHook('preHandler', app.chooseReadSource);
   app.addHook('preHandler', claimExportSlot);
 
   /** Unknown units and KPIs are 404 before the access check says 403, for everyone alike. */
@@ -39,7 +40,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     let org: Awaited<ReturnType<typeof getOrg>>;
     try {
       if (kpiId) indicators.getKpiOrThrow(kpiId);
-      org = await getOrg(ctx(), orgId);
+      org = await getOrg(ctx(request), orgId);
     } catch (error) {
       if (error instanceof NotFoundError) throw new HttpError(404, error.message, error.parameter);
       throw error;
@@ -63,7 +64,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const visible = await app.visibleOrgs(request);
-      const units = await listOrgUnits(app.lis.store.db, app.lis.config.municipality);
+      const units = await listOrgUnits(ctx(request).db, app.lis.config.municipality);
       return visible === null ? units : units.filter((u) => visible.has(u.id));
     },
   );
@@ -88,7 +89,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const orgId = request.query.org ?? (await homeOrg(request));
       // One round trip reads the unit with its figures; the scope is checked before anything is sent.
-      const result = await indicators.dashboard(ctx(), orgId, request.query.period ?? null);
+      const result = await indicators.dashboard(ctx(request), orgId, request.query.period ?? null);
       if (!result) throw new HttpError(404, `Unknown org unit ${orgId}`, 'org');
       await app.assertCanRead(request, orgId);
       await auditSickLeave(
@@ -121,10 +122,10 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { kpiId } = request.params;
       const org = await guard(request, request.query.org, kpiId);
       const result = await indicators
-        .series(ctx(), kpiId, org, request.query.from ?? null, request.query.to ?? null, request.query.view)
+        .series(ctx(request), kpiId, org, request.query.from ?? null, request.query.to ?? null, request.query.view)
         .catch(badParameter);
       await auditSickLeave(request, result.org.id, result.org.level, [kpiId]);
-      const explained = await explanationsForFile(request.query.format, [result.org.id], null, kpiId, (e) => e.period);
+      const explained = await explanationsForFile(request, request.query.format, [result.org.id], null, kpiId, (e) => e.period);
       return respond(
         app,
         request,
@@ -153,10 +154,11 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { kpiId } = request.params;
       const org = await guard(request, request.query.org, kpiId);
       const visible = await app.visibleOrgs(request);
-      const result = await indicators.breakdown(ctx(), kpiId, org, request.query.period, visible, request.query.view);
+      const result = await indicators.breakdown(ctx(request), kpiId, org, request.query.period, visible, request.query.view);
       const childLevel = result.items[0]?.org.level;
       if (childLevel) await auditSickLeave(request, result.org.id, childLevel, [kpiId]);
       const explained = await explanationsForFile(
+        request,
         request.query.format,
         result.items.map((i) => i.org.id),
         result.period,
@@ -177,6 +179,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** The explanations' texts for a CSV or XLSX file (keyed by month or unit); none for JSON. */
   async function explanationsForFile(
+    request: FastifyRequest,
     format: string | undefined,
     orgIds: string[],
     period: string | null,
@@ -184,14 +187,14 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     keyOf: (e: { period: string; orgId: string }) => string,
   ): Promise<Map<string, string>> {
     if (format !== 'csv' && format !== 'xlsx') return new Map();
-    const found = await listExplanations(ctx(), { orgIds, period, kpiIds: [kpiId] });
+    const found = await listExplanations(ctx(request), { orgIds, period, kpiIds: [kpiId] });
     return new Map(found.map((e) => [keyOf(e), e.text]));
   }
 
   /** The unit a dashboard opens on: the kommune, or a chef's own (first) unit. */
   async function homeOrg(request: FastifyRequest): Promise<string> {
     const own = request.principal?.orgIds?.[0];
-    const root = own ?? (await app.rootOrgId());
+    const root = own ?? (await app.rootOrgId(request));
     if (!root) throw new HttpError(404, 'No organisation has been loaded yet', 'org');
     return root;
   }

@@ -14,6 +14,7 @@ const PERSONAL_LEVELS = new Set(['afdeling', 'enhed']);
 
 /** A unit and its children × the KPIs (JSON, CSV, XLSX), read and judged as the dashboard and breakdown are. */
 export const matrixRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', app.chooseReadSource);
   app.addHook('preHandler', claimExportSlot);
 
   app.get(
@@ -31,7 +32,7 @@ export const matrixRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = { db: app.lis.store.db, municipality: app.lis.config.municipality };
+      const ctx = app.readContext(request);
       const org = await getOrg(ctx, request.query.org).catch((error: unknown) => {
         if (error instanceof NotFoundError) throw new HttpError(404, error.message, error.parameter);
         throw error;

@@ -14,6 +14,7 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 
 /** The month's report of a unit as a PDF for the direktion's meeting (issue 11, docs/report.md). */
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('preHandler', app.chooseReadSource);
   app.get(
     '/report',
     {
@@ -35,7 +36,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { org, period } = request.query;
       const release = takeSlot(request, reply);
       try {
-        const ctx = { db: app.lis.store.db, municipality: app.lis.config.municipality };
+        const ctx = app.readContext(request);
         await getOrg(ctx, org).catch(notFound); // an unknown unit is 404 for everyone alike, before the 403
         await app.assertCanRead(request, org);
         const data = await reportData(ctx, org, period, await app.visibleOrgs(request)).catch(notFound);

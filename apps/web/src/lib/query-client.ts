@@ -29,6 +29,6 @@ export function createQueryClient(): QueryClient {
  * unreachable database lasts longer than a retry waits: the reader is told at once and retries.
  */
 export function retryOnce(failures: number, error: unknown): boolean {
-  if (failures >= 1 || isApiError(error, 'load_in_progress', 'store_unavailable')) return false;
+  if (failures >= 1 || isApiError(error, 'load_in_progress', 'store_unavailable', 'read_only')) return false;
   return !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 }

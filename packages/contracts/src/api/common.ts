@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
 
-/** The `code` of the API's error answers; load_in_progress and store_unavailable are 503 with Retry-After. */
+/** The `code` of the API's error answers; load_in_progress, store_unavailable and read_only are 503 with Retry-After. */
 export const API_ERROR_CODES = [
   'invalid_parameter',
   'unauthenticated',
@@ -15,6 +15,8 @@ export const API_ERROR_CODES = [
   'internal',
   'load_in_progress',
   'store_unavailable',
+  // a change while the primary database is down and the read replica answers reads (docs/deployment.md)
+  'read_only',
   'peer_group_not_owner',
   'peer_group_limit',
   'local_login_disabled',

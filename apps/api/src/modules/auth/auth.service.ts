@@ -13,6 +13,8 @@ export interface AuthContext {
   municipality: string;
   /** the local `lis` command's credential from the data-dir lock file, when a server owns the store */
   cliToken?: string | null;
+  /** db is the read replica while the primary is down: sessions are checked but not touched or ended */
+  readOnly?: boolean;
 }
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -163,10 +165,10 @@ export async function principalFromSession(ctx: AuthContext, sessionId: string, 
   const session = await repo.findSession(ctx.db, idHash);
   if (!session || session.ended_at || session.disabled) return null;
   if (now - session.last_seen_at.getTime() > SESSION_IDLE_MS || now - session.created_at.getTime() > SESSION_ABSOLUTE_MS) {
-    await repo.endSession(ctx.db, idHash);
+    if (!ctx.readOnly) await repo.endSession(ctx.db, idHash);
     return null;
   }
-  if (now - session.last_seen_at.getTime() > TOUCH_AFTER_MS) await repo.touchSession(ctx.db, idHash);
+  if (now - session.last_seen_at.getTime() > TOUCH_AFTER_MS && !ctx.readOnly) await repo.touchSession(ctx.db, idHash);
   const orgIds = hasUnits(session.role) ? await repo.scopesOf(ctx.db, ctx.municipality, 'user', session.user_id) : null;
   return {
     kind: 'user',

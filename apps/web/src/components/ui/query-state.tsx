@@ -103,6 +103,9 @@ export function describeError(code: ApiErrorCode | null, parameter: string | nul
       return { title: 'Indlæsning i gang', text: 'Indlæsning i gang – prøv igen om lidt.' };
     case 'store_unavailable':
       return { title: 'Databasen svarer ikke', text: 'Serveren kan ikke nå databasen lige nu. Prøv igen om lidt.' };
+    case 'read_only':
+      // Only the read replica answers (docs/deployment.md): figures can be read, nothing saved.
+      return { title: 'Kun læsning lige nu', text: 'Databasen tager ikke imod ændringer lige nu. Prøv igen om lidt.' };
     case 'internal':
       return { title: 'Fejl på serveren', text: 'Serveren kunne ikke svare lige nu. Prøv igen om lidt.' };
     default:
