@@ -1,3 +1,4 @@
+import { FEED_NAMES } from '@lis/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../src/demo-seed.ts';
@@ -149,7 +150,7 @@ describe('the demo data', () => {
       const results = await loadDemoData((feed, path, fileName) =>
         ingestFile(demo.app.lis.ingest, { feed, path, fileName, loadedBy: 'demo' }),
       );
-      expect(results.map((r) => r.status)).toEqual(Array(9).fill('loaded'));
+      expect(results.map((r) => r.status)).toEqual(Array(FEED_NAMES.length).fill('loaded'));
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from sickleave s where exists (
           select 1 from org_units c where c.parent_id = s.org_id and c.active)`.execute(demo.store.db);

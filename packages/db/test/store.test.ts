@@ -47,4 +47,4 @@ it('opens PGlite in memory without options', async () => {
   const { rows } = await sql<{ one: number }>`select 1 as one`.execute(store.db);
   expect(rows[0]?.one).toBe(1);
   await store.close();
-});
+}, 60_000); // starting PGlite takes seconds on a busy machine
