@@ -40,7 +40,7 @@ const NOT_READ_BACK = new Set(['/api/v1/usage/page-view']);
  * Reads on a streaming replica (DATABASE_READ_URL, docs/deployment.md, ADR 0013): read routes
  * choose their source (`chooseReadSource`) and take their store from `app.readContext(request)`;
  * everything else keeps the primary. Without a replica this only decorates: readContext is the
- * primary's, chooseReadSource returns at once, and no hook runs.
+ * primary's, chooseReadSource does nothing, and no hook of its own is added.
  */
 export function registerReadReplica(
   app: FastifyInstance,
