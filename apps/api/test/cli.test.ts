@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStore, readLiveLock, type Store } from '@lis/db';
@@ -37,6 +37,12 @@ function lisWithInput(env: Record<string, string>, input: string | null, ...args
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The process holding a data directory's lock file, or null before any has it. */
+const readLockPid = (dataDir: string): number | null => {
+  const file = join(dataDir, 'lis.lock.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid : null;
+};
 
 const badEconomy = join(mkdtempSync(join(tmpdir(), 'lis-cli-')), 'bad.csv');
 writeFileSync(
@@ -309,7 +315,8 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded store belongs to on
       env: { ...process.env, LIS_DATA_DIR: dataDir, PORT: '0', LIS_DEMO: '0', LOG_LEVEL: 'silent' },
       cwd: new URL('..', import.meta.url).pathname,
     });
-    for (let i = 0; i < 300 && !(await readLiveLock(dataDir))?.url; i++) await new Promise((r) => setTimeout(r, 100));
+    // creating the embedded store takes seconds, tens of them on a busy machine
+    for (let i = 0; i < 1200 && !(await readLiveLock(dataDir))?.url; i++) await new Promise((r) => setTimeout(r, 100));
     const holder = await readLiveLock(dataDir);
     expect(holder?.pid).toBe(server.pid);
     const run = await lis({ LIS_DATA_DIR: dataDir }, 'ingest', 'organisation', join(EXAMPLES, 'organisation.csv'));
@@ -327,11 +334,11 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded store belongs to on
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain('linje 2, kolonne period (værdi "2016-13"): er ikke en måned');
     const listed = await lis({ LIS_DATA_DIR: dataDir }, 'batches', '--feed', 'organisation');
-    expect(listed.stdout).toMatch(/^1\s+organisation\s+loaded\s+12/m);
+    expect(listed.stdout).toMatch(/^1\s+organisation\s+loaded\s+17/m);
     const unknown = await lis({ LIS_DATA_DIR: dataDir }, 'restore', '99');
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('The server answered 404');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe.runIf(!process.env.TEST_DATABASE_URL)('a crash during a load', () => {
@@ -347,7 +354,10 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('a crash during a load', () => {
     writeFileSync(big, `${[...new Set(lines)].join('\n')}\n`);
 
     const child = spawn(process.execPath, [BIN, 'ingest', 'economy', big], { env: { ...process.env, LIS_DATA_DIR: dataDir } });
-    // Kill it once it is inside the load transaction (the staging rows are being copied).
+    // Kill it once it is inside the load transaction (the staging rows are being copied): it holds
+    // the lock first, which takes long on a busy machine, then parses for seconds.
+    for (let i = 0; i < 600 && readLockPid(dataDir) !== child.pid; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readLockPid(dataDir)).toBe(child.pid);
     await new Promise((r) => setTimeout(r, 4000));
     child.kill('SIGKILL');
     const signal = await new Promise((r) => child.on('close', (_code, sig) => r(sig)));
