@@ -15,11 +15,11 @@ export function PopulationTable({ data }: { data: Demography }) {
             <th scope="col">År</th>
             {data.bands.map((band) => (
               <th scope="col" className="num" key={band}>
-                {band} år (personer)
+                {band} år
               </th>
             ))}
             <th scope="col" className="num">
-              I alt (personer)
+              I alt
             </th>
           </tr>
         </thead>
