@@ -206,6 +206,10 @@ describe('GET /api/v1/demography/pressure', () => {
     const tile = (id: string) => dashboard.indicators.find((i: { kpiId: string }) => i.kpiId === id);
     expect(tile('demography_pressure')).toMatchObject({ value: 200_000, n: 2 });
     expect(tile('demography_pressure_benchmark')).toMatchObject({ value: -270_000, n: 1 });
+    // the tiles name the population delivery they come from
+    const batches = (await asAdmin(t.app, 'GET', '/api/v1/batches?feed=population')).json();
+    expect(tile('demography_pressure').batchId).toBe(batches[0].id);
+    expect(tile('demography_pressure').asOf).not.toBeNull();
   });
 
   it('exports the figures and their inputs as XLSX in full kroner', async () => {

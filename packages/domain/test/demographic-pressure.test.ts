@@ -197,10 +197,24 @@ describe('the Kerneopgaven tiles', () => {
     const rows = demographyPressureRollups(
       { currentYear: 2016, atOwnUnitCost: 500_000, atBenchmarkUnitCost: -1_800_000, areasPriced: 2, areasPricedAtBenchmark: 1 },
       'K',
+      7,
     );
     expect(rows).toHaveLength(24);
-    expect(rows[0]).toMatchObject({ orgId: 'K', period: '2016-01', kpiId: 'demography_pressure', value: 500_000, n: 2 });
-    expect(rows.at(-1)).toMatchObject({ period: '2016-12', kpiId: 'demography_pressure_benchmark', value: -1_800_000, n: 1 });
-    expect(demographyPressureRollups(null, 'K')).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      orgId: 'K',
+      period: '2016-01',
+      kpiId: 'demography_pressure',
+      value: 500_000,
+      n: 2,
+      batchId: 7,
+    });
+    expect(rows.at(-1)).toMatchObject({
+      period: '2016-12',
+      kpiId: 'demography_pressure_benchmark',
+      value: -1_800_000,
+      n: 1,
+      batchId: 7,
+    });
+    expect(demographyPressureRollups(null, 'K', 7)).toEqual([]);
   });
 });

@@ -14,16 +14,27 @@ export interface NextYearPressure {
 
 /**
  * demography_pressure and demography_pressure_benchmark at the root for every month of the current
- * year: the expenditure change the coming year's ages bring, as known in that year.
+ * year: the expenditure change the coming year's ages bring, as known in that year; `batchId` is the
+ * population delivery behind it (the tile's "data pr.").
  */
-export function demographyPressureRollups(pressure: NextYearPressure | null, rootOrgId: string): RollupRow[] {
+export function demographyPressureRollups(
+  pressure: NextYearPressure | null,
+  rootOrgId: string,
+  batchId: number | null,
+): RollupRow[] {
   if (!pressure) return [];
   const rows: RollupRow[] = [];
   const { currentYear: year } = pressure;
   for (const period of periodRange(`${year}-01`, `${year}-12`)) {
     if (pressure.atOwnUnitCost !== null) {
       const value = pressure.atOwnUnitCost;
-      rows.push({ ...emptyRow(rootOrgId, period, 'demography_pressure'), value, numerator: value, n: pressure.areasPriced });
+      rows.push({
+        ...emptyRow(rootOrgId, period, 'demography_pressure'),
+        value,
+        numerator: value,
+        n: pressure.areasPriced,
+        batchId,
+      });
     }
     if (pressure.atBenchmarkUnitCost !== null) {
       const value = pressure.atBenchmarkUnitCost;
@@ -32,6 +43,7 @@ export function demographyPressureRollups(pressure: NextYearPressure | null, roo
         value,
         numerator: value,
         n: pressure.areasPricedAtBenchmark,
+        batchId,
       });
     }
   }

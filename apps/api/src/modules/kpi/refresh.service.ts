@@ -158,7 +158,9 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
   },
 
   async demography(tx, municipality, tree) {
-    const rows = tree.root ? demographyPressureRollups(await nextYearPressure({ db: tx.db, municipality }), tree.root) : [];
+    const pressure = tree.root ? await nextYearPressure({ db: tx.db, municipality }) : null;
+    const batchId = pressure ? await repo.latestPopulationBatch(tx.db, municipality) : null;
+    const rows = tree.root ? demographyPressureRollups(pressure, tree.root, batchId) : [];
     await repo.replaceRollups(tx, municipality, KPI_IDS.demography, '0001-01', '9999-12', rows, tree.view);
   },
 

@@ -299,6 +299,17 @@ export async function benchmarkFacts(db: Db, municipality: string): Promise<Benc
     .execute();
 }
 
+/** The newest delivery behind the population in effect: the demography tiles' provenance. */
+export async function latestPopulationBatch(db: Db, municipality: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('population')
+    .select((eb) => eb.fn.max('batch_id').as('batchId'))
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return row?.batchId ?? null;
+}
+
 /** Replaces the rollup rows of the given KPIs in [from, to] with `rows`, in the view's table. */
 export async function replaceRollups(
   tx: StoreTx,
