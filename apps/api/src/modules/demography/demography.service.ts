@@ -33,11 +33,10 @@ const BENCHMARK_DEFAULTS = { year: null, peers: 'kora', method: 'mean', includeO
 const HISTORY_YEARS = 2;
 
 async function frame(ctx: ReadContext, requested: string | null) {
-  const [facts, vintages, budgetYear] = await Promise.all([
-    repo.populationFacts(ctx.db, ctx.municipality),
-    repo.forecastVintages(ctx.db, ctx.municipality),
-    repo.newestBudgetYear(ctx.db, ctx.municipality),
-  ]);
+  // one statement at a time: the tiles' refresh runs this inside the publish transaction, on one connection
+  const facts = await repo.populationFacts(ctx.db, ctx.municipality);
+  const vintages = await repo.forecastVintages(ctx.db, ctx.municipality);
+  const budgetYear = await repo.newestBudgetYear(ctx.db, ctx.municipality);
   if (requested !== null && !vintages.includes(requested))
     throw new DemographyRequestError(`No forecast "${requested}" has been delivered`, 'vintage');
   const vintage = requested ?? vintages[0] ?? null;
@@ -108,10 +107,8 @@ export async function demographyPressure(ctx: ReadContext, vintage: string | nul
   const areas = demographyAreas();
   if (common.currentYear === null || common.toYear === null) return { ...common, areas: [], totals: [] };
   const mainFunctions = areaMainFunctions(areas);
-  const [amounts, months] = await Promise.all([
-    repo.operatingAmounts(ctx.db, ctx.municipality, mainFunctions),
-    repo.monthsWithActuals(ctx.db, ctx.municipality, mainFunctions),
-  ]);
+  const amounts = await repo.operatingAmounts(ctx.db, ctx.municipality, mainFunctions);
+  const months = await repo.monthsWithActuals(ctx.db, ctx.municipality, mainFunctions);
   const basis = unitCostBasis(amounts, months, common.currentYear);
   const sumFor = (area: DemographyArea, year: number, type: 'actual' | 'original_budget') =>
     amounts
@@ -127,7 +124,8 @@ export async function demographyPressure(ctx: ReadContext, vintage: string | nul
       return [area.id, Object.fromEntries(years.map((y) => [y, sumFor(area, y, 'original_budget')]))];
     }),
   );
-  const prices = new Map(await Promise.all(areas.map(async (a) => [a.id, await benchmarkPrice(ctx, a)] as const)));
+  const prices = new Map<string, BenchmarkPrice>();
+  for (const area of areas) prices.set(area.id, await benchmarkPrice(ctx, area));
   const result = demographicPressure({
     areas,
     population: { currentYear: common.currentYear, years: population.years },
