@@ -1,4 +1,5 @@
 import type { FollowUp } from '@lis/contracts';
+import { amountUnitFor } from '@lis/domain';
 import type { ChartOption } from '../../../lib/echarts';
 import { formatMillionKroner, formatMonth, formatMonthLong, formatNumber } from '../../../lib/format';
 
@@ -40,7 +41,8 @@ export function deviationPoints({ months, period, correctedBudget }: DeviationIn
 
 const shortMonth = (period: string): string => formatMonth(period).replace(/\s*\d{4}$/, '');
 /** A small unit's deviations are below 10 mio. kr.: one decimal, so the axis does not read '0 mio.' at every step. */
-const millions = (value: number) => `${formatNumber(value / 1_000_000, Math.abs(value) < 10_000_000 ? 1 : 0)} mio.`;
+// an axis step that a table would write in 1.000 kr. keeps one decimal in mio.
+const millions = (value: number) => `${formatNumber(value / 1_000_000, amountUnitFor([value]) === 'thousand' ? 1 : 0)} mio.`;
 
 /**
  * Drift's deviation over the year: per month the cumulative actual against the cumulative phased
