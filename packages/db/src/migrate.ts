@@ -17,6 +17,7 @@ import * as population from './migrations/2026-12-04T1700-population.ts';
 import * as economyReadModel from './migrations/2026-12-04T1710-economy-read-model.ts';
 import * as economyReadModelOriginal from './migrations/2026-12-04T1715-economy-read-model-original.ts';
 import * as benchmarkPriceYear from './migrations/2026-12-04T1720-benchmark-price-year.ts';
+import * as economyFollowUpSums from './migrations/2026-12-04T1730-economy-followup-sums.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1710-economy-read-model': economyReadModel,
   '2026-12-04T1715-economy-read-model-original': economyReadModelOriginal,
   '2026-12-04T1720-benchmark-price-year': benchmarkPriceYear,
+  '2026-12-04T1730-economy-followup-sums': economyFollowUpSums,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against every schema version, not the current types

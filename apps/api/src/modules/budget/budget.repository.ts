@@ -16,19 +16,23 @@ export interface RollupSums {
   forecastMonth: number | null;
 }
 
-export interface FollowUpRow extends RollupSums {
-  /** 'unit', 'own' (the caller's own units together) or a listed unit's id */
-  scope: string;
+/** One row of the read model's categories: a unit's subtree, year, month and category. */
+export interface FollowUpRow {
+  orgId: string;
   year: number;
-  /** a category's row, the operating (service + overførsler) row, or one month of the operating row */
-  kind: 'category' | 'operating' | 'month';
-  category: SpendingCategory | null;
-  month: number | null;
-  /** the month's own amounts and its forecast as it stood then (kind 'month') */
-  monthActual: number;
-  monthPhased: number;
-  monthForecast: number;
-  monthForecastMonth: number | null;
+  month: number;
+  category: SpendingCategory;
+  /** the year's budgets, and up to the month the phased budget and the actuals */
+  originalYear: number;
+  correctedYear: number;
+  phasedYtd: number;
+  actualYtd: number;
+  /** the forecast as of the month, and the latest month one was made in up to it (null: none) */
+  forecast: number;
+  forecastMonth: number | null;
+  /** the month's own actuals and phased budget */
+  actual: number;
+  phased: number;
   /** the newest month with actuals in the municipality, 'YYYY-MM' */
   latestPeriod: string | null;
 }
@@ -58,35 +62,31 @@ function scopesOf(municipality: string, scopes: readonly { scope: string; orgId:
 }
 
 /**
- * Everything the follow-up of a month shows, for this year and last, in one statement over the
- * read model (docs/adr/0012-economy-read-model.md): per scope and year each category's figures,
- * the operating figures and the operating amounts of each month, and the newest month with actuals.
+ * Everything the follow-up of a month shows, for this year and last, in one statement that reads
+ * the read model by key (docs/adr/0012-economy-read-model.md): every month of the unit (its
+ * months chart) and the month asked for of the other units (its children or a chef's own units),
+ * each row already summed to date, and the newest month with actuals.
  */
 export async function followUpRows(
   db: Db,
   municipality: string,
-  scopes: readonly { scope: string; orgId: string }[],
+  unitId: string,
+  otherIds: readonly string[],
   year: number,
   month: number,
-  operating: readonly SpendingCategory[],
 ): Promise<FollowUpRow[]> {
-  // literals, not parameters: the select list must repeat the grouping expression exactly
-  const isOperating = sql`r.category in (${sql.join(operating.map((c) => sql.lit(c)))})`;
-  const { rows } = await sql<FollowUpRow & { operating: boolean | null }>`/* prepared:budget-followup */
-    with ${scopesOf(municipality, scopes)}
-    select s.scope, r.year, r.category, ${isOperating} as operating, r.month as month,
-           case when grouping(r.month) = 0 then 'month' when grouping(r.category) = 0 then 'category' else 'operating' end as kind,
-           ${SUMS(month)},
-           sum(r.actual)::float8 as "monthActual", sum(r.corrected_budget)::float8 as "monthPhased",
-           sum(r.forecast)::float8 as "monthForecast", max(r.forecast_month) as "monthForecastMonth",
+  const { rows } = await sql<FollowUpRow>`/* prepared:budget-followup */
+    select r.org_id as "orgId", r.year, r.month, r.category,
+           r.original_year::float8 as "originalYear", r.corrected_year::float8 as "correctedYear",
+           r.phased_ytd::float8 as "phasedYtd", r.actual_ytd::float8 as "actualYtd",
+           r.forecast::float8 as forecast, r.forecast_month as "forecastMonth",
+           r.actual::float8 as actual, r.corrected_budget::float8 as phased,
            (select to_char(make_date(l.year, l.month, 1), 'YYYY-MM') from economy_rollup_category l
             where l.municipality = ${municipality} and l.has_actual order by l.year desc, l.month desc limit 1) as "latestPeriod"
-    from scopes s join economy_rollup_category r on r.municipality = ${municipality} and r.org_id = s.org_id
-    where r.year in (${year}, ${year - 1})
-    group by grouping sets ((s.scope, r.year, r.category), (s.scope, r.year, ${isOperating}), (s.scope, r.year, ${isOperating}, r.month))`.execute(
-    db,
-  );
-  return rows.filter((r) => r.kind === 'category' || r.operating === true);
+    from economy_rollup_category r
+    where r.municipality = ${municipality} and r.year in (${year}, ${year - 1})
+      and (r.org_id = ${unitId} or (r.org_id = any(${[...otherIds]}::text[]) and r.month = ${month}))`.execute(db);
+  return rows;
 }
 
 /** The newest month with actuals, for the default period of the follow-up. */

@@ -85,18 +85,16 @@ export async function followUp(
   ownUnits: readonly OrgUnit[] | null,
 ): Promise<FollowUp> {
   const year = periodYear(period);
+  const month = periodMonthNumber(period);
   const listed = ownUnits ?? children;
-  const scopes = [
-    { scope: 'unit', orgId: org.id },
-    ...listed.map((u) => ({ scope: `unit:${u.id}`, orgId: u.id })),
-    ...(ownUnits ?? []).map((u) => ({ scope: 'own', orgId: u.id })),
-  ];
-  const rows = await repo.followUpRows(ctx.db, ctx.municipality, scopes, year, periodMonthNumber(period), OPERATING_CATEGORIES);
-  const at = followUpLookup(rows);
-  const parts = ownUnits === null ? 'unit' : 'own';
-  const headline = withPercentages(figuresOf(at.operating('unit', year), year));
-  const last = at.operating('unit', year - 1);
-  const lastMonths = last ? at.months('unit', year - 1) : null;
+  const others = listed.map((u) => u.id);
+  const at = followUpLookup(await repo.followUpRows(ctx.db, ctx.municipality, org.id, others, year, month), month);
+  // ownUnitsFor gives a chef's topmost own units only, so no fact counts twice in their sum
+  const parts = (ownUnits ?? [org]).map((u) => u.id);
+  const operating = (orgId: string, y: number) => at.sums([orgId], y, OPERATING_CATEGORIES);
+  const headline = withPercentages(figuresOf(operating(org.id, year), year));
+  const last = operating(org.id, year - 1);
+  const lastMonths = last ? at.months(org.id, year - 1, OPERATING_CATEGORIES) : null;
   return {
     org,
     period,
@@ -115,18 +113,18 @@ export async function followUp(
         }
       : null,
     byCategory: at.categories.map((category) => ({
-      ...withPercentages(figuresOf(at.category(parts, year, category), year)),
+      ...withPercentages(figuresOf(at.sums(parts, year, [category]), year)),
       category,
       name: CATEGORY_NAMES[category],
-      actualsYtdLastYear: at.category(parts, year - 1, category)?.actualsYtd ?? null,
+      actualsYtdLastYear: at.sums(parts, year - 1, [category])?.actualsYtd ?? null,
     })),
     months: at
-      .months('unit', year)
+      .months(org.id, year, OPERATING_CATEGORIES)
       .map((m, i) => ({ ...m, cumulativeActualLastYear: lastMonths?.[i]?.cumulativeActual ?? null })),
     children: listed.map((child) => ({
       org: child,
-      ...withPercentages(figuresOf(at.operating(`unit:${child.id}`, year), year)),
-      actualsYtdLastYear: at.operating(`unit:${child.id}`, year - 1)?.actualsYtd ?? null,
+      ...withPercentages(figuresOf(operating(child.id, year), year)),
+      actualsYtdLastYear: operating(child.id, year - 1)?.actualsYtd ?? null,
     })),
   };
 }

@@ -93,11 +93,17 @@ export async function replaceEconomyRollup(
     join jsonb_to_recordset(${JSON.stringify(categories)}::jsonb) as cat(function text, dranst int, category text)
       on cat.function = a.function and cat.dranst = a.dranst
     group by c.ancestor_id, a.year, a.month, a.function, a.dranst, cat.category`.execute(tx.db);
+  // every key has all twelve months (the grid above), so the running sums are the year to date
   await sql`
     insert into economy_rollup_category (municipality, org_id, year, month, category, original_budget,
-      corrected_budget, actual, forecast, forecast_month, has_actual, has_original)
+      corrected_budget, actual, forecast, forecast_month, has_actual, has_original,
+      original_year, corrected_year, phased_ytd, actual_ytd)
     select municipality, org_id, year, month, category, sum(original_budget), sum(corrected_budget), sum(actual),
-           sum(forecast), max(forecast_month), bool_or(has_actual), bool_or(has_original)
+           sum(forecast), max(forecast_month), bool_or(has_actual), bool_or(has_original),
+           sum(sum(original_budget)) over whole_year, sum(sum(corrected_budget)) over whole_year,
+           sum(sum(corrected_budget)) over to_date, sum(sum(actual)) over to_date
     from economy_rollup where municipality = ${municipality} and ${inYears(years)}
-    group by municipality, org_id, year, month, category`.execute(tx.db);
+    group by municipality, org_id, year, month, category
+    window whole_year as (partition by org_id, year, category),
+           to_date as (partition by org_id, year, category order by month)`.execute(tx.db);
 }

@@ -28,22 +28,40 @@ export function figuresOf(sums: RollupSums | undefined, year: number): FollowUpF
   };
 }
 
-/** The follow-up statement's rows, looked up by scope and year. */
-export function followUpLookup(rows: readonly FollowUpRow[]) {
-  const find = (scope: string, year: number, kind: FollowUpRow['kind'], key: (r: FollowUpRow) => boolean = () => true) =>
-    rows.find((r) => r.scope === scope && r.year === year && r.kind === kind && key(r));
+/**
+ * The follow-up statement's rows summed for a set of units (each a subtree that no other of the
+ * set holds: a unit, a child, a chef's topmost own units), a year and categories.
+ */
+export function followUpLookup(rows: readonly FollowUpRow[], month: number) {
+  const of = (orgIds: readonly string[], year: number, categories: readonly SpendingCategory[], at: number) =>
+    rows.filter((r) => r.year === year && r.month === at && orgIds.includes(r.orgId) && categories.includes(r.category));
+  /** The figures to date of the month asked for; undefined where the units have no keys in those categories. */
+  const sums = (orgIds: readonly string[], year: number, categories: readonly SpendingCategory[]): RollupSums | undefined => {
+    const found = of(orgIds, year, categories, month);
+    if (found.length === 0) return undefined;
+    return {
+      originalBudget: sum(found, (r) => r.originalYear),
+      correctedBudget: sum(found, (r) => r.correctedYear),
+      phasedBudgetYtd: sum(found, (r) => r.phasedYtd),
+      actualsYtd: sum(found, (r) => r.actualYtd),
+      forecast: sum(found, (r) => r.forecast),
+      forecastMonth: latestForecastMonth(found),
+    };
+  };
   return {
-    operating: (scope: string, year: number) => find(scope, year, 'operating'),
-    category: (scope: string, year: number, category: SpendingCategory) =>
-      find(scope, year, 'category', (r) => r.category === category),
-    /** the operating amounts month by month, cumulated, with the forecast as it stood each month (budgetFollowUp's months) */
-    months(scope: string, year: number): Omit<FollowUp['months'][number], 'cumulativeActualLastYear'>[] {
+    sums,
+    /** the amounts month by month, cumulated, with the forecast as it stood each month (budgetFollowUp's months) */
+    months(
+      orgId: string,
+      year: number,
+      categories: readonly SpendingCategory[],
+    ): Omit<FollowUp['months'][number], 'cumulativeActualLastYear'>[] {
       let cumulativeActual = 0;
       let cumulativePhased = 0;
       return Array.from({ length: 12 }, (_, i) => {
-        const row = find(scope, year, 'month', (r) => r.month === i + 1);
-        const actual = row?.monthActual ?? 0;
-        const phasedBudget = row?.monthPhased ?? 0;
+        const found = of([orgId], year, categories, i + 1);
+        const actual = sum(found, (r) => r.actual);
+        const phasedBudget = sum(found, (r) => r.phased);
         cumulativeActual += actual;
         cumulativePhased += phasedBudget;
         return {
@@ -52,7 +70,7 @@ export function followUpLookup(rows: readonly FollowUpRow[]) {
           phasedBudget,
           cumulativeActual,
           cumulativePhasedBudget: cumulativePhased,
-          forecast: row && row.monthForecastMonth !== null ? row.monthForecast : null,
+          forecast: latestForecastMonth(found) === null ? null : sum(found, (r) => r.forecast),
         };
       });
     },
@@ -60,6 +78,16 @@ export function followUpLookup(rows: readonly FollowUpRow[]) {
     latestPeriod: rows[0]?.latestPeriod ?? null,
   };
 }
+
+/** Summed in øre, as the store holds the amounts (numeric(18,2)), so no binary fraction creeps in. */
+const sum = (rows: readonly FollowUpRow[], value: (r: FollowUpRow) => number) =>
+  rows.reduce((total, r) => total + Math.round(value(r) * 100), 0) / 100;
+
+const latestForecastMonth = (rows: readonly FollowUpRow[]) =>
+  rows.reduce<number | null>(
+    (latest, r) => (r.forecastMonth !== null && (latest === null || r.forecastMonth > latest) ? r.forecastMonth : latest),
+    null,
+  );
 
 /** Account rows in the domain's order (accountLines: by code). */
 export const byCode = (rows: readonly AccountRow[]) => [...rows].sort((a, b) => (a.code < b.code ? -1 : 1));
