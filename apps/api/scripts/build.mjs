@@ -1,11 +1,15 @@
-// Bundles the server and the `lis` command into dist/: workspace packages are compiled in,
-// third-party packages stay external and are loaded from node_modules.
+// Bundles the server and the `lis` command into dist/ (or `--outdir <dir>`, a directory under
+// apps/api so that node_modules resolve): workspace packages are compiled in, third-party
+// packages stay external and are loaded from node_modules.
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+
+const { outdir } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } }).values;
 
 await build({
   absWorkingDir: new URL('..', import.meta.url).pathname, // the same output whatever the caller's directory
   entryPoints: { server: 'src/server.ts', cli: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -23,4 +27,4 @@ await build({
     },
   ],
 });
-console.log('built apps/api/dist/server.js and dist/cli.js');
+console.log(`built server.js and cli.js in ${outdir}`);
