@@ -22,7 +22,7 @@ import {
   ownUnitsFor,
 } from '../modules/budget/budget.service.ts';
 import { accountsTable, balanceTables, followUpTables } from '../modules/export/budget.export.ts';
-import { childrenOf, getOrg } from '../modules/org/org.service.ts';
+import { getOrg, getOrgWithChildren } from '../modules/org/org.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { claimExportSlot, respond } from './export-reply.ts';
 
@@ -37,16 +37,19 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('preHandler', claimExportSlot);
   const ctx = (request: FastifyRequest) => app.readContext(request);
 
-  /** The unit asked for (default: the caller's home unit), known and visible to the caller. */
-  const unitFor = async (request: FastifyRequest, orgId: string | undefined) => {
+  /**
+   * The unit asked for (default: the caller's home unit), known and visible to the caller, read
+   * by `load` with what the page needs beside it in the same round trip.
+   */
+  const unitFor = async <T>(request: FastifyRequest, orgId: string | undefined, load: (id: string) => Promise<T>) => {
     const id = orgId ?? request.principal?.orgIds?.[0] ?? (await app.rootOrgId(request));
     if (!id) throw new HttpError(404, 'No organisation has been loaded yet', 'org');
-    const org = await getOrg(ctx(request), id).catch((error: unknown) => {
+    const found = await load(id).catch((error: unknown) => {
       if (error instanceof NotFoundError) throw new HttpError(404, error.message, 'org');
       throw error;
     });
     await app.assertCanRead(request, id);
-    return org;
+    return found;
   };
 
   /** A chef at the kommune root gets its breakdowns over their own units only (ADR 0003). */
@@ -64,12 +67,12 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const org = await unitFor(request, request.query.org);
+      const { unit: org, children: all } = await unitFor(request, request.query.org, (id) =>
+        getOrgWithChildren(ctx(request), id),
+      );
       const period = request.query.period ?? (await defaultPeriod(ctx(request)));
       const visible = await app.visibleOrgs(request);
-      const children = (await childrenOf(ctx(request).db, app.lis.config.municipality, org.id)).filter(
-        (c) => visible === null || visible.has(c.id),
-      );
+      const children = all.filter((c) => visible === null || visible.has(c.id));
       const result = await followUp(ctx(request), org, period, children, await ownUnitsAt(request, org));
       return respond(
         app,
@@ -95,7 +98,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const org = await unitFor(request, request.query.org);
+      const org = await unitFor(request, request.query.org, (id) => getOrg(ctx(request), id));
       const period = request.query.period ?? (await defaultPeriod(ctx(request)));
       const result = await accounts(ctx(request), org, period, request.query.prefix ?? '', await ownUnitsAt(request, org));
       return respond(

@@ -63,9 +63,9 @@ function scopesOf(municipality: string, scopes: readonly { scope: string; orgId:
 
 /**
  * Everything the follow-up of a month shows, for this year and last, in one statement that reads
- * the read model by key (docs/adr/0012-economy-read-model.md): every month of the unit (its
- * months chart) and the month asked for of the other units (its children or a chef's own units),
- * each row already summed to date, and the newest month with actuals.
+ * the read model by key (docs/adr/0012-economy-read-model.md): the month asked for of the unit
+ * and of the other units (its children or a chef's own units), each row already summed to date,
+ * every month of the unit's `monthly` categories (its months chart), and the newest month with actuals.
  */
 export async function followUpRows(
   db: Db,
@@ -74,6 +74,7 @@ export async function followUpRows(
   otherIds: readonly string[],
   year: number,
   month: number,
+  monthly: readonly SpendingCategory[],
 ): Promise<FollowUpRow[]> {
   const { rows } = await sql<FollowUpRow>`/* prepared:budget-followup */
     select r.org_id as "orgId", r.year, r.month, r.category,
@@ -85,7 +86,8 @@ export async function followUpRows(
             where l.municipality = ${municipality} and l.has_actual order by l.year desc, l.month desc limit 1) as "latestPeriod"
     from economy_rollup_category r
     where r.municipality = ${municipality} and r.year in (${year}, ${year - 1})
-      and (r.org_id = ${unitId} or (r.org_id = any(${[...otherIds]}::text[]) and r.month = ${month}))`.execute(db);
+      and (r.org_id = ${unitId} and (r.month = ${month} or r.category = any(${[...monthly]}::text[]))
+           or r.org_id = any(${[...otherIds]}::text[]) and r.month = ${month})`.execute(db);
   return rows;
 }
 

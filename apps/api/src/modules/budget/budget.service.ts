@@ -88,7 +88,8 @@ export async function followUp(
   const month = periodMonthNumber(period);
   const listed = ownUnits ?? children;
   const others = listed.map((u) => u.id);
-  const at = followUpLookup(await repo.followUpRows(ctx.db, ctx.municipality, org.id, others, year, month), month);
+  const rows = await repo.followUpRows(ctx.db, ctx.municipality, org.id, others, year, month, OPERATING_CATEGORIES);
+  const at = followUpLookup(rows, month);
   // ownUnitsFor gives a chef's topmost own units only, so no fact counts twice in their sum
   const parts = (ownUnits ?? [org]).map((u) => u.id);
   const operating = (orgId: string, y: number) => at.sums([orgId], y, OPERATING_CATEGORIES);

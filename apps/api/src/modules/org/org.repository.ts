@@ -47,6 +47,24 @@ export async function findOrgUnit(db: Db, municipality: string, orgId: string): 
   );
 }
 
+/** A unit in effect and its children in effect (by name), in one round trip; null for an unknown unit. */
+export async function findUnitWithChildren(
+  db: Db,
+  municipality: string,
+  orgId: string,
+): Promise<{ unit: OrgRow; children: OrgRow[] } | null> {
+  const rows = await db
+    .selectFrom('org_units')
+    .select(orgColumns)
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .where((eb) => eb.or([eb('org_id', '=', orgId), eb('parent_id', '=', orgId)]))
+    .orderBy('name')
+    .execute();
+  const unit = rows.find((r) => r.id === orgId);
+  return unit ? { unit, children: rows.filter((r) => r.parentId === orgId) } : null;
+}
+
 /** The kommune: the unit in effect without a parent. */
 export async function rootOrgId(db: Db, municipality: string): Promise<string | null> {
   const root = await db

@@ -24,6 +24,13 @@ export async function getOrg(ctx: ReadContext, orgId: string): Promise<repo.OrgR
   return org;
 }
 
+/** A unit and its children, in one round trip (the follow-up lists them). */
+export async function getOrgWithChildren(ctx: ReadContext, orgId: string) {
+  const found = await repo.findUnitWithChildren(ctx.db, ctx.municipality, orgId);
+  if (!found) throw new NotFoundError(`Unknown org unit ${orgId}`, 'org');
+  return found;
+}
+
 /**
  * The units a caller with these scope units may read: null for all (no scope), else the subtrees
  * of their units and, for context, the kommune's totals.
