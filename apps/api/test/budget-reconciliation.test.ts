@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Balance, FollowUp } from '@lis/contracts';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoFeeds } from '../src/modules/demo/generate.ts';
 import { ingestFile } from '../src/modules/ingest/ingest.service.ts';
@@ -62,6 +63,7 @@ const byLine = (b: Balance) => Object.fromEntries(b.reconciliation.lines.map((l)
 describe('the budget plan reconciled with the economy feed (hand-computed)', () => {
   let t: TestApp;
   let get: (url: string) => Promise<Balance>;
+  let sheet: (url: string, name: string) => Promise<unknown[][]>;
   beforeAll(async () => {
     t = await createTestApp();
     for (const [feed, file] of [
@@ -74,6 +76,13 @@ describe('the budget plan reconciled with the economy feed (hand-computed)', () 
     }
     const headers = bearer(await t.token('oekonom'));
     get = async (url) => (await t.app.inject({ method: 'GET', url, headers })).json();
+    sheet = async (url, name) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await t.app.inject({ method: 'GET', url, headers })).rawPayload as unknown as ArrayBuffer);
+      const rows = workbook.getWorksheet(name)?.getSheetValues() ?? [];
+      // exceljs counts rows and cells from 1
+      return rows.slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    };
   });
   afterAll(() => t.done());
 
@@ -111,6 +120,42 @@ describe('the budget plan reconciled with the economy feed (hand-computed)', () 
       expect(line.status).toBe('not_in_economy');
       expect(line.reason).toBe('økonomifeedet har intet oprindeligt budget for 2017');
     }
+  });
+  it('exports the reconciliation as its own sheet, signed as the screen shows it, in full kroner', async () => {
+    const url = '/api/v1/budget/balance?budgetYear=2016&format=xlsx';
+    const rows = await sheet(url, 'Afstemning med økonomien 2016');
+    expect(rows[0]).toEqual([
+      'Linje (virkning på resultatet: + indtægt, − udgift; kr.)',
+      'Budgetplan',
+      'Økonomifeed, oprindeligt budget',
+      'Forskel',
+      'Afstemning',
+      'Begrundelse',
+    ]);
+    // the same figures as above, income + and expense −; a missing amount is an empty cell
+    const byName = Object.fromEntries(rows.slice(1).map((r) => [r[0], r.slice(1)]));
+    expect(byName.Skatter).toEqual([6000, 6000, 0, 'Stemmer']); // no reason: the row ends there
+    // plan 2.500 income, feed 2.400: the plan has 100 more income
+    expect(byName['Tilskud og udligning']?.slice(0, 4)).toEqual([2500, 2400, 100, 'Afviger']);
+    expect(byName['Tilskud og udligning']?.[4]).toContain('7.62');
+    expect(byName.Serviceudgifter).toEqual([-1200, -1200, 0, 'Stemmer']);
+    // plan 400 expense, feed 360: 40 more expense
+    expect(byName['Forsyningsvirksomheder (netto)']?.slice(0, 4)).toEqual([-400, -360, -40, 'Afviger']);
+    expect(byName['Renter (netto)']?.slice(0, 4)).toEqual([-10, undefined, undefined, 'Ikke i økonomifeedet']);
+    expect(byName['Renter (netto)']?.[4]).toContain('renter');
+    // and every line is the JSON's reconciliation, signed by its effect on the result
+    const json = await get('/api/v1/budget/balance?budgetYear=2016');
+    const effect = (n: number | null) => (n === null ? undefined : 0 - n);
+    expect(rows.slice(1).map((r) => r.slice(0, 4))).toEqual(
+      json.reconciliation.lines.map((l) => [l.name, effect(l.plan), effect(l.economy), effect(l.difference)]),
+    );
+  });
+
+  it('exports a year the economy feed has no budget for as the page says it', async () => {
+    const rows = await sheet('/api/v1/budget/balance?budgetYear=2017&format=xlsx', 'Afstemning med økonomien 2017');
+    expect(rows.slice(1)).toEqual([
+      ['Økonomifeedet har intet oprindeligt budget for 2017, så budgetplanen kan ikke afstemmes med det endnu.'],
+    ]);
   });
 });
 

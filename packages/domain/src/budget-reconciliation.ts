@@ -64,6 +64,17 @@ export interface EconomyBudgetAmount {
 
 export type ReconciliationStatus = 'agrees' | 'differs' | 'not_in_economy';
 
+/** A line's status in words, as the balance page and its export show it. */
+export const RECONCILIATION_STATUS_WORDS: Readonly<Record<ReconciliationStatus, string>> = {
+  agrees: 'Stemmer',
+  differs: 'Afviger',
+  not_in_economy: 'Ikke i økonomifeedet',
+};
+
+/** What the page and the export say instead of the lines when the economy feed has no original budget for the year. */
+export const reconciliationWithoutEconomyYear = (year: number): string =>
+  `Økonomifeedet har intet oprindeligt budget for ${year}, så budgetplanen kan ikke afstemmes med det endnu.`;
+
 export interface ReconciliationLine {
   line: ReconciledLine;
   /** the resultatopgørelse's label of the line */

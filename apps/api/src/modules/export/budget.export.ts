@@ -1,5 +1,12 @@
 import type { Accounts, Balance, FollowUp } from '@lis/contracts';
-import { PLAN_ROW_SIGNS, PLAN_ROWS, planRowValue } from '@lis/domain';
+import {
+  effectOnResult,
+  PLAN_ROW_SIGNS,
+  PLAN_ROWS,
+  planRowValue,
+  RECONCILIATION_STATUS_WORDS,
+  reconciliationWithoutEconomyYear,
+} from '@lis/domain';
 import type { ExportColumn, ExportTable } from './table.ts';
 
 const amount = (header: string): ExportColumn => ({ header, kind: 'number', decimals: 0 });
@@ -100,5 +107,30 @@ export function balanceTables(b: Balance): ExportTable[] {
   const rows = PLAN_ROWS.flatMap((row) =>
     row.kind === 'heading' ? [] : [[row.label, ...b.years.map((year) => planRowValue(row, year))]],
   );
-  return [{ title: `Budgetbalance B${b.budgetYear}`, columns, rows }];
+  return [{ title: `Budgetbalance B${b.budgetYear}`, columns, rows }, reconciliationTable(b.reconciliation)];
+}
+
+/** The page's reconciliation block: signed as the plan table, in full kroner, with the page's words. */
+function reconciliationTable(r: Balance['reconciliation']): ExportTable {
+  // + 0: an agreeing line's difference is 0, not the −0 a CSV would print
+  const effect = (amount: number | null) => (amount === null ? null : effectOnResult(amount) + 0);
+  const columns: ExportColumn[] = [
+    { header: `Linje (${PLAN_ROW_SIGNS}; kr.)`, kind: 'text' },
+    amount('Budgetplan'),
+    amount('Økonomifeed, oprindeligt budget'),
+    amount('Forskel'),
+    { header: 'Afstemning', kind: 'text' },
+    { header: 'Begrundelse', kind: 'text' },
+  ];
+  const rows = r.economyHasYear
+    ? r.lines.map((l) => [
+        l.name,
+        effect(l.plan),
+        effect(l.economy),
+        effect(l.difference),
+        RECONCILIATION_STATUS_WORDS[l.status],
+        l.reason,
+      ])
+    : [[reconciliationWithoutEconomyYear(r.year), null, null, null, null, null]];
+  return { title: `Afstemning med økonomien ${r.year}`, columns, rows };
 }

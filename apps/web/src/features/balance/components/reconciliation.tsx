@@ -1,7 +1,12 @@
 import type { Balance } from '@lis/contracts';
-import { AMOUNT_UNIT_NAMES, effectOnResult, formatAmountIn, PLAN_ROW_SIGNS } from '@lis/domain';
-
-const STATUS_WORDS = { agrees: 'Stemmer', differs: 'Afviger', not_in_economy: 'Ikke i økonomifeedet' } as const;
+import {
+  AMOUNT_UNIT_NAMES,
+  effectOnResult,
+  formatAmountIn,
+  PLAN_ROW_SIGNS,
+  RECONCILIATION_STATUS_WORDS,
+  reconciliationWithoutEconomyYear,
+} from '@lis/domain';
 
 const effect = (amount: number | null) => (amount === null ? null : effectOnResult(amount));
 
@@ -23,7 +28,7 @@ export function Reconciliation({ reconciliation }: { reconciliation: Balance['re
       </p>
       {!economyHasYear && (
         <p className="table-note" data-testid="reconciliation-no-year">
-          Økonomifeedet har intet oprindeligt budget for {year}, så budgetplanen kan ikke afstemmes med det endnu.
+          {reconciliationWithoutEconomyYear(year)}
         </p>
       )}
       {economyHasYear && (
@@ -59,7 +64,7 @@ export function Reconciliation({ reconciliation }: { reconciliation: Balance['re
                   </td>
                   <td className="num">{formatAmountIn(effect(line.difference), 'mio')}</td>
                   <td className="reconciliation__reason">
-                    <strong>{STATUS_WORDS[line.status]}</strong>
+                    <strong>{RECONCILIATION_STATUS_WORDS[line.status]}</strong>
                     {line.reason && <span className="plan-table__sub">{line.reason}</span>}
                   </td>
                 </tr>
