@@ -156,13 +156,31 @@ describe('GET /benchmark/areas/{area}/accounts', () => {
   it('takes the original budget of a year without December actuals, and says so', async () => {
     const r = await get('/api/v1/benchmark/areas/folkeskole/accounts?year=2015');
     expect(r.amountType).toBe('original_budget');
-    expect(r.amountTypeName).toContain('Oprindeligt budget 2015');
+    expect(r.amountTypeName).toBe('Oprindeligt budget 2015 (året har endnu ikke regnskab for december)');
     // 12 × 80 (E1) and 12 × 150 (E3)
     expect(r.units.map((u: { org: { id: string }; amount: number }) => [u.org.id, u.amount])).toEqual([
       ['F2', 1800],
       ['F1', 960],
     ]);
     expect(r.total).toBe(2760);
+  });
+
+  it('says plainly that a year without any economy fact has no figures, not that it is a budget', async () => {
+    const r = await get('/api/v1/benchmark/areas/folkeskole/accounts?year=1990');
+    expect(r).toMatchObject({
+      year: 1990,
+      amountType: 'none',
+      amountTypeName: 'Ingen økonomidata for 1990',
+      entries: ['3.22.01-3.22.08'],
+      functions: [],
+      units: [],
+      bookedOnKommune: 0,
+      total: 0,
+    });
+    // 2014 lies between benchmark trend years and the feed's first year (2015): the same
+    expect((await get('/api/v1/benchmark/areas/folkeskole/accounts?year=2014')).amountTypeName).toBe(
+      'Ingen økonomidata for 2014',
+    );
   });
 
   it('gives a chef their own units’ part only, never the kommune’s lines or a sibling’s', async () => {

@@ -193,8 +193,11 @@ export const BenchmarkAccounts = Type.Object({
   area: Type.String(),
   areaName: Type.String(),
   year: Type.Integer(),
-  /** which amounts: the year's actuals when the year is closed (December has actuals), else its original budget */
-  amountType: Type.Union([Type.Literal('actual'), Type.Literal('original_budget')]),
+  /**
+   * which amounts: the year's actuals when the year is closed (December has actuals), else its
+   * original budget; 'none' when the economy feed has no fact at all for the year (no amounts)
+   */
+  amountType: Type.Union([Type.Literal('actual'), Type.Literal('original_budget'), Type.Literal('none')]),
   amountTypeName: Type.String(),
   /** where the area's functions come from */
   functionsSource: Type.String(),

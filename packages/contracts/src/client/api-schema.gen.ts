@@ -1100,7 +1100,7 @@ export interface components {
         BatchStatus: "loaded" | "replaced" | "restored" | "rejected";
         BenchmarkAccounts: {
             /** @enum {string} */
-            amountType: "actual" | "original_budget";
+            amountType: "actual" | "original_budget" | "none";
             amountTypeName: string;
             area: string;
             areaName: string;

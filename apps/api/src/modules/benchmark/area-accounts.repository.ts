@@ -6,12 +6,15 @@ type Db = Kysely<Database>;
 
 export type AccountsAmountType = 'actual' | 'original_budget';
 
-/** Whether the year is closed: its December has actuals, so the year's actuals are whole. */
-export async function hasDecemberActuals(db: Db, municipality: string, year: number): Promise<boolean> {
-  const { rows } = await sql<{ closed: boolean }>`
-    select exists (select 1 from economy where municipality = ${municipality} and active and amount_type = 'actual'
-      and period = make_date(${year}, 12, 1)) as closed`.execute(db);
-  return rows[0]?.closed ?? false;
+/** What the year holds: whether its December has actuals (the year's actuals are whole) and whether it has any economy fact. */
+export async function yearCoverage(db: Db, municipality: string, year: number): Promise<{ closed: boolean; hasFacts: boolean }> {
+  const { rows } = await sql<{ closed: boolean; hasFacts: boolean }>`
+    select
+      exists (select 1 from economy where municipality = ${municipality} and active and amount_type = 'actual'
+        and period = make_date(${year}, 12, 1)) as closed,
+      exists (select 1 from economy where municipality = ${municipality} and active
+        and period between make_date(${year}, 1, 1) and make_date(${year}, 12, 1)) as "hasFacts"`.execute(db);
+  return { closed: rows[0]?.closed ?? false, hasFacts: rows[0]?.hasFacts ?? false };
 }
 
 /** One unit's net operating spending (dranst 1+2) on one function in the year: facts of its whole subtree. */

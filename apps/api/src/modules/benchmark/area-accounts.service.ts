@@ -19,7 +19,8 @@ const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
 /**
  * The own economy behind a benchmark area: net operating spending (dranst 1+2) of the benchmark
  * year on the area's functions, per function and per forvaltning (or per own unit of a chef).
- * A closed year (December has actuals) gives its actuals, any other its original budget.
+ * A closed year (December has actuals) gives its actuals, any other its original budget; a year
+ * without any economy fact says so, with no amounts.
  */
 export async function areaAccounts(
   ctx: ReadContext,
@@ -33,7 +34,28 @@ export async function areaAccounts(
   const functions = areaFunctions(area);
   if (!known && functions.entries.length === 0) throw new BenchmarkRequestError(`No benchmark area ${area}`, 'area');
 
-  const amountType = (await repo.hasDecemberActuals(ctx.db, ctx.municipality, year)) ? 'actual' : 'original_budget';
+  const coverage = await repo.yearCoverage(ctx.db, ctx.municipality, year);
+  const common = {
+    area,
+    areaName: areaName(area),
+    year,
+    functionsSource: FUNCTIONS_SOURCE,
+    entries: functions.entries,
+    unconfirmed: functions.unconfirmed,
+    breakdown: scope.ownUnits === null ? ('unit' as const) : ('own_units' as const),
+  };
+  // a benchmark year the economy feed does not reach (e.g. a trend year): nothing to sum, and no budget to name
+  if (!coverage.hasFacts)
+    return {
+      ...common,
+      amountType: 'none',
+      amountTypeName: `Ingen økonomidata for ${year}`,
+      functions: [],
+      units: [],
+      bookedOnKommune: 0,
+      total: 0,
+    };
+  const amountType = coverage.closed ? 'actual' : 'original_budget';
   const units = scope.ownUnits ?? (scope.root ? await childrenOf(ctx.db, ctx.municipality, scope.root.id) : []);
   const inArea = (row: repo.UnitFunctionAmount) => functions.covers(row.function);
   const byUnit = (
@@ -58,16 +80,10 @@ export async function areaAccounts(
     .map(({ org, rows }) => ({ org, amount: sum(rows.map((r) => r.amount)) }))
     .sort((a, b) => b.amount - a.amount);
   return {
-    area,
-    areaName: areaName(area),
-    year,
+    ...common,
     amountType,
     amountTypeName:
       amountType === 'actual' ? `Regnskab ${year}` : `Oprindeligt budget ${year} (året har endnu ikke regnskab for december)`,
-    functionsSource: FUNCTIONS_SOURCE,
-    entries: functions.entries,
-    unconfirmed: functions.unconfirmed,
-    breakdown: scope.ownUnits === null ? 'unit' : 'own_units',
     functions: [...perFunction.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([fn, amount]) => ({ function: fn, name: accountName(fn), confirmed: !functions.unconfirmed.includes(fn), amount })),

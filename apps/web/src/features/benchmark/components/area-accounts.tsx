@@ -45,7 +45,9 @@ function AccountsBody({ accounts }: { accounts: BenchmarkAccounts }) {
             Din del af kommunen: tallene dækker kun dine egne enheder.
           </p>
         )}
-        {accounts.functions.length === 0 ? (
+        {accounts.amountType === 'none' ? (
+          <p data-testid="benchmark-accounts-no-year">{accounts.amountTypeName}: økonomifeedet har ingen tal for året.</p>
+        ) : accounts.functions.length === 0 ? (
           <p>Ingen beløb på områdets funktioner i {accounts.amountTypeName.toLocaleLowerCase('da')}.</p>
         ) : (
           <>
