@@ -153,9 +153,9 @@ async function expectAllSame() {
 /** The read model's rows, to prove that a rejected delivery left it as it was. */
 async function readModel() {
   const { rows } = await sql`
-    select org_id, year, month, function, dranst, category, original_budget::text, corrected_budget::text, actual::text,
-           forecast::text, forecast_month, has_actual
-    from economy_rollup where municipality = '849' order by 1, 2, 3, 4, 5`.execute(t.store.db);
+    select org_id, year, function, dranst, category, original_year_ore, corrected_year_ore, phased_ytd_ore, actual_ytd_ore,
+           forecast_ore, forecast_month, has_original
+    from economy_rollup where municipality = '849' order by 1, 2, 3, 4`.execute(t.store.db);
   return rows;
 }
 

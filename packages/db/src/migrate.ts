@@ -18,6 +18,7 @@ import * as economyReadModel from './migrations/2026-12-04T1710-economy-read-mod
 import * as economyReadModelOriginal from './migrations/2026-12-04T1715-economy-read-model-original.ts';
 import * as benchmarkPriceYear from './migrations/2026-12-04T1720-benchmark-price-year.ts';
 import * as economyFollowUpSums from './migrations/2026-12-04T1730-economy-followup-sums.ts';
+import * as economyRollupByYear from './migrations/2026-12-04T1740-economy-rollup-by-year.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1715-economy-read-model-original': economyReadModelOriginal,
   '2026-12-04T1720-benchmark-price-year': benchmarkPriceYear,
   '2026-12-04T1730-economy-followup-sums': economyFollowUpSums,
+  '2026-12-04T1740-economy-rollup-by-year': economyRollupByYear,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against every schema version, not the current types

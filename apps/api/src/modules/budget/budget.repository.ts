@@ -37,12 +37,11 @@ export interface FollowUpRow {
   latestPeriod: string | null;
 }
 
+/** Sums of the accounts rows (economy_rollup: øre, the months in arrays) as of the month, in kroner. */
 const SUMS = (month: number) => sql`
-  sum(r.original_budget)::float8 as "originalBudget", sum(r.corrected_budget)::float8 as "correctedBudget",
-  coalesce(sum(r.corrected_budget) filter (where r.month <= ${month}), 0)::float8 as "phasedBudgetYtd",
-  coalesce(sum(r.actual) filter (where r.month <= ${month}), 0)::float8 as "actualsYtd",
-  coalesce(sum(r.forecast) filter (where r.month = ${month}), 0)::float8 as forecast,
-  max(r.forecast_month) filter (where r.month = ${month}) as "forecastMonth"`;
+  sum(r.original_year_ore)::float8 / 100 as "originalBudget", sum(r.corrected_year_ore)::float8 / 100 as "correctedBudget",
+  sum(r.phased_ytd_ore[${month}])::float8 / 100 as "phasedBudgetYtd", sum(r.actual_ytd_ore[${month}])::float8 / 100 as "actualsYtd",
+  sum(r.forecast_ore[${month}])::float8 / 100 as forecast, max(r.forecast_month[${month}]) as "forecastMonth"`;
 
 /**
  * The units summed: each given (scope, unit); the 'own' scope's units only where no other of
@@ -179,7 +178,7 @@ export async function balanceFacts(db: Db, municipality: string, budgetYear: num
        where t.municipality = ${municipality} and t.active and t.year = ${budgetYear}
          and t.kpi_id in (${sql.join([...kpiIds])})) as targets,
       (select coalesce(json_agg(json_build_object('fn', r.function, 'dranst', r.dranst, 'amount', r.amount)), '[]'::json)
-       from (select e.function, e.dranst, sum(e.original_budget)::float8 as amount
+       from (select e.function, e.dranst, sum(e.original_year_ore)::float8 / 100 as amount
              from economy_rollup e join root on e.org_id = root.org_id
              where e.municipality = ${municipality} and e.year = ${budgetYear}
              group by e.function, e.dranst having bool_or(e.has_original)) r) as economy`.execute(db);

@@ -1,6 +1,6 @@
 import type { Database, StoreTx } from '@lis/db';
 import type { SpendingCategory } from '@lis/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 type Db = Kysely<Database>;
 
@@ -34,11 +34,34 @@ export async function isEmpty(db: Db, municipality: string): Promise<boolean> {
   return rows.length === 0;
 }
 
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+/** Twelve columns `name_1` … `name_12`, month m's `value(m)`: plain columns add up faster than array elements. */
+const monthColumns = (name: string, value: (m: number) => RawBuilder<unknown>) =>
+  sql.join(MONTHS.map((m) => sql`${value(m)} as ${sql.id(`${name}_${m}`)}`));
+/** The twelve columns of `name` aggregated over a group. */
+const aggregateMonths = (name: string, aggregate: 'sum' | 'max' | 'bool_or') =>
+  monthColumns(name, (m) => sql`${sql.raw(aggregate)}(${sql.id(`${name}_${m}`)})`);
+/** The twelve columns of `name` as one array, month 1 first. */
+const monthArray = (name: string) => sql`array[${sql.join(MONTHS.map((m) => sql.id(`${name}_${m}`)))}]`;
+/** The measures per month, and how a subtree adds them up. */
+const MEASURES = [
+  ['original_ytd', 'sum'],
+  ['phased_ytd', 'sum'],
+  ['actual_ytd', 'sum'],
+  ['forecast', 'sum'],
+  ['forecast_month', 'max'],
+  ['has_actual', 'bool_or'],
+] as const;
+const aggregateAll = sql.join(MEASURES.map(([name, aggregate]) => aggregateMonths(name, aggregate)));
+
 /**
- * Replaces the read model of the years (docs/adr/0012-economy-read-model.md): per unit's subtree
- * on today's tree, year, month and account (function, dranst), then per category. Each key's
- * forecast as of a month is its latest forecast up to that month, else its corrected budget of
- * the year (domain.md §3, budgetFollowUp), summed over the keys only after that rule.
+ * Replaces the read model of the years (docs/adr/0012-economy-read-model.md) in one statement.
+ * Per account key (unit, function, dranst) and year: the year's budgets and, per month, the phased
+ * budget and actuals to date and the forecast as of the month: the key's latest forecast up to the
+ * month, else its corrected budget of the year (domain.md §3, budgetFollowUp), decided per key
+ * before any sum. Then summed per unit's subtree on today's tree into `economy_rollup` (the twelve
+ * months in arrays), and per subtree and category into `economy_rollup_category` (a row per month).
+ * Amounts are added in øre as float8, exact for whole numbers; the category table stores kroner.
  */
 export async function replaceEconomyRollup(
   tx: StoreTx,
@@ -49,61 +72,70 @@ export async function replaceEconomyRollup(
   await sql`delete from economy_rollup where municipality = ${municipality} and ${inYears(years)}`.execute(tx.db);
   await sql`delete from economy_rollup_category where municipality = ${municipality} and ${inYears(years)}`.execute(tx.db);
   if (categories.length === 0) return;
+  // the facts grouped per key and month, and the subtrees' rows sorted, in memory rather than on disk
+  await sql`set local work_mem = '128MB'`.execute(tx.db);
+  const upTo = (column: string) => (m: number) =>
+    sql`coalesce(sum(${sql.ref(column)}) filter (where m.month <= ${sql.lit(m)}), 0)`;
+  const kroner = (ore: RawBuilder<unknown>) => sql`((${ore}) / 100)::numeric(18,2)`;
+  const month = (name: string) => sql`(${monthArray(name)})[g.month]`;
+  const monthBefore = (name: string) => sql`coalesce((${monthArray(name)})[g.month - 1], 0)`;
   await sql`
-    insert into economy_rollup (municipality, org_id, year, month, function, dranst, category, original_budget,
-      corrected_budget, actual, forecast, forecast_month, has_actual, has_original)
     with key_months as (
       select e.org_id, e.function, e.dranst, extract(year from e.period)::int as year, extract(month from e.period)::int as month,
-             coalesce(sum(e.amount) filter (where e.amount_type = 'original_budget'), 0) as original_budget,
-             coalesce(sum(e.amount) filter (where e.amount_type = 'corrected_budget'), 0) as corrected_budget,
-             coalesce(sum(e.amount) filter (where e.amount_type = 'actual'), 0) as actual,
-             max(e.amount) filter (where e.amount_type = 'forecast') as forecast,
+             coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'original_budget'), 0) as original,
+             coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'corrected_budget'), 0) as corrected,
+             coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'actual'), 0) as actual,
+             max((e.amount * 100)::float8) filter (where e.amount_type = 'forecast') as forecast,
              bool_or(e.amount_type = 'actual') as has_actual,
              bool_or(e.amount_type = 'original_budget') as has_original
       from economy e
       where e.municipality = ${municipality} and e.active and ${factsIn(years)}
-      group by e.org_id, e.function, e.dranst, 4, 5
+      group by e.org_id, e.function, e.dranst, e.period
+    ),
+    key_years as (
+      select m.org_id, m.function, m.dranst, m.year, cat.category,
+             sum(m.original) as original_year, sum(m.corrected) as corrected_year, bool_or(m.has_original) as has_original,
+             ${monthColumns('original_ytd', upTo('m.original'))}, ${monthColumns('phased_ytd', upTo('m.corrected'))},
+             ${monthColumns('actual_ytd', upTo('m.actual'))},
+             ${monthColumns('forecast_in', (k) => sql`max(m.forecast) filter (where m.month = ${sql.lit(k)})`)},
+             ${monthColumns('forecast_month', (k) => sql`max(m.month) filter (where m.forecast is not null and m.month <= ${sql.lit(k)})`)},
+             ${monthColumns('has_actual', (k) => sql`coalesce(bool_or(m.has_actual) filter (where m.month = ${sql.lit(k)}), false)`)}
+      from key_months m
+      join jsonb_to_recordset(${JSON.stringify(categories)}::jsonb) as cat(function text, dranst int, category text)
+        on cat.function = m.function and cat.dranst = m.dranst
+      group by m.org_id, m.function, m.dranst, m.year, cat.category
     ),
     keys as (
-      select org_id, function, dranst, year, sum(corrected_budget) as corrected_year
-      from key_months group by org_id, function, dranst, year
+      select k.*, ${monthColumns('forecast', (m) => sql`coalesce((${monthArray('forecast_in')})[${sql.id(`forecast_month_${m}`)}], k.corrected_year)`)}
+      from key_years k
     ),
-    -- every month of a key's year; forecasts_so_far numbers the stretches that share a latest forecast
-    grid as (
-      select k.org_id, k.function, k.dranst, k.year, g.month, k.corrected_year,
-             coalesce(m.original_budget, 0) as original_budget, coalesce(m.corrected_budget, 0) as corrected_budget,
-             coalesce(m.actual, 0) as actual, coalesce(m.has_actual, false) as has_actual,
-             coalesce(m.has_original, false) as has_original, m.forecast,
-             count(m.forecast) over (partition by k.org_id, k.function, k.dranst, k.year order by g.month) as forecasts_so_far
-      from keys k cross join generate_series(1, 12) as g(month)
-      left join key_months m
-        on m.org_id = k.org_id and m.function = k.function and m.dranst = k.dranst and m.year = k.year and m.month = g.month
+    subtrees as (
+      select c.ancestor_id as org_id, k.year, k.function, k.dranst, k.category,
+             sum(k.original_year) as original_year, sum(k.corrected_year) as corrected_year, bool_or(k.has_original) as has_original,
+             ${aggregateAll}
+      from keys k join org_closure c on c.municipality = ${municipality} and c.descendant_id = k.org_id
+      group by c.ancestor_id, k.year, k.function, k.dranst, k.category
     ),
-    as_of as (
-      select grid.*, first_value(forecast) over latest as latest_forecast,
-             first_value(case when forecast is not null then month end) over latest as latest_month
-      from grid
-      window latest as (partition by org_id, function, dranst, year, forecasts_so_far order by month)
+    accounts as (
+      insert into economy_rollup (municipality, org_id, year, function, dranst, category, original_year_ore, corrected_year_ore,
+        phased_ytd_ore, actual_ytd_ore, forecast_ore, forecast_month, has_original)
+      select ${municipality}, org_id, year, function, dranst, category, original_year, corrected_year,
+             ${monthArray('phased_ytd')}, ${monthArray('actual_ytd')}, ${monthArray('forecast')},
+             ${monthArray('forecast_month')}::smallint[], has_original
+      from subtrees
+    ),
+    categories as (
+      select org_id, year, category, sum(original_year) as original_year, sum(corrected_year) as corrected_year,
+             bool_or(has_original) as has_original, ${aggregateAll}
+      from subtrees group by org_id, year, category
     )
-    select ${municipality}, c.ancestor_id, a.year, a.month, a.function, a.dranst, cat.category,
-           sum(a.original_budget), sum(a.corrected_budget), sum(a.actual),
-           sum(coalesce(a.latest_forecast, a.corrected_year)), max(a.latest_month), bool_or(a.has_actual), bool_or(a.has_original)
-    from as_of a
-    join org_closure c on c.municipality = ${municipality} and c.descendant_id = a.org_id
-    join jsonb_to_recordset(${JSON.stringify(categories)}::jsonb) as cat(function text, dranst int, category text)
-      on cat.function = a.function and cat.dranst = a.dranst
-    group by c.ancestor_id, a.year, a.month, a.function, a.dranst, cat.category`.execute(tx.db);
-  // every key has all twelve months (the grid above), so the running sums are the year to date
-  await sql`
-    insert into economy_rollup_category (municipality, org_id, year, month, category, original_budget,
-      corrected_budget, actual, forecast, forecast_month, has_actual, has_original,
-      original_year, corrected_year, phased_ytd, actual_ytd)
-    select municipality, org_id, year, month, category, sum(original_budget), sum(corrected_budget), sum(actual),
-           sum(forecast), max(forecast_month), bool_or(has_actual), bool_or(has_original),
-           sum(sum(original_budget)) over whole_year, sum(sum(corrected_budget)) over whole_year,
-           sum(sum(corrected_budget)) over to_date, sum(sum(actual)) over to_date
-    from economy_rollup where municipality = ${municipality} and ${inYears(years)}
-    group by municipality, org_id, year, month, category
-    window whole_year as (partition by org_id, year, category),
-           to_date as (partition by org_id, year, category order by month)`.execute(tx.db);
+    insert into economy_rollup_category (municipality, org_id, year, month, category, original_budget, corrected_budget,
+      actual, forecast, forecast_month, has_actual, has_original, original_year, corrected_year, phased_ytd, actual_ytd)
+    select ${municipality}, org_id, year, g.month, category,
+           ${kroner(sql`${month('original_ytd')} - ${monthBefore('original_ytd')}`)},
+           ${kroner(sql`${month('phased_ytd')} - ${monthBefore('phased_ytd')}`)},
+           ${kroner(sql`${month('actual_ytd')} - ${monthBefore('actual_ytd')}`)},
+           ${kroner(month('forecast'))}, ${month('forecast_month')}, ${month('has_actual')}, has_original,
+           ${kroner(sql`original_year`)}, ${kroner(sql`corrected_year`)}, ${kroner(month('phased_ytd'))}, ${kroner(month('actual_ytd'))}
+    from categories cross join generate_series(1, 12) as g(month)`.execute(tx.db);
 }
