@@ -1,5 +1,6 @@
 // The ingestion benchmark: `lis ingest economy` of a generated 1,000,000-row delivery on
 // PostgreSQL and on PGlite, against psql \copy of the same rows. Prints ratios of one run.
+import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,9 @@ const step = (message: string) => {
   console.log(`· ${message}`);
 };
 
+// `lis` as installed (pnpm start, the Docker image) runs the bundle, which bin/lis.mjs takes once it is fresh.
+step('building the lis bundle (apps/api/dist)');
+execFileSync('pnpm', ['--filter', '@lis/api', 'build'], { stdio: 'ignore' });
 step(`generating ${rows.toLocaleString('en-US')} economy rows and the organisation into bench/out/ingest`);
 const files = await writeFeeds(join(OUT_DIR, 'ingest'), rows);
 const database = await createBenchDatabase();

@@ -163,6 +163,45 @@ export function stageWriter(tx: StoreTx, spec: FeedSpec): CopyWriter {
   return tx.copyWriter(STAGE, [...storedColumns(spec), 'source_line']);
 }
 
+/** Whether the municipality has rows in effect in the feed's table (none: a first load has no key to set aside). */
+export async function hasRowsInEffect(db: Db, spec: FeedSpec, municipality: string): Promise<boolean> {
+  const { rows } = await sql`select 1 from ${ident(spec.table)} where municipality = ${municipality} and active limit 1`.execute(
+    db,
+  );
+  return rows.length > 0;
+}
+
+/** One COPY straight into the feed's table: lines of municipality, batch, active, then the feed's stored columns. */
+export function factWriter(tx: StoreTx, spec: FeedSpec): CopyWriter {
+  return tx.copyWriter(spec.table, ['municipality', 'batch_id', 'active', ...storedColumns(spec)]);
+}
+
+/** The row count and months of a batch inserted before its rows were read (a first load). */
+export async function completeBatch(
+  tx: StoreTx,
+  batchId: number,
+  rows: number,
+  range: { from: string | null; to: string | null },
+) {
+  await tx.db
+    .updateTable('batches')
+    .set({ row_count: rows, active_rows: rows, period_from: range.from, period_to: range.to })
+    .where('id', '=', batchId)
+    .execute();
+}
+
+export async function savepoint(tx: StoreTx, name: 'first_load'): Promise<void> {
+  await sql`savepoint ${ident(name)}`.execute(tx.db);
+}
+
+export async function rollbackTo(tx: StoreTx, name: 'first_load'): Promise<void> {
+  await sql`rollback to savepoint ${ident(name)}`.execute(tx.db);
+}
+
+export async function releaseSavepoint(tx: StoreTx, name: 'first_load'): Promise<void> {
+  await sql`release savepoint ${ident(name)}`.execute(tx.db);
+}
+
 /** Rows whose key appeared earlier in the same file. */
 export async function findDuplicateKeys(
   tx: StoreTx,
@@ -281,6 +320,9 @@ export async function publishStage(tx: StoreTx, spec: FeedSpec, municipality: st
     throw new KeyConflict(error);
   }
 }
+
+/** The feed table's key index refused a row: a key twice in the file, or a concurrent load stored it first. */
+export const isKeyConflict = (error: unknown, spec: FeedSpec) => isKeyViolation(error, `${spec.table}_active_key`);
 
 // 23505 unique_violation; both engines name the index in `constraint`.
 const isKeyViolation = (error: unknown, index: string) =>

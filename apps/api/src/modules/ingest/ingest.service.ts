@@ -4,12 +4,13 @@ import { KPIS } from '@lis/domain';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../auth/audit.service.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
+import { copyFirstLoad, mayLoadDirectly } from './first-load.ts';
 import * as repo from './ingest.repository.ts';
 import { checkNewParents, checkOrgTree, type OrgRow, parentsGainingChildren } from './org-tree.ts';
 import { type PeriodRange, widenRange } from './period-range.ts';
-import { openRecords } from './read-records.ts';
+import { openRecords, type RecordSource } from './read-records.ts';
 import { sniffFile } from './sniff.ts';
-import { stageRecords } from './stage-records.ts';
+import { stageRecords, stageTarget } from './stage-records.ts';
 
 export interface PublishEvent {
   feed: FeedName;
@@ -104,11 +105,12 @@ async function loadFile(
     return new FileRejectedError(errors.first(), errors.total, batchId);
   };
 
-  const source = await openRecords(request.path, facts, spec);
-  if (Array.isArray(source)) {
-    for (const error of source) errors.add(error);
+  const opened = await openRecords(request.path, facts, spec);
+  if (Array.isArray(opened)) {
+    for (const error of opened) errors.add(error);
     throw await rejected();
   }
+  let source: RecordSource = opened;
 
   let outcome: IngestResult | null = null;
   let afterCommit: AfterCommit | undefined;
@@ -118,7 +120,38 @@ async function loadFile(
       const loadedMeanwhile = await unchanged(tx.db);
       if (loadedMeanwhile) return loadedMeanwhile;
       const refs = await repo.loadReferenceIds(tx.db, ctx.municipality);
-      const staged = await stageRecords(tx, spec, source, refs, errors, request.onProgress);
+      const loadedBatch = (range: PeriodRange, rowCount: number) =>
+        repo.insertBatch(tx.db, {
+          ...batchFacts(ctx, request, facts.sha256),
+          rowCount,
+          errorCount: 0,
+          status: 'loaded',
+          periodFrom: range.from,
+          periodTo: range.to,
+        });
+      if (await mayLoadDirectly(tx, spec, ctx.municipality)) {
+        const first = await copyFirstLoad(
+          tx,
+          spec,
+          ctx.municipality,
+          source,
+          refs,
+          () => loadedBatch({ from: null, to: null }, 0),
+          request.onProgress,
+        );
+        if (first) {
+          rows = first.rows;
+          afterCommit = await afterChange(tx, ctx, request.feed, first.rows, first.range);
+          const result: IngestResult = { batchId: first.batchId, feed: request.feed, rows, status: 'loaded' };
+          await auditLoaded(tx, result);
+          return result;
+        }
+        // the attempt read the file and found a problem: read it again through the stage, which names them all
+        const again = await openRecords(request.path, facts, spec);
+        if (Array.isArray(again)) throw new Error(`${request.fileName} could not be read a second time`);
+        source = again;
+      }
+      const staged = await stageRecords(spec, source, refs, errors, await stageTarget(tx, spec), request.onProgress);
       rows = staged.rows;
       // Duplicate keys are looked for when the file is rejected anyway, and otherwise left to
       // the key index of the table, which refuses the publish when the file holds a key twice.
@@ -133,14 +166,7 @@ async function loadFile(
       if (errors.total > 0 || problems.length > 0) throw await rejectWith(problems);
 
       const { range } = staged;
-      const batchId = await repo.insertBatch(tx.db, {
-        ...batchFacts(ctx, request, facts.sha256),
-        rowCount: rows,
-        errorCount: 0,
-        status: 'loaded',
-        periodFrom: range.from,
-        periodTo: range.to,
-      });
+      const batchId = await loadedBatch(range, rows);
       const replaced = await repo.publishStage(tx, spec, ctx.municipality, batchId).catch(async (error) => {
         if (!(error instanceof repo.KeyConflict)) throw error;
         const signal = await rejectWith([]);

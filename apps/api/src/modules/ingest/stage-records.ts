@@ -1,5 +1,5 @@
 import type { FeedSpec } from '@lis/contracts';
-import type { StoreTx } from '@lis/db';
+import type { CopyWriter, StoreTx } from '@lis/db';
 import { CopyBytes, copyFieldsText } from '../../lib/copy-text.ts';
 import type { ErrorList, RowError } from './errors.ts';
 import { feedRuleChecker, type ReferenceData } from './feed-rules.ts';
@@ -20,25 +20,42 @@ export interface StagedFile {
   range: PeriodRange;
 }
 
+/** Where the valid rows are copied to, and the COPY line of a row's fields and file line. */
+export interface CopyTarget {
+  writer: CopyWriter;
+  line(fields: string, fileLine: number): string;
+}
+
+/** The staging table, whose rows the publish then stores; it keeps each row's file line for the error list. */
+export async function stageTarget(tx: StoreTx, spec: FeedSpec): Promise<CopyTarget> {
+  await repo.createStage(tx, spec);
+  return { writer: repo.stageWriter(tx, spec), line: (fields, fileLine) => `${fields}\t${fileLine}\n` };
+}
+
+/** The feed's table itself, as the rows in effect of the batch (a first load, ADR 0014). */
+export function factTableTarget(tx: StoreTx, spec: FeedSpec, municipality: string, batchId: number): CopyTarget {
+  const prefix = copyFieldsText([municipality, batchId, true]);
+  return { writer: repo.factWriter(tx, spec), line: (fields) => `${prefix}\t${fields}\n` };
+}
+
 /**
- * Reads every record into the staging table: valid rows are copied, the errors of the others
+ * Reads every record into the target: valid rows are copied, the errors of the others
  * collected (the whole file is read, so that all its errors can be reported). One COPY takes
  * the whole file, so the server stores a batch of rows while the next one is read.
  */
 export async function stageRecords(
-  tx: StoreTx,
   spec: FeedSpec,
   source: RecordSource,
   refs: ReferenceData,
   errors: ErrorList,
+  target: CopyTarget,
   onProgress?: (rows: number) => void,
 ): Promise<StagedFile> {
   const validate = rowValidator(spec, source.decimalComma);
   const checkRules = feedRuleChecker(spec, refs);
   const periods = periodRangeOf(spec);
   const staged: StagedFile = { rows: 0, orgRows: [], range: { from: null, to: null } };
-  await repo.createStage(tx, spec);
-  const stage = repo.stageWriter(tx, spec);
+  const stage = target.writer;
   const lines = new CopyBytes(2 * COPY_PIECE_BYTES);
   try {
     for await (const batch of source.batches) {
@@ -53,7 +70,7 @@ export async function stageRecords(
         }
         if (spec.name === 'organisation') staged.orgRows.push(toOrgRow(values, record.line));
         periods.add(values);
-        lines.add(`${copyFieldsText(values)}\t${record.line}\n`);
+        lines.add(target.line(copyFieldsText(values), record.line));
       }
       if (lines.size >= COPY_PIECE_BYTES) await stage.write(lines.take());
       onProgress?.(staged.rows);
