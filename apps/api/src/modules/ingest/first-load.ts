@@ -19,7 +19,7 @@ export interface FirstLoad {
  * so that no key can be set aside and the publish would store exactly the file's valid rows.
  */
 export async function mayLoadDirectly(tx: StoreTx, spec: FeedSpec, municipality: string): Promise<boolean> {
-  return !spec.replaces && !(await repo.hasRowsInEffect(tx.db, spec, municipality));
+  return !spec.replaces && !(await repo.hasRowsInEffect(tx.db, spec.name, municipality));
 }
 
 /**

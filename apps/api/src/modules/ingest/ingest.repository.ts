@@ -163,12 +163,20 @@ export function stageWriter(tx: StoreTx, spec: FeedSpec): CopyWriter {
   return tx.copyWriter(STAGE, [...storedColumns(spec), 'source_line']);
 }
 
-/** Whether the municipality has rows in effect in the feed's table (none: a first load has no key to set aside). */
-export async function hasRowsInEffect(db: Db, spec: FeedSpec, municipality: string): Promise<boolean> {
-  const { rows } = await sql`select 1 from ${ident(spec.table)} where municipality = ${municipality} and active limit 1`.execute(
-    db,
-  );
-  return rows.length > 0;
+/**
+ * Whether the municipality has rows of the feed in effect (none: a first load has no key to set
+ * aside), from the ledger's counts: the fact table would be scanned past every row set aside.
+ */
+export async function hasRowsInEffect(db: Db, feed: FeedName, municipality: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('batches')
+    .select('id')
+    .where('municipality', '=', municipality)
+    .where('feed', '=', feed)
+    .where('active_rows', '>', 0)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** One COPY straight into the feed's table: lines of municipality, batch, active, then the feed's stored columns. */
