@@ -76,6 +76,14 @@ describe("a feed's first load, straight into its table", () => {
       periodTo: '2016-03-01',
     });
     expect(await mayLoadEconomyDirectly()).toBe(false);
+    // the two rejected first loads kept the ids their undone attempts took: the ledger skips none
+    const ledger = (await asAdmin(t.app, 'GET', '/api/v1/batches')).json() as { id: number; feed: string; status: string }[];
+    expect(ledger.map((b) => `${b.id} ${b.feed} ${b.status}`).sort()).toEqual([
+      '1 organisation loaded',
+      '2 economy rejected',
+      '3 economy rejected',
+      `4 economy loaded`,
+    ]);
   });
 
   it('leaves the next delivery to the stage: a restatement sets the first batch’s row aside', async () => {

@@ -19,6 +19,7 @@ import * as economyReadModelOriginal from './migrations/2026-12-04T1715-economy-
 import * as benchmarkPriceYear from './migrations/2026-12-04T1720-benchmark-price-year.ts';
 import * as economyFollowUpSums from './migrations/2026-12-04T1730-economy-followup-sums.ts';
 import * as economyRollupByYear from './migrations/2026-12-04T1740-economy-rollup-by-year.ts';
+import * as batchIdByDefault from './migrations/2026-12-04T1750-batch-id-by-default.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1720-benchmark-price-year': benchmarkPriceYear,
   '2026-12-04T1730-economy-followup-sums': economyFollowUpSums,
   '2026-12-04T1740-economy-rollup-by-year': economyRollupByYear,
+  '2026-12-04T1750-batch-id-by-default': batchIdByDefault,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against every schema version, not the current types

@@ -13,6 +13,9 @@ export interface FirstLoad {
   range: PeriodRange;
 }
 
+/** Loaded, or undone: then the file is rejected, and its batch id is kept for the ledger's rejection. */
+export type FirstLoadOutcome = { loaded: FirstLoad } | { undone: { batchId: number } };
+
 /**
  * Whether a load may go straight into the feed's table (docs/adr/0014-first-load-without-stage.md):
  * a fact feed whose rows replace by key only, while the municipality has no row of it in effect,
@@ -25,8 +28,8 @@ export async function mayLoadDirectly(tx: StoreTx, spec: FeedSpec, municipality:
 /**
  * Copies the file straight into the feed's table as the new batch's rows in effect, each row
  * written once instead of twice (stage, then table). Any problem (a rejected row, a key twice in
- * the file) undoes the attempt and answers null: the caller then reads the file again through the
- * stage, which names every error as any load does. `newBatch` inserts the batch's ledger row.
+ * the file) undoes the attempt: the file will be rejected, and the caller reads it again through
+ * the stage, which names every error as any load does. `newBatch` inserts the batch's ledger row.
  */
 export async function copyFirstLoad(
   tx: StoreTx,
@@ -36,20 +39,20 @@ export async function copyFirstLoad(
   refs: ReferenceData,
   newBatch: () => Promise<number>,
   onProgress?: (rows: number) => void,
-): Promise<FirstLoad | null> {
+): Promise<FirstLoadOutcome> {
   await repo.savepoint(tx, 'first_load');
+  const batchId = await newBatch();
   try {
-    const batchId = await newBatch();
     const errors = new ErrorList();
     const copied = await stageRecords(spec, source, refs, errors, factTableTarget(tx, spec, municipality, batchId), onProgress);
     if (errors.total === 0 && copied.rows > 0) {
       await repo.completeBatch(tx, batchId, copied.rows, copied.range);
       await repo.releaseSavepoint(tx, 'first_load');
-      return { batchId, rows: copied.rows, range: copied.range };
+      return { loaded: { batchId, rows: copied.rows, range: copied.range } };
     }
   } catch (error) {
     if (!repo.isKeyConflict(error, spec)) throw error;
   }
   await repo.rollbackTo(tx, 'first_load');
-  return null;
+  return { undone: { batchId } };
 }

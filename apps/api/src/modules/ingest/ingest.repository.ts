@@ -241,6 +241,8 @@ export async function findDuplicateKeys(
 }
 
 export interface NewBatch {
+  /** an id taken before (an undone first load's, reused for its rejection); else the next one */
+  id?: number;
   municipality: string;
   feed: FeedName;
   fileName: string;
@@ -257,6 +259,7 @@ export async function insertBatch(db: Db, batch: NewBatch): Promise<number> {
   const row = await db
     .insertInto('batches')
     .values({
+      ...(batch.id === undefined ? {} : { id: batch.id }),
       municipality: batch.municipality,
       feed: batch.feed,
       file_name: batch.fileName,

@@ -93,8 +93,10 @@ async function loadFile(
 
   const errors = new ErrorList();
   let rows = 0;
+  let undoneBatchId: number | undefined; // a first load's undone attempt took it: the rejection keeps it
   const rejected = async () => {
     const batchId = await repo.insertBatch(ctx.store.db, {
+      id: undoneBatchId,
       ...batchFacts(ctx, request, facts.sha256),
       rowCount: rows,
       errorCount: errors.total,
@@ -122,6 +124,7 @@ async function loadFile(
       const refs = await repo.loadReferenceIds(tx.db, ctx.municipality);
       const loadedBatch = (range: PeriodRange, rowCount: number) =>
         repo.insertBatch(tx.db, {
+          id: undoneBatchId,
           ...batchFacts(ctx, request, facts.sha256),
           rowCount,
           errorCount: 0,
@@ -139,13 +142,15 @@ async function loadFile(
           () => loadedBatch({ from: null, to: null }, 0),
           request.onProgress,
         );
-        if (first) {
-          rows = first.rows;
-          afterCommit = await afterChange(tx, ctx, request.feed, first.rows, first.range);
-          const result: IngestResult = { batchId: first.batchId, feed: request.feed, rows, status: 'loaded' };
+        if ('loaded' in first) {
+          const { loaded } = first;
+          rows = loaded.rows;
+          afterCommit = await afterChange(tx, ctx, request.feed, loaded.rows, loaded.range);
+          const result: IngestResult = { batchId: loaded.batchId, feed: request.feed, rows, status: 'loaded' };
           await auditLoaded(tx, result);
           return result;
         }
+        undoneBatchId = first.undone.batchId;
         // the attempt read the file and found a problem: read it again through the stage, which names them all
         const again = await openRecords(request.path, facts, spec);
         if (Array.isArray(again)) throw new Error(`${request.fileName} could not be read a second time`);
