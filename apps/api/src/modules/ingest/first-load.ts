@@ -7,7 +7,7 @@ import type { PeriodRange } from './period-range.ts';
 import type { RecordSource } from './read-records.ts';
 import { factTableTarget, stageRecords } from './stage-records.ts';
 
-export interface FirstLoad {
+interface FirstLoad {
   batchId: number;
   rows: number;
   range: PeriodRange;
