@@ -205,9 +205,10 @@ describe('lis user', () => {
     expect(add.stdout).toContain('Added ida as oekonom.');
   }, 180_000);
 
-  // The user and access-rule commands below run the same Kysely code on both stores (and the HTTP
-  // user administration is tested on both in users-admin.test.ts), so they run on PostgreSQL only:
-  // on the embedded store each of their 22 commands opens PGlite in a new process, 80 s of CI.
+  // The user and access-rule commands below run the same Kysely code on both stores (the HTTP user
+  // and access-rule administration is tested on both in users-admin.test.ts), so they run on
+  // PostgreSQL only: on the embedded store their 18 commands and 14 checks each open PGlite anew,
+  // about 80 s of the CI's embedded run.
   it.runIf(onPostgres)(
     'ends sessions, disables, enables and resets the password, each in the audit log',
     async () => {
