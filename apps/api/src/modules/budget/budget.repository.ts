@@ -44,19 +44,17 @@ const SUMS = (month: number) => sql`
   sum(r.forecast_ore[${month}])::float8 / 100 as forecast, max(r.forecast_month[${month}]) as "forecastMonth"`;
 
 /**
- * The units summed: each given (scope, unit); the 'own' scope's units only where no other of
- * them holds them, so a fact counts once also where subtrees nest. Arrays, not a list of values,
- * so the statement's text stays the same and is prepared once per connection.
+ * The units summed, each only where no other of them holds it, so that a fact counts once also
+ * where a chef's own units nest. An array, not a list of values, so the statement's text stays the
+ * same and is prepared once per connection.
  */
-function scopesOf(municipality: string, scopes: readonly { scope: string; orgId: string }[]) {
-  const names = scopes.map((s) => s.scope);
-  const units = scopes.map((s) => s.orgId);
+function unitsOnce(municipality: string, orgIds: readonly string[]) {
   return sql`
-    given(scope, org_id) as (select distinct * from unnest(${names}::text[], ${units}::text[]) as v(scope, org_id)),
-    scopes as (
-      select g.scope, g.org_id from given g
-      where g.scope <> 'own' or not exists (
-        select 1 from org_closure c join given o on o.scope = 'own' and o.org_id = c.ancestor_id
+    given(org_id) as (select distinct unnest(${[...orgIds]}::text[])),
+    units as (
+      select g.org_id from given g
+      where not exists (
+        select 1 from org_closure c join given o on o.org_id = c.ancestor_id
         where c.municipality = ${municipality} and c.descendant_id = g.org_id and c.depth > 0))`;
 }
 
@@ -120,12 +118,9 @@ export async function accountRows(
   const depth = prefix === '' ? 1 : prefix.split('.').length + 1;
   const under = sql`(${prefix} = '' or left(r.function, ${prefix.length + 1}) = ${`${prefix}.`})`;
   const { rows } = await sql<AccountRow>`/* prepared:budget-accounts */
-    with ${scopesOf(
-      municipality,
-      orgIds.map((orgId) => ({ scope: 'own', orgId })),
-    )}, lines as (
+    with ${unitsOnce(municipality, orgIds)}, lines as (
       select array_to_string((string_to_array(r.function, '.'))[1:${depth}], '.') as code, r.*
-      from scopes s join economy_rollup r on r.municipality = ${municipality} and r.org_id = s.org_id
+      from units s join economy_rollup r on r.municipality = ${municipality} and r.org_id = s.org_id
       where r.year = ${year} and ${under}
     )
     select r.code, case when count(distinct r.category) = 1 then min(r.category) end as category, ${SUMS(month)}
