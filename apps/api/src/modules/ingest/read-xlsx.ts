@@ -73,6 +73,10 @@ async function* sheetRows(path: string): AsyncGenerator<{ line: number; cells: u
     worksheets: 'emit',
   });
   guardParts(reader as unknown as ReaderInternals);
+  // exceljs names a sheet from xl/workbook.xml and fails ("reading 'sheets'") when the archive lists
+  // the sheet before it, which zip tools may do (exceljs's own writer does, now and then): the
+  // first sheet is wanted whatever its name, so an empty list of names will do until then
+  (reader as unknown as ReaderInternals).model ??= { sheets: [] };
   let line = 0;
   try {
     for await (const worksheet of reader) {
@@ -98,6 +102,7 @@ async function* sheetRows(path: string): AsyncGenerator<{ line: number; cells: u
 /** The parts of exceljs 4's streaming reader that the guards hook into (a test covers them). */
 interface ReaderInternals {
   stream?: { destroy(): void };
+  model?: { sheets?: unknown[] };
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   _parseWorksheet(chunks: AsyncIterable<Buffer>, sheetNo: string): Generator<unknown>;
 }
