@@ -74,7 +74,7 @@ export const MAX_LINE_CHARS = 1 << 20;
 
 /**
  * A file that cannot be read on from this line. Readers throw SyntaxErrors whose message starts
- * with 'line N: ': stage-records.ts reports them as a located error, the rows before still checked.
+ * with 'line N: ': copy-records.ts reports them as a located error, the rows before still checked.
  */
 export const readError = (line: number, problem: string) => new SyntaxError(`line ${line}: ${problem}`);
 

@@ -1,11 +1,11 @@
 import type { FeedSpec } from '@lis/contracts';
 import type { StoreTx } from '@lis/db';
+import { copyRecords, factTableTarget } from './copy-records.ts';
 import { ErrorList } from './errors.ts';
 import type { ReferenceData } from './feed-rules.ts';
 import * as repo from './ingest.repository.ts';
 import type { PeriodRange } from './period-range.ts';
 import type { RecordSource } from './read-records.ts';
-import { factTableTarget, stageRecords } from './stage-records.ts';
 
 interface FirstLoad {
   batchId: number;
@@ -44,7 +44,7 @@ export async function copyFirstLoad(
   const batchId = await newBatch();
   try {
     const errors = new ErrorList();
-    const copied = await stageRecords(spec, source, refs, errors, factTableTarget(tx, spec, municipality, batchId), onProgress);
+    const copied = await copyRecords(spec, source, refs, errors, factTableTarget(tx, spec, municipality, batchId), onProgress);
     if (errors.total === 0 && copied.rows > 0) {
       await repo.completeBatch(tx, batchId, copied.rows, copied.range);
       await repo.releaseSavepoint(tx, 'first_load');

@@ -3,6 +3,7 @@ import type { Database, Store, StoreTx } from '@lis/db';
 import { KPIS } from '@lis/domain';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../auth/audit.service.ts';
+import { copyRecords, stageTarget } from './copy-records.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
 import { copyFirstLoad, mayLoadDirectly } from './first-load.ts';
 import * as repo from './ingest.repository.ts';
@@ -10,7 +11,6 @@ import { checkNewParents, checkOrgTree, type OrgRow, parentsGainingChildren } fr
 import { type PeriodRange, widenRange } from './period-range.ts';
 import { openRecords, type RecordSource } from './read-records.ts';
 import { sniffFile } from './sniff.ts';
-import { stageRecords, stageTarget } from './stage-records.ts';
 
 export interface PublishEvent {
   feed: FeedName;
@@ -156,7 +156,7 @@ async function loadFile(
         if (Array.isArray(again)) throw new Error(`${request.fileName} could not be read a second time`);
         source = again;
       }
-      const staged = await stageRecords(spec, source, refs, errors, await stageTarget(tx, spec), request.onProgress);
+      const staged = await copyRecords(spec, source, refs, errors, await stageTarget(tx, spec), request.onProgress);
       rows = staged.rows;
       // Duplicate keys are looked for when the file is rejected anyway, and otherwise left to
       // the key index of the table, which refuses the publish when the file holds a key twice.

@@ -39,11 +39,12 @@ export function factTableTarget(tx: StoreTx, spec: FeedSpec, municipality: strin
 }
 
 /**
- * Reads every record into the target: valid rows are copied, the errors of the others
- * collected (the whole file is read, so that all its errors can be reported). One COPY takes
- * the whole file, so the server stores a batch of rows while the next one is read.
+ * Reads every record into the target, the stage table or, for a first load (ADR 0014), the feed's
+ * table: valid rows are copied, the errors of the others collected (the whole file is read, so
+ * that all its errors can be reported). One COPY takes the whole file, so the server stores a
+ * batch of rows while the next one is read.
  */
-export async function stageRecords(
+export async function copyRecords(
   spec: FeedSpec,
   source: RecordSource,
   refs: ReferenceData,
@@ -55,7 +56,7 @@ export async function stageRecords(
   const checkRules = feedRuleChecker(spec, refs);
   const periods = periodRangeOf(spec);
   const staged: StagedFile = { rows: 0, orgRows: [], range: { from: null, to: null } };
-  const stage = target.writer;
+  const writer = target.writer;
   const lines = new CopyBytes(2 * COPY_PIECE_BYTES);
   try {
     for await (const batch of source.batches) {
@@ -72,18 +73,18 @@ export async function stageRecords(
         periods.add(values);
         lines.add(target.line(copyFieldsText(values), record.line));
       }
-      if (lines.size >= COPY_PIECE_BYTES) await stage.write(lines.take());
+      if (lines.size >= COPY_PIECE_BYTES) await writer.write(lines.take());
       onProgress?.(staged.rows);
     }
   } catch (error) {
     if (!(error instanceof Error) || !isParseError(error)) {
-      await stage.abort();
+      await writer.abort();
       throw error;
     }
     errors.add(parseErrorToRowError(error)); // the rows before it are still checked for duplicate keys
   }
-  if (lines.size > 0) await stage.write(lines.take());
-  await stage.end();
+  if (lines.size > 0) await writer.write(lines.take());
+  await writer.end();
   staged.range = periods.range();
   return staged;
 }
