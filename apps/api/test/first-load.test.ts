@@ -2,20 +2,17 @@ import { FEEDS } from '@lis/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayLoadDirectly } from '../src/modules/ingest/first-load.ts';
-import { asAdmin, createTestApp, factFingerprint, loadExamples, postFeed, type TestApp } from './helpers.ts';
+import { asAdmin, createAppWithOrganisation, economyCsv, factFingerprint, postFeed, type TestApp } from './helpers.ts';
 
 // A feed's first load is copied straight into its table (docs/adr/0014-first-load-without-stage.md);
 // what a user sees (errors, the ledger, the facts, the next delivery) must be what a staged load gives.
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadExamples(t.app, ['organisation']);
+  t = await createAppWithOrganisation();
 });
 afterAll(() => t.done());
 
-const HEADER = 'period;org_id;function;dranst;amount_type;amount';
-const file = (...rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
 const mayLoadEconomyDirectly = () => t.store.transaction((tx) => mayLoadDirectly(tx, FEEDS.economy, '849'));
 const economy = async () =>
   (
@@ -33,7 +30,7 @@ describe("a feed's first load, straight into its table", () => {
     const response = await postFeed(
       t.app,
       'economy',
-      file('2016-01;221010;3.22.01;1;actual;5', '2016-02;221010;3.22.01;1;actual;6', '2016-01;221010;3.22.01;1;actual;7'),
+      economyCsv('2016-01;221010;3.22.01;1;actual;5', '2016-02;221010;3.22.01;1;actual;6', '2016-01;221010;3.22.01;1;actual;7'),
     );
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({
@@ -48,7 +45,7 @@ describe("a feed's first load, straight into its table", () => {
     const response = await postFeed(
       t.app,
       'economy',
-      file('2016-01;221010;3.22.01;1;actual;5', '2016-13;221010;3.22.01;1;actual;5'),
+      economyCsv('2016-01;221010;3.22.01;1;actual;5', '2016-13;221010;3.22.01;1;actual;5'),
     );
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ errors: [{ line: 3, column: 'period', value: '2016-13' }] });
@@ -60,7 +57,7 @@ describe("a feed's first load, straight into its table", () => {
     const response = await postFeed(
       t.app,
       'economy',
-      file('2016-01;221010;3.22.01;1;actual;5,25', '2016-03;221010;3.22.05;1;corrected_budget;-100'),
+      economyCsv('2016-01;221010;3.22.01;1;actual;5,25', '2016-03;221010;3.22.05;1;corrected_budget;-100'),
     );
     expect(response.statusCode).toBe(200);
     const { batchId } = response.json() as { batchId: number };
@@ -90,7 +87,7 @@ describe("a feed's first load, straight into its table", () => {
     const first = ((await asAdmin(t.app, 'GET', '/api/v1/batches?feed=economy')).json() as { id: number; status: string }[]).find(
       (b) => b.status === 'loaded',
     );
-    const response = await postFeed(t.app, 'economy', file('2016-01;221010;3.22.01;1;actual;9'));
+    const response = await postFeed(t.app, 'economy', economyCsv('2016-01;221010;3.22.01;1;actual;9'));
     expect(response.statusCode).toBe(200);
     const { batchId } = response.json() as { batchId: number };
     expect(await economy()).toEqual([

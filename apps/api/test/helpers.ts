@@ -72,6 +72,16 @@ export async function loadExamples(app: FastifyInstance, feeds: FeedName[]) {
   }
 }
 
+/** The test app with the example organisation loaded, whose units the rows of the other feeds name. */
+export async function createAppWithOrganisation(): Promise<TestApp> {
+  const t = await createTestApp();
+  await loadExamples(t.app, ['organisation']);
+  return t;
+}
+
+/** An economy file (CSV) of these rows, each `period;org_id;function;dranst;amount_type;amount`. */
+export const economyCsv = (...rows: string[]) => `period;org_id;function;dranst;amount_type;amount\n${rows.join('\n')}\n`;
+
 /** A fingerprint of every fact table and the closure, to prove that a rejected file changed nothing. */
 export async function factFingerprint(store: Store): Promise<Record<string, string>> {
   const tables = [...new Set(Object.values(FEEDS).map((f) => f.table)), 'org_closure'];

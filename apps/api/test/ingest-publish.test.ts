@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asAdmin, createTestApp, factFingerprint, loadExamples, postFeed, type TestApp } from './helpers.ts';
+import { asAdmin, createAppWithOrganisation, economyCsv, factFingerprint, postFeed, type TestApp } from './helpers.ts';
 
 // Publishing without a foreign key or by-batch index (ADR 0008): ledger counts come from the rows
 // set aside, and a key twice in a file is found through the table's key index.
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadExamples(t.app, ['organisation']);
+  t = await createAppWithOrganisation();
 });
 afterAll(() => t.done());
 
-const HEADER = 'period;org_id;function;dranst;amount_type;amount';
 const row = (fn: string, amount: number, period = '2017-03') => `${period};221010;${fn};1;actual;${amount}`;
-const file = (...rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
 const ledger = async () =>
   new Map(
     (
@@ -23,9 +20,9 @@ const ledger = async () =>
 
 describe('the ledger after a restatement', () => {
   it('takes the replaced rows off each earlier batch and marks a batch without rows replaced', async () => {
-    const a = (await postFeed(t.app, 'economy', file(row('3.22.01', 1), row('3.22.05', 2), row('3.22.07', 3)))).json();
-    const b = (await postFeed(t.app, 'economy', file(row('3.22.08', 4), row('3.22.14', 5)))).json();
-    const c = (await postFeed(t.app, 'economy', file(row('3.22.01', 10), row('3.22.08', 40), row('3.22.14', 50)))).json();
+    const a = (await postFeed(t.app, 'economy', economyCsv(row('3.22.01', 1), row('3.22.05', 2), row('3.22.07', 3)))).json();
+    const b = (await postFeed(t.app, 'economy', economyCsv(row('3.22.08', 4), row('3.22.14', 5)))).json();
+    const c = (await postFeed(t.app, 'economy', economyCsv(row('3.22.01', 10), row('3.22.08', 40), row('3.22.14', 50)))).json();
     const batches = await ledger();
     expect(batches.get(a.batchId)).toMatchObject({ status: 'loaded', activeRows: 2 });
     expect(batches.get(b.batchId)).toMatchObject({ status: 'replaced', activeRows: 0 });
@@ -47,7 +44,7 @@ describe('a key twice in a file', () => {
     );
     const lines = [...unique, unique[1] as string]; // the key of line 3 again at the end
     const before = await factFingerprint(t.store);
-    const response = await postFeed(t.app, 'economy', file(...lines));
+    const response = await postFeed(t.app, 'economy', economyCsv(...lines));
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({
       errorCount: 1,
