@@ -20,6 +20,7 @@ import * as benchmarkPriceYear from './migrations/2026-12-04T1720-benchmark-pric
 import * as economyFollowUpSums from './migrations/2026-12-04T1730-economy-followup-sums.ts';
 import * as economyRollupByYear from './migrations/2026-12-04T1740-economy-rollup-by-year.ts';
 import * as batchIdByDefault from './migrations/2026-12-04T1750-batch-id-by-default.ts';
+import * as orgChildrenIndex from './migrations/2026-12-04T1800-org-children-index.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1730-economy-followup-sums': economyFollowUpSums,
   '2026-12-04T1740-economy-rollup-by-year': economyRollupByYear,
   '2026-12-04T1750-batch-id-by-default': batchIdByDefault,
+  '2026-12-04T1800-org-children-index': orgChildrenIndex,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against every schema version, not the current types

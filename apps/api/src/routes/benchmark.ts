@@ -157,7 +157,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rootId = await app.rootOrgId(request);
       const root = rootId ? await getOrg(reads(request), rootId) : null;
       // a chef reads the kommune for its totals only: the breakdowns cover their own units
-      const ownUnits = root ? await ownUnitsFor(reads(request), request.principal?.orgIds ?? null, root) : null;
+      const ownUnits = root ? await ownUnitsFor(reads(request), request.principal?.orgIds ?? null, root.id) : null;
       return areaAccounts(reads(request), request.params.area, request.query.year ?? null, { root, ownUnits }).catch(asHttp);
     },
   );

@@ -7,7 +7,6 @@ import {
   ErrorResponse,
   FollowUp,
   FollowUpQuery,
-  type OrgUnit,
   PlanYears,
 } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -22,7 +21,7 @@ import {
   ownUnitsFor,
 } from '../modules/budget/budget.service.ts';
 import { accountsTable, balanceTables, followUpTables } from '../modules/export/budget.export.ts';
-import { getOrg, getOrgWithChildren } from '../modules/org/org.service.ts';
+import { getOrg } from '../modules/org/org.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { claimExportSlot, respond } from './export-reply.ts';
 
@@ -53,7 +52,8 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   /** A chef at the kommune root gets its breakdowns over their own units only (ADR 0003). */
-  const ownUnitsAt = (request: FastifyRequest, org: OrgUnit) => ownUnitsFor(ctx(request), request.principal?.orgIds ?? null, org);
+  const ownUnitsAt = (request: FastifyRequest, orgId: string) =>
+    ownUnitsFor(ctx(request), request.principal?.orgIds ?? null, orgId);
 
   app.get(
     '/budget/followup',
@@ -67,13 +67,12 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { unit: org, children: all } = await unitFor(request, request.query.org, (id) =>
-        getOrgWithChildren(ctx(request), id),
-      );
       const period = request.query.period ?? (await defaultPeriod(ctx(request)));
       const visible = await app.visibleOrgs(request);
-      const children = all.filter((c) => visible === null || visible.has(c.id));
-      const result = await followUp(ctx(request), org, period, children, await ownUnitsAt(request, org));
+      const result = await unitFor(request, request.query.org, async (id) =>
+        followUp(ctx(request), id, period, await ownUnitsAt(request, id), visible),
+      );
+      const org = result.org;
       return respond(
         app,
         request,
@@ -100,7 +99,7 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const org = await unitFor(request, request.query.org, (id) => getOrg(ctx(request), id));
       const period = request.query.period ?? (await defaultPeriod(ctx(request)));
-      const result = await accounts(ctx(request), org, period, request.query.prefix ?? '', await ownUnitsAt(request, org));
+      const result = await accounts(ctx(request), org, period, request.query.prefix ?? '', await ownUnitsAt(request, org.id));
       return respond(
         app,
         request,

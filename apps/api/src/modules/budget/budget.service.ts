@@ -50,11 +50,11 @@ export async function defaultPeriod(ctx: ReadContext): Promise<string> {
 export async function ownUnitsFor(
   ctx: ReadContext,
   callerOrgIds: readonly string[] | null,
-  org: OrgUnit,
+  orgId: string,
 ): Promise<OrgUnit[] | null> {
   if (callerOrgIds === null) return null;
   const orgIds = [...new Set(callerOrgIds)];
-  if ((await subtreeOf(ctx.db, ctx.municipality, orgIds)).has(org.id)) return null;
+  if ((await subtreeOf(ctx.db, ctx.municipality, orgIds)).has(orgId)) return null;
   const topmost: OrgUnit[] = [];
   for (const id of orgIds) {
     const others = orgIds.filter((other) => other !== id);
@@ -72,34 +72,37 @@ const closedAsNull = (error: unknown) => {
 };
 
 /**
- * Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down,
- * beside the same month last year: one statement over the economy read model (ADR 0012).
- * With `ownUnits` (a chef at the kommune root) the headline and the months stay the unit's totals,
- * but the categories and the units listed cover the caller's own units only (ADR 0003).
+ * Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down
+ * (those in `visible`; null: all), beside the same month last year: one statement over the
+ * economy read model (ADR 0012). With `ownUnits` (a chef at the kommune root) the headline and the
+ * months stay the unit's totals, but the categories and the units listed cover the caller's own
+ * units only (ADR 0003). Throws NotFoundError for a unit not in effect.
  */
 export async function followUp(
   ctx: ReadContext,
-  org: OrgUnit,
+  orgId: string,
   period: string,
-  children: readonly OrgUnit[],
   ownUnits: readonly OrgUnit[] | null,
+  visible: ReadonlySet<string> | null,
 ): Promise<FollowUp> {
   const year = periodYear(period);
   const month = periodMonthNumber(period);
-  const listed = ownUnits ?? children;
-  const others = listed.map((u) => u.id);
-  const rows = await repo.followUpRows(ctx.db, ctx.municipality, org.id, others, year, month, OPERATING_CATEGORIES);
-  const at = followUpLookup(rows, month);
+  const ownIds = ownUnits?.map((u) => u.id) ?? null;
+  const data = await repo.followUpData(ctx.db, ctx.municipality, orgId, ownIds, year, month, OPERATING_CATEGORIES);
+  if (!data) throw new NotFoundError(`Unknown org unit ${orgId}`, 'org');
+  const org = data.unit;
+  const listed = ownUnits ?? data.children.filter((child) => visible === null || visible.has(child.id));
+  const at = followUpLookup(data.rows, month);
   // ownUnitsFor gives a chef's topmost own units only, so no fact counts twice in their sum
-  const parts = (ownUnits ?? [org]).map((u) => u.id);
-  const operating = (orgId: string, y: number) => at.sums([orgId], y, OPERATING_CATEGORIES);
+  const parts = ownIds ?? [org.id];
+  const operating = (unitId: string, y: number) => at.sums([unitId], y, OPERATING_CATEGORIES);
   const headline = withPercentages(figuresOf(operating(org.id, year), year));
   const last = operating(org.id, year - 1);
   const lastMonths = last ? at.months(org.id, year - 1, OPERATING_CATEGORIES) : null;
   return {
     org,
     period,
-    latestPeriod: at.latestPeriod ?? (await repo.latestActualPeriod(ctx.db, ctx.municipality)),
+    latestPeriod: data.latestPeriod,
     year,
     scope: 'drift',
     breakdown: ownUnits === null ? 'unit' : 'own_units',

@@ -33,8 +33,16 @@ export function figuresOf(sums: RollupSums | undefined, year: number): FollowUpF
  * set holds: a unit, a child, a chef's topmost own units), a year and categories.
  */
 export function followUpLookup(rows: readonly FollowUpRow[], month: number) {
+  // by unit, year and month: a page asks for some fifty groups, each of a few rows
+  const grouped = new Map<string, FollowUpRow[]>();
+  for (const r of rows) {
+    const key = `${r.orgId}|${r.year}|${r.month}`;
+    const group = grouped.get(key);
+    if (group) group.push(r);
+    else grouped.set(key, [r]);
+  }
   const of = (orgIds: readonly string[], year: number, categories: readonly SpendingCategory[], at: number) =>
-    rows.filter((r) => r.year === year && r.month === at && orgIds.includes(r.orgId) && categories.includes(r.category));
+    orgIds.flatMap((id) => grouped.get(`${id}|${year}|${at}`) ?? []).filter((r) => categories.includes(r.category));
   /** The figures to date of the month asked for; undefined where the units have no keys in those categories. */
   const sums = (orgIds: readonly string[], year: number, categories: readonly SpendingCategory[]): RollupSums | undefined => {
     const found = of(orgIds, year, categories, month);
@@ -75,7 +83,6 @@ export function followUpLookup(rows: readonly FollowUpRow[], month: number) {
       });
     },
     categories: CATEGORIES,
-    latestPeriod: rows[0]?.latestPeriod ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { RollupView } from '@lis/contracts';
 import type { Database } from '@lis/db';
 import { type Kysely, sql } from 'kysely';
-import type { OrgRow } from '../org/org.service.ts';
+import { type OrgRow, orgJson } from '../org/org.service.ts';
 
 // All SQL of reading indicators. Reads only the precomputed rollups, never the raw facts.
 
@@ -121,8 +121,7 @@ export async function dashboardData(
       where municipality = ${municipality} and org_id = ${orgId} and period between ${monthStart(window.from)}::date and ${monthStart(window.to)}::date
     )
     select
-      (select json_build_object('id', org_id, 'parentId', parent_id, 'name', name, 'level', level, 'validFrom', valid_from, 'validTo', valid_to)
-        from org_units where municipality = ${municipality} and active and org_id = ${orgId}) as org,
+      (select ${orgJson('u')} from org_units u where u.municipality = ${municipality} and u.active and u.org_id = ${orgId}) as org,
       (select to_char(latest_period, 'YYYY-MM') from kpi_periods where municipality = ${municipality}) as latest,
       (select to_char(first_period, 'YYYY-MM') from kpi_periods where municipality = ${municipality}) as first,
       (select json_agg(ancestor_id order by depth) from path) as path,

@@ -25,6 +25,13 @@ const orgColumns = [
   'valid_to as validTo',
 ] as const;
 
+/** A unit (table alias `alias`) as an OrgRow in JSON, for reads that bring it in the same statement as their figures. */
+export const orgJson = (alias: string) => {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<OrgRow>`json_build_object('id', ${column('org_id')}, 'parentId', ${column('parent_id')}, 'name', ${column('name')},
+    'level', ${column('level')}, 'validFrom', ${column('valid_from')}, 'validTo', ${column('valid_to')})`;
+};
+
 export async function listOrgUnits(db: Db, municipality: string): Promise<OrgRow[]> {
   return db
     .selectFrom('org_units')
@@ -45,24 +52,6 @@ export async function findOrgUnit(db: Db, municipality: string, orgId: string): 
       .where('org_id', '=', orgId)
       .executeTakeFirst()) ?? null
   );
-}
-
-/** A unit in effect and its children in effect (by name), in one round trip; null for an unknown unit. */
-export async function findUnitWithChildren(
-  db: Db,
-  municipality: string,
-  orgId: string,
-): Promise<{ unit: OrgRow; children: OrgRow[] } | null> {
-  const rows = await db
-    .selectFrom('org_units')
-    .select(orgColumns)
-    .where('municipality', '=', municipality)
-    .where('active', '=', true)
-    .where((eb) => eb.or([eb('org_id', '=', orgId), eb('parent_id', '=', orgId)]))
-    .orderBy('name')
-    .execute();
-  const unit = rows.find((r) => r.id === orgId);
-  return unit ? { unit, children: rows.filter((r) => r.parentId === orgId) } : null;
 }
 
 /** The kommune: the unit in effect without a parent. */

@@ -14,6 +14,7 @@ export {
   listOrgUnits,
   loadTree,
   type OrgRow,
+  orgJson,
   rootOrgId,
   subtreeOf,
 } from './org.repository.ts';
@@ -22,13 +23,6 @@ export async function getOrg(ctx: ReadContext, orgId: string): Promise<repo.OrgR
   const org = await repo.findOrgUnit(ctx.db, ctx.municipality, orgId);
   if (!org) throw new NotFoundError(`Unknown org unit ${orgId}`, 'org');
   return org;
-}
-
-/** A unit and its children, in one round trip (the follow-up lists them). */
-export async function getOrgWithChildren(ctx: ReadContext, orgId: string) {
-  const found = await repo.findUnitWithChildren(ctx.db, ctx.municipality, orgId);
-  if (!found) throw new NotFoundError(`Unknown org unit ${orgId}`, 'org');
-  return found;
 }
 
 /**
