@@ -147,6 +147,14 @@ describe('budget follow-up', () => {
     expect(functions.lines).toMatchObject([{ code: '5.57.71', name: 'Sygedagpenge', actualsYtd: 102 }]);
   });
 
+  it('answers 404 naming the parameter for a unit not in effect', async () => {
+    for (const url of ['/api/v1/budget/followup?org=NOPE&period=2016-03', '/api/v1/budget/accounts?org=NOPE&period=2016-03']) {
+      const response = await t.app.inject({ method: 'GET', url, headers: economist });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json().parameter, url).toBe('org');
+    }
+  });
+
   it('follows a restated month', async () => {
     await postFeed(t.app, 'economy', 'period;org_id;function;dranst;amount_type;amount\n2016-02;E1;3.22.01;1;actual;150\n');
     expect((await get('/api/v1/budget/followup?org=K&period=2016-03')).json().actualsYtd).toBe(457); // 427 − 120 + 150

@@ -21,7 +21,6 @@ import {
   ownUnitsFor,
 } from '../modules/budget/budget.service.ts';
 import { accountsTable, balanceTables, followUpTables } from '../modules/export/budget.export.ts';
-import { getOrg } from '../modules/org/org.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { claimExportSlot, respond } from './export-reply.ts';
 
@@ -97,9 +96,12 @@ export const budgetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const org = await unitFor(request, request.query.org, (id) => getOrg(ctx(request), id));
       const period = request.query.period ?? (await defaultPeriod(ctx(request)));
-      const result = await accounts(ctx(request), org, period, request.query.prefix ?? '', await ownUnitsAt(request, org.id));
+      const prefix = request.query.prefix ?? '';
+      const result = await unitFor(request, request.query.org, async (id) =>
+        accounts(ctx(request), id, period, prefix, await ownUnitsAt(request, id)),
+      );
+      const org = result.org;
       return respond(
         app,
         request,

@@ -130,29 +130,35 @@ export interface AccountRow extends RollupSums {
 }
 
 /**
- * The chart-of-accounts lines one level under `prefix` ('' → main accounts), summed over the
- * units' subtrees (each fact once), in one statement over the read model.
+ * The unit and its chart-of-accounts lines one level under `prefix` ('' → main accounts), summed
+ * over the subtrees of `orgIds` (the unit, or a chef's own units; each fact once), in one statement
+ * over the read model; null for a unit not in effect.
  */
-export async function accountRows(
+export async function accountsData(
   db: Db,
   municipality: string,
+  unitId: string,
   orgIds: readonly string[],
   year: number,
   month: number,
   prefix: string,
-): Promise<AccountRow[]> {
-  if (orgIds.length === 0) return [];
+): Promise<{ unit: OrgRow; lines: AccountRow[] } | null> {
   const depth = prefix === '' ? 1 : prefix.split('.').length + 1;
   const under = sql`(${prefix} = '' or left(r.function, ${prefix.length + 1}) = ${`${prefix}.`})`;
-  const { rows } = await sql<AccountRow>`/* prepared:budget-accounts */
+  const { rows } = await sql<{ unit: OrgRow | null; lines: AccountRow[] | null }>`/* prepared:budget-accounts */
     with ${unitsOnce(municipality, orgIds)}, lines as (
       select array_to_string((string_to_array(r.function, '.'))[1:${depth}], '.') as code, r.*
       from units s join economy_rollup r on r.municipality = ${municipality} and r.org_id = s.org_id
       where r.year = ${year} and ${under}
+    ),
+    sums as (
+      select r.code, case when count(distinct r.category) = 1 then min(r.category) end as category, ${SUMS(month)}
+      from lines r group by r.code
     )
-    select r.code, case when count(distinct r.category) = 1 then min(r.category) end as category, ${SUMS(month)}
-    from lines r group by r.code`.execute(db);
-  return rows;
+    select (select ${orgJson('u')} from org_units u where u.municipality = ${municipality} and u.active and u.org_id = ${unitId}) as unit,
+           (select json_agg(s) from sums s) as lines`.execute(db);
+  const row = rows[0];
+  return row?.unit ? { unit: row.unit, lines: row.lines ?? [] } : null;
 }
 
 /** The budget plan in effect and its newest batch; the indicator refresh reads it too (operating_surplus). */

@@ -133,23 +133,27 @@ export async function followUp(
   };
 }
 
-/** The unit's account lines (one statement over the read model); with `ownUnits` summed over the caller's own units only. */
+/**
+ * The unit's account lines (one statement over the read model); with `ownUnits` summed over the
+ * caller's own units only. Throws NotFoundError for a unit not in effect.
+ */
 export async function accounts(
   ctx: ReadContext,
-  org: OrgUnit,
+  orgId: string,
   period: string,
   prefix: string,
   ownUnits: readonly OrgUnit[] | null,
 ): Promise<Accounts> {
   const year = periodYear(period);
-  const units = (ownUnits ?? [org]).map((u) => u.id);
-  const rows = await repo.accountRows(ctx.db, ctx.municipality, units, year, periodMonthNumber(period), prefix);
+  const units = ownUnits?.map((u) => u.id) ?? [orgId];
+  const data = await repo.accountsData(ctx.db, ctx.municipality, orgId, units, year, periodMonthNumber(period), prefix);
+  if (!data) throw new NotFoundError(`Unknown org unit ${orgId}`, 'org');
   return {
-    org,
+    org: data.unit,
     period,
     prefix,
     breakdown: ownUnits === null ? 'unit' : 'own_units',
-    lines: byCode(rows).map((r) =>
+    lines: byCode(data.lines).map((r) =>
       withPercentages({ code: r.code, name: accountName(r.code), category: r.category, ...figuresOf(r, year) }),
     ),
   };
