@@ -233,6 +233,11 @@ capital_spending;F1;2016;10.000.000;
     expect(b.comparison.budgetYear).toBe(2016);
     expect(b.comparison.changes[0]).toMatchObject({ year: 2017, resultA: -12_000_000 });
     expect(b.comparison.changes[0].lines.service).toBe(12_000_000);
+    // the other way round: B2016 against a later plan
+    const back = (await get('/api/v1/budget/balance?budgetYear=2016&compareTo=2017')).json();
+    expect(back.comparison.budgetYear).toBe(2017);
+    expect(back.comparison.changes[0]).toMatchObject({ year: 2017, resultA: 12_000_000 });
+    expect(back.comparison.changes[0].lines.service).toBe(-12_000_000);
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/v1/budget/balance?budgetYear=2030', headers: economist })).statusCode,
     ).toBe(404);

@@ -176,6 +176,7 @@ export async function planAmounts(db: Db, municipality: string): Promise<{ amoun
 }
 
 export interface BalanceFacts {
+  /** the plans in effect of the budget year and the one it is compared with */
   amounts: PlanAmount[];
   batchId: number | null;
   /** whether the organisation (its kommune root) is loaded */
@@ -187,17 +188,24 @@ export interface BalanceFacts {
 }
 
 /**
- * What the budget balance shows, in one statement: the plans in effect and their newest batch,
+ * What the budget balance shows, in one statement: the plans in effect of the budget year and of
+ * `comparedWith`, the newest batch of the plans,
  * the kommune's policy targets of the budget year, and the original budget of that year from
  * the economy read model at the kommune root (the reconciliation).
  */
-export async function balanceFacts(db: Db, municipality: string, budgetYear: number, kpiIds: readonly string[]) {
+export async function balanceFacts(
+  db: Db,
+  municipality: string,
+  budgetYear: number,
+  comparedWith: number,
+  kpiIds: readonly string[],
+) {
   const { rows } = await sql<BalanceFacts>`/* prepared:budget-balance */
     with root as (select org_id from org_units where municipality = ${municipality} and active and parent_id is null limit 1)
     select
       (select coalesce(json_agg(json_build_object('budgetYear', p.budget_year, 'year', p.year, 'line', p.line,
                 'amount', p.amount::float8)), '[]'::json)
-       from budget_plan p where p.municipality = ${municipality} and p.active) as amounts,
+       from budget_plan p where p.municipality = ${municipality} and p.active and p.budget_year in (${budgetYear}, ${comparedWith})) as amounts,
       (select max(p.batch_id)::float8 from budget_plan p where p.municipality = ${municipality} and p.active) as "batchId",
       exists (select 1 from root) as "hasRoot",
       (select coalesce(json_agg(json_build_object('kpiId', t.kpi_id, 'target', t.target::float8,

@@ -206,16 +206,12 @@ function policyTargetsOf(facts: repo.BalanceFacts, years: ReturnType<typeof plan
 
 /** The budget balance of a plan (budget year + 3 forecast years), its policy targets, and the change from another plan. */
 export async function balance(ctx: ReadContext, budgetYear: number, compareTo: number | null): Promise<Balance> {
-  const facts = await repo.balanceFacts(
-    ctx.db,
-    ctx.municipality,
-    budgetYear,
-    BALANCE_TARGETS.map((t) => t.kpiId),
-  );
+  const otherYear = compareTo ?? budgetYear - 1;
+  const kpiIds = BALANCE_TARGETS.map((t) => t.kpiId);
+  const facts = await repo.balanceFacts(ctx.db, ctx.municipality, budgetYear, otherYear, kpiIds);
   const { amounts, batchId } = facts;
   const years = planYears(amounts, budgetYear);
   if (years.length === 0) throw new NoPlanError(`There is no budget plan for ${budgetYear}`);
-  const otherYear = compareTo ?? budgetYear - 1;
   const other = planYears(amounts, otherYear);
   const policyTargets = policyTargetsOf(facts, years);
   const reconciliation = reconciliationOf(budgetYear, years, facts.economy);
