@@ -93,19 +93,23 @@ export async function dashboard(ctx: ReadContext, orgId: string, requested: stri
   const targets = targetsAlong(data.path, data.targets);
   const asOf = data.loadedAt;
   const latestPeriod = data.latestPeriod;
+  // the same months for every KPI
+  const previousMonth = addMonths(period, -1);
+  const lastYearMonth = addMonths(period, -12);
+  const seriesMonths = periodRange(addMonths(period, -11), period);
 
   const indicators: Indicator[] = KPIS.filter((kpi) => appliesTo(kpi, org)).map((kpi) => {
     const row = at.get(`${kpi.id}|${period}`);
     const judged = judge(kpi, row, targets, period);
     const hidden = judged.status === 'suppressed';
     const batchId = row?.batch_id ?? null;
-    const lastYear = at.get(`${kpi.id}|${addMonths(period, -12)}`);
+    const lastYear = at.get(`${kpi.id}|${lastYearMonth}`);
     return {
       kpiId: kpi.id,
       unit: kpi.unit,
       ...judged,
-      previous: shown(at.get(`${kpi.id}|${addMonths(period, -1)}`)),
-      sameMonthLastYear: shown(at.get(`${kpi.id}|${addMonths(period, -12)}`)),
+      previous: shown(at.get(`${kpi.id}|${previousMonth}`)),
+      sameMonthLastYear: shown(lastYear),
       ytd: kpi.flow && !hidden ? (row?.ytd_value ?? null) : null,
       ytdLastYear: kpi.flow && !hidden && lastYear && !lastYear.suppressed ? (lastYear.ytd_value ?? null) : null,
       n: hidden ? null : (row?.n ?? null),
@@ -113,7 +117,7 @@ export async function dashboard(ctx: ReadContext, orgId: string, requested: stri
       batchId,
       dataPeriod: row?.data_period ?? null,
       suppressedReason: hidden ? SUPPRESSED_REASON : null,
-      series: periodRange(addMonths(period, -11), period).map((p) => ({ period: p, value: shown(at.get(`${kpi.id}|${p}`)) })),
+      series: seriesMonths.map((p) => ({ period: p, value: shown(at.get(`${kpi.id}|${p}`)) })),
     };
   });
   return { org, period, latestPeriod, firstPeriod: data.firstPeriod, indicators };
