@@ -29,8 +29,8 @@ declare module 'fastify' {
     ): Promise<void>;
     /** Throws 403 (and logs it) unless the caller may read the unit. */
     assertCanRead(request: FastifyRequest, orgId: string): Promise<void>;
-    /** The units the caller may read; null = all. */
-    visibleOrgs(request: FastifyRequest): Promise<Set<string> | null>;
+    /** The units the caller may read; null = all. Looked up once per request, however many checks ask. */
+    visibleOrgs(request: FastifyRequest): Promise<ReadonlySet<string> | null>;
     /** The kommune's root unit, read where the request reads (plugins/read-replica.ts). */
     rootOrgId(request: FastifyRequest): Promise<string | null>;
   }
@@ -88,10 +88,16 @@ export async function registerAuth(
 
   app.decorate('rootOrgId', (request: FastifyRequest) => rootOrgId(request.readDb ?? auth.db, auth.municipality));
 
-  app.decorate('visibleOrgs', async (request: FastifyRequest) => {
+  const visibleByRequest = new WeakMap<FastifyRequest, Promise<ReadonlySet<string> | null>>();
+  app.decorate('visibleOrgs', (request: FastifyRequest) => {
     const principal = request.principal;
-    if (!principal) return new Set<string>();
-    return visibleUnits({ db: request.readDb ?? auth.db, municipality: auth.municipality }, principal.orgIds);
+    if (!principal) return Promise.resolve(new Set<string>());
+    let visible = visibleByRequest.get(request);
+    if (!visible) {
+      visible = visibleUnits({ db: request.readDb ?? auth.db, municipality: auth.municipality }, principal.orgIds);
+      visibleByRequest.set(request, visible);
+    }
+    return visible;
   });
 
   app.decorate('assertCanRead', async (request: FastifyRequest, orgId: string) => {

@@ -211,7 +211,7 @@ export async function breakdown(
   kpiId: string,
   org: OrgRow,
   period: string,
-  visible: Set<string> | null,
+  visible: ReadonlySet<string> | null,
   view: RollupView = 'then',
 ): Promise<Breakdown> {
   const kpi = getKpiOrThrow(kpiId);

@@ -13,7 +13,7 @@ export async function matrix(
   ctx: ReadContext,
   org: OrgRow,
   requested: string | null,
-  visible: Set<string> | null,
+  visible: ReadonlySet<string> | null,
   /** which cells have a forklaring, as `kpiId|orgId`, for the rows' units and the month (the route asks the explanations module) */
   explainedIn: (orgIds: string[], period: string) => Promise<ReadonlySet<string>> = async () => new Set(),
 ): Promise<Matrix> {

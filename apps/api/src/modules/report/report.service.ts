@@ -38,7 +38,7 @@ export async function reportData(
   ctx: ReadContext,
   orgId: string,
   period: string,
-  visible: Set<string> | null,
+  visible: ReadonlySet<string> | null,
 ): Promise<ReportData> {
   const org = await getOrg(ctx, orgId);
   const own = await dashboard(ctx, orgId, period);
