@@ -116,6 +116,15 @@ export async function subtreeOf(db: Db, municipality: string, orgIds: readonly s
   return new Set(rows.map((r) => r.descendant_id));
 }
 
+/** The subtrees of the scope units and the kommune's root, in one round trip (what a scoped caller may read). */
+export async function subtreesAndRoot(db: Db, municipality: string, orgIds: readonly string[]): Promise<Set<string>> {
+  const { rows } = await sql<{ org_id: string }>`
+    select descendant_id as org_id from org_closure where municipality = ${municipality} and ancestor_id = any(${[...orgIds]}::text[])
+    union
+    select org_id from org_units where municipality = ${municipality} and active and parent_id is null`.execute(db);
+  return new Set(rows.map((r) => r.org_id));
+}
+
 /** Each unit's ancestors (itself first), the parent of each unit and the root: the whole tree for a refresh. */
 export async function loadTree(db: Db, municipality: string) {
   const { rows } = await sql<{ ancestor_id: string; descendant_id: string; depth: number }>`

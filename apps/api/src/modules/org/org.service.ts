@@ -31,8 +31,5 @@ export async function getOrg(ctx: ReadContext, orgId: string): Promise<repo.OrgR
  */
 export async function visibleUnits(ctx: ReadContext, scope: readonly string[] | null): Promise<Set<string> | null> {
   if (scope === null) return null;
-  const visible = await repo.subtreeOf(ctx.db, ctx.municipality, scope);
-  const root = await repo.rootOrgId(ctx.db, ctx.municipality);
-  if (root) visible.add(root);
-  return visible;
+  return repo.subtreesAndRoot(ctx.db, ctx.municipality, scope);
 }
