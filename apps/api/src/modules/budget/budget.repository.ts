@@ -62,7 +62,7 @@ const latestActual = (municipality: string) => sql<string | null>`(
   select to_char(make_date(l.year, l.month, 1), 'YYYY-MM') from economy_rollup_category l
   where l.municipality = ${municipality} and l.has_actual order by l.year desc, l.month desc limit 1)`;
 
-/** What the follow-up of a month shows, read in one round trip; null for a unit not in effect. */
+/** What the follow-up of a month shows, read in one round trip. */
 export interface FollowUpData {
   unit: OrgRow;
   /** its children in effect, by name */
