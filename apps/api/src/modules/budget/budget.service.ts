@@ -17,7 +17,7 @@ import {
   sameMonthLastYear,
 } from '@lis/domain';
 import { NotFoundError, type ReadContext } from '../../lib/read-context.ts';
-import { getOrg, subtreeOf } from '../org/org.service.ts';
+import { subtreeOf, topmostUnits } from '../org/org.service.ts';
 import * as repo from './budget.repository.ts';
 import { reconciliationOf } from './reconciliation.ts';
 import { byCode, figuresOf, followUpLookup } from './rollup-figures.ts';
@@ -55,21 +55,10 @@ export async function ownUnitsFor(
   if (callerOrgIds === null) return null;
   const orgIds = [...new Set(callerOrgIds)];
   if ((await subtreeOf(ctx.db, ctx.municipality, orgIds)).has(orgId)) return null;
-  const topmost: OrgUnit[] = [];
-  for (const id of orgIds) {
-    const others = orgIds.filter((other) => other !== id);
-    if ((await subtreeOf(ctx.db, ctx.municipality, others)).has(id)) continue; // inside another of theirs
-    const unit = await getOrg(ctx, id).catch(closedAsNull);
-    if (unit) topmost.push(unit);
-  }
+  // a unit inside another of theirs counts once, in that one; a closed unit reads as nothing
+  const topmost = await topmostUnits(ctx.db, ctx.municipality, orgIds);
   return topmost.sort((a, b) => a.name.localeCompare(b.name, 'da'));
 }
-
-/** A chef's unit that has since closed reads as nothing. */
-const closedAsNull = (error: unknown) => {
-  if (error instanceof NotFoundError) return null;
-  throw error;
-};
 
 /**
  * Budget follow-up of a unit (its whole subtree) for a month, with its children for drill-down

@@ -116,6 +116,30 @@ export async function subtreeOf(db: Db, municipality: string, orgIds: readonly s
   return new Set(rows.map((r) => r.descendant_id));
 }
 
+/** Of the given units, those in effect that no other of them holds: a chef's topmost own units. */
+export async function topmostUnits(db: Db, municipality: string, orgIds: readonly string[]): Promise<OrgRow[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('org_units')
+    .select(orgColumns)
+    .where('municipality', '=', municipality)
+    .where('active', '=', true)
+    .where('org_id', 'in', [...orgIds])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('org_closure as c')
+            .select('c.descendant_id')
+            .whereRef('c.descendant_id', '=', 'org_units.org_id')
+            .where('c.municipality', '=', municipality)
+            .where('c.ancestor_id', 'in', [...orgIds])
+            .where('c.depth', '>', 0),
+        ),
+      ),
+    )
+    .execute();
+}
+
 /** The subtrees of the scope units and the kommune's root, in one round trip (what a scoped caller may read). */
 export async function subtreesAndRoot(db: Db, municipality: string, orgIds: readonly string[]): Promise<Set<string>> {
   const { rows } = await sql<{ org_id: string }>`

@@ -17,6 +17,7 @@ export {
   orgJson,
   rootOrgId,
   subtreeOf,
+  topmostUnits,
 } from './org.repository.ts';
 
 export async function getOrg(ctx: ReadContext, orgId: string): Promise<repo.OrgRow> {
