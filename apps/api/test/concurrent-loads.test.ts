@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { ingestFile, restoreBatch } from '../src/modules/ingest/ingest.service.ts';
 import { ingestContext } from '../src/modules/kpi/ingest-context.ts';
-import { asAdmin, createTestApp, loadExamples, postFeed, type TestApp } from './helpers.ts';
+import { asAdmin, createAppWithOrganisation, postFeed, type TestApp } from './helpers.ts';
 
 // Loads are serialised per store (an advisory lock in the publishing transaction): two loads at
 // once, through the app or from the CLI beside it, both succeed or one is answered unchanged.
@@ -16,8 +16,7 @@ let t: TestApp;
 const dir = mkdtempSync(join(tmpdir(), 'lis-concurrent-'));
 const { municipality } = loadConfig({ LIS_DEMO: '0' });
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadExamples(t.app, ['organisation']);
+  t = await createAppWithOrganisation();
 });
 afterAll(async () => {
   await t.done();

@@ -12,7 +12,7 @@ import { rowValidator } from './validate-row.ts';
 // Rows go to the server in pieces of about this size (the file is read in smaller ones).
 const COPY_PIECE_BYTES = 1 << 20;
 
-export interface StagedFile {
+export interface CopiedFile {
   /** records read, valid or not */
   rows: number;
   /** the units of an organisation file, for the tree check */
@@ -51,17 +51,17 @@ export async function copyRecords(
   errors: ErrorList,
   target: CopyTarget,
   onProgress?: (rows: number) => void,
-): Promise<StagedFile> {
+): Promise<CopiedFile> {
   const validate = rowValidator(spec, source.decimalComma);
   const checkRules = feedRuleChecker(spec, refs);
   const periods = periodRangeOf(spec);
-  const staged: StagedFile = { rows: 0, orgRows: [], range: { from: null, to: null } };
+  const copied: CopiedFile = { rows: 0, orgRows: [], range: { from: null, to: null } };
   const writer = target.writer;
   const lines = new CopyBytes(2 * COPY_PIECE_BYTES);
   try {
     for await (const batch of source.batches) {
       for (const record of batch) {
-        staged.rows++;
+        copied.rows++;
         const values = validate(record, errors);
         if (!values) continue;
         const ruleErrors = checkRules(values, record.line);
@@ -69,12 +69,12 @@ export async function copyRecords(
           for (const error of ruleErrors) errors.add(error);
           continue;
         }
-        if (spec.name === 'organisation') staged.orgRows.push(toOrgRow(values, record.line));
+        if (spec.name === 'organisation') copied.orgRows.push(toOrgRow(values, record.line));
         periods.add(values);
         lines.add(target.line(copyFieldsText(values), record.line));
       }
       if (lines.size >= COPY_PIECE_BYTES) await writer.write(lines.take());
-      onProgress?.(staged.rows);
+      onProgress?.(copied.rows);
     }
   } catch (error) {
     if (!(error instanceof Error) || !isParseError(error)) {
@@ -85,8 +85,8 @@ export async function copyRecords(
   }
   if (lines.size > 0) await writer.write(lines.take());
   await writer.end();
-  staged.range = periods.range();
-  return staged;
+  copied.range = periods.range();
+  return copied;
 }
 
 function toOrgRow(values: readonly unknown[], line: number): OrgRow {
