@@ -3,7 +3,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../src/demo-seed.ts';
 import { ingestFile } from '../src/modules/ingest/ingest.service.ts';
-import { asAdmin, createAppWithOrganisation, createTestApp, example, factFingerprint, postFeed, type TestApp } from './helpers.ts';
+import {
+  asAdmin,
+  createAppWithOrganisation,
+  createTestApp,
+  example,
+  factFingerprint,
+  postFeed,
+  type TestApp,
+} from './helpers.ts';
 
 // Load-time rules from the security and fault review (issue 8): small groups beside their
 // children, implausible sick leave, a benchmark population that cannot divide.
