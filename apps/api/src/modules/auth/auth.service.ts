@@ -70,7 +70,8 @@ export async function createToken(
 export async function revokeToken(ctx: AuthContext, name: string): Promise<void> {
   if (!(await repo.revokeToken(ctx.db, ctx.municipality, name)))
     throw new AccessSetupError(`There is no active token named ${name}`);
-  for (const [hash, entry] of tokenCache) if (entry.principal?.name === `token:${name}`) tokenCache.delete(hash);
+  for (const [key, entry] of tokenCache)
+    if (key.startsWith(`${ctx.municipality}|`) && entry.principal?.name === `token:${name}`) tokenCache.delete(key);
 }
 
 /**
@@ -81,6 +82,8 @@ export async function revokeToken(ctx: AuthContext, name: string): Promise<void>
 const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_SIZE = 1_000;
 const tokenCache = new Map<string, { principal: Principal | null; until: number }>();
+/** By municipality too: a token checked for one municipality's server says nothing about another's in the same process. */
+const cacheKey = (municipality: string, hash: string) => `${municipality}|${hash}`;
 
 /** A chef has one or more known units; every other role none (they read everything, or nothing). */
 export async function checkScope(ctx: AuthContext, role: Role, orgIds: readonly string[]) {
@@ -194,11 +197,12 @@ export async function principalFromToken(ctx: AuthContext, secret: string): Prom
     };
   }
   const hash = sha256(secret);
-  const cached = tokenCache.get(hash);
+  const key = cacheKey(ctx.municipality, hash);
+  const cached = tokenCache.get(key);
   if (cached && cached.until > Date.now()) return cached.principal;
   const principal = await tokenPrincipal(ctx, hash);
   if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value as string);
-  tokenCache.set(hash, { principal, until: Date.now() + TOKEN_CACHE_MS });
+  tokenCache.set(key, { principal, until: Date.now() + TOKEN_CACHE_MS });
   return principal;
 }
 

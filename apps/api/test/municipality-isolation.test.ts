@@ -1,0 +1,104 @@
+import { FEED_LOAD_ORDER } from '@lis/contracts';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { createToken } from '../src/modules/auth/auth.service.ts';
+import { bearer, createTestApp, example, loadExamples, type TestApp } from './helpers.ts';
+
+// Two municipalities in one store (issue 13, ADR 0015): Jammerbugt's server (849) and a second
+// server for Aalborg (851) on the same store, which loads the same example files, unit ids and
+// all, plus a unit of its own. Every read of 849 must answer exactly as before 851 loaded: a
+// query that forgot `municipality` would count 851's rows twice into the sums or list its unit.
+
+const OTHER = '851';
+const OTHER_ONLY_UNIT = 'AAL-1';
+
+/** The reads of every page, for a reader of everything and for a chef of one forvaltning. */
+const READS = [
+  '/api/v1/org-units',
+  '/api/v1/dashboard?org=849&period=2016-06',
+  '/api/v1/dashboard?org=2000&period=2016-06',
+  '/api/v1/kpis/sick_leave_pct/series?org=849',
+  '/api/v1/kpis/sick_leave_pct/breakdown?org=849&period=2016-06',
+  '/api/v1/matrix?org=849&period=2016-06',
+  '/api/v1/budget/followup?org=849&period=2016-06',
+  '/api/v1/budget/followup?org=2000&period=2016-06',
+  '/api/v1/budget/accounts?org=849&period=2016-06',
+  '/api/v1/budget/plans',
+  '/api/v1/budget/balance?budgetYear=2017',
+  '/api/v1/benchmark/areas',
+  '/api/v1/benchmark?area=dagtilbud',
+  '/api/v1/benchmark/summary',
+  '/api/v1/benchmark/areas/dagtilbud/accounts',
+  '/api/v1/demography',
+  '/api/v1/demography/pressure',
+  '/api/v1/explanations/missing?period=2016-06',
+];
+
+let t: TestApp;
+let other: FastifyInstance;
+let direktion: Record<string, string>;
+let chef: Record<string, string>;
+let otherAdmin: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadExamples(t.app, [...new Set(FEED_LOAD_ORDER)]);
+  direktion = bearer(await t.token('direktion'));
+  chef = bearer(await t.token('chef', ['2000']));
+  other = await buildApp({
+    config: loadConfig({ LIS_DEMO: '0', LOG_LEVEL: 'silent', LIS_MUNICIPALITY: OTHER }),
+    store: t.store,
+    logger: false,
+  });
+  otherAdmin = bearer(await createToken({ db: t.store.db, municipality: OTHER }, { name: 'admin', role: 'admin', orgIds: [] }));
+});
+afterAll(async () => {
+  await other?.close();
+  await t.done();
+});
+
+const readAll = async (app: FastifyInstance, headers: Record<string, string>) => {
+  const answers: Record<string, { status: number; body: string }> = {};
+  for (const url of READS) {
+    const response = await app.inject({ method: 'GET', url, headers });
+    answers[url] = { status: response.statusCode, body: response.body };
+  }
+  return answers;
+};
+
+const loadOther = async (feed: string, body: string | Buffer) => {
+  const response = await other.inject({
+    method: 'POST',
+    url: `/api/v1/feeds/${feed}`,
+    headers: { 'content-type': 'text/csv', ...otherAdmin },
+    payload: body,
+  });
+  expect(response.statusCode, `${feed}: ${response.body}`).toBe(200);
+};
+
+it('reads one municipality exactly as before another one loaded the same files into the store', async () => {
+  const before = { direktion: await readAll(t.app, direktion), chef: await readAll(t.app, chef) };
+  expect(Object.values(before.direktion).every((a) => a.status === 200)).toBe(true);
+
+  const organisation = `${example('organisation.csv').toString('utf8').trimEnd()}\n${OTHER_ONLY_UNIT};2000;Aalborg-enhed;afdeling;;\n`;
+  for (const feed of new Set(FEED_LOAD_ORDER))
+    await loadOther(feed, feed === 'organisation' ? organisation : example(`${feed}.csv`));
+  // the other server sees its own unit: the second load did land in the same store
+  expect((await other.inject({ method: 'GET', url: '/api/v1/org-units', headers: otherAdmin })).body).toContain(OTHER_ONLY_UNIT);
+
+  const after = { direktion: await readAll(t.app, direktion), chef: await readAll(t.app, chef) };
+  for (const role of ['direktion', 'chef'] as const)
+    for (const url of READS) expect(after[role][url], `${role} ${url}`).toEqual(before[role][url]);
+});
+
+it('refuses a token of one municipality on the other’s server, both ways, also right after its own server accepted it', async () => {
+  // the servers share one process: a token verified (and remembered) by one must not open the other
+  for (const url of ['/api/v1/org-units', '/api/v1/dashboard?org=849&period=2016-06']) {
+    expect((await other.inject({ method: 'GET', url, headers: otherAdmin })).statusCode, url).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url, headers: otherAdmin })).statusCode, url).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url, headers: direktion })).statusCode, url).toBe(200);
+    expect((await other.inject({ method: 'GET', url, headers: direktion })).statusCode, url).toBe(401);
+  }
+});
