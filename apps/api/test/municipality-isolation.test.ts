@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { createToken } from '../src/modules/auth/auth.service.ts';
+import { createToken, createUser } from '../src/modules/auth/auth.service.ts';
 import { bearer, createTestApp, example, loadExamples, type TestApp } from './helpers.ts';
 
 // Two municipalities in one store (issue 13, ADR 0015): Jammerbugt's server (849) and a second
@@ -101,4 +101,16 @@ it('refuses a token of one municipality on the other’s server, both ways, also
     expect((await t.app.inject({ method: 'GET', url, headers: direktion })).statusCode, url).toBe(200);
     expect((await other.inject({ method: 'GET', url, headers: direktion })).statusCode, url).toBe(401);
   }
+});
+
+it('refuses a session of one municipality on the other’s server', async () => {
+  const password = 'korrekt hest batteri';
+  await createUser({ db: t.store.db, municipality: OTHER }, { username: 'aalborg', role: 'direktion', password, orgIds: [] });
+  const login = await other.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'aalborg', password } });
+  expect(login.statusCode).toBe(200);
+  const cookie = String(login.headers['set-cookie']).split(';')[0] as string;
+  expect((await other.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
+  // the cookie is the user's own: nothing stops them sending it to the other municipality's host
+  for (const url of ['/api/v1/auth/me', '/api/v1/org-units', '/api/v1/dashboard?org=849&period=2016-06'])
+    expect((await t.app.inject({ method: 'GET', url, headers: { cookie } })).statusCode, url).toBe(401);
 });

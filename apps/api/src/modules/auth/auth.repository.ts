@@ -102,7 +102,8 @@ export async function markSignedIn(db: Db, userId: number, at: Date) {
   await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
 }
 
-export async function findSession(db: Db, idHash: string) {
+/** A session of the municipality's own users: a session cookie of another municipality in the same store is no one here. */
+export async function findSession(db: Db, municipality: string, idHash: string) {
   return (
     (await db
       .selectFrom('sessions')
@@ -119,6 +120,8 @@ export async function findSession(db: Db, idHash: string) {
         'users.disabled',
       ])
       .where('sessions.id_hash', '=', idHash)
+      .where('sessions.municipality', '=', municipality)
+      .where('users.municipality', '=', municipality)
       .executeTakeFirst()) ?? null
   );
 }

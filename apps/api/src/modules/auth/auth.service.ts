@@ -165,7 +165,7 @@ export async function openSession(
 /** The person behind a session cookie, or null when it is unknown, ended, idle too long or too old. */
 export async function principalFromSession(ctx: AuthContext, sessionId: string, now = Date.now()): Promise<Principal | null> {
   const idHash = sha256(sessionId);
-  const session = await repo.findSession(ctx.db, idHash);
+  const session = await repo.findSession(ctx.db, ctx.municipality, idHash);
   if (!session || session.ended_at || session.disabled) return null;
   if (now - session.last_seen_at.getTime() > SESSION_IDLE_MS || now - session.created_at.getTime() > SESSION_ABSOLUTE_MS) {
     if (!ctx.readOnly) await repo.endSession(ctx.db, idHash);
