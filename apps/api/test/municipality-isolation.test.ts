@@ -8,8 +8,9 @@ import { bearer, createTestApp, example, loadExamples, type TestApp } from './he
 
 // Two municipalities in one store (issue 13, ADR 0015): Jammerbugt's server (849) and a second
 // server for Aalborg (851) on the same store, which loads the same example files, unit ids and
-// all, plus a unit of its own. Every read of 849 must answer exactly as before 851 loaded: a
-// query that forgot `municipality` would count 851's rows twice into the sums or list its unit.
+// all, plus a unit and a user of its own. Every read of 849 must answer exactly as before 851
+// loaded: a query that forgot `municipality` would count 851's rows twice into the sums, or list
+// its unit, its user or its deliveries.
 
 const OTHER = '851';
 const OTHER_ONLY_UNIT = 'AAL-1';
@@ -34,10 +35,21 @@ const READS = [
   '/api/v1/demography',
   '/api/v1/demography/pressure',
   '/api/v1/explanations/missing?period=2016-06',
+  '/api/v1/explanations/overdue',
+  '/api/v1/benchmark/peer-groups',
+];
+/** What an admin reads beside the pages: the ledger, people, access rules, the audit log and usage. */
+const ADMIN_READS = [
+  '/api/v1/batches',
+  '/api/v1/users',
+  '/api/v1/access-rules',
+  '/api/v1/audit',
+  '/api/v1/usage?from=2016-01&to=2016-12',
 ];
 
 let t: TestApp;
 let other: FastifyInstance;
+let admin: Record<string, string>;
 let direktion: Record<string, string>;
 let chef: Record<string, string>;
 let otherAdmin: Record<string, string>;
@@ -45,6 +57,7 @@ let otherAdmin: Record<string, string>;
 beforeAll(async () => {
   t = await createTestApp();
   await loadExamples(t.app, [...new Set(FEED_LOAD_ORDER)]);
+  admin = bearer(await t.token('admin'));
   direktion = bearer(await t.token('direktion'));
   chef = bearer(await t.token('chef', ['2000']));
   other = await buildApp({
@@ -59,9 +72,9 @@ afterAll(async () => {
   await t.done();
 });
 
-const readAll = async (app: FastifyInstance, headers: Record<string, string>) => {
+const readAll = async (app: FastifyInstance, headers: Record<string, string>, urls = READS) => {
   const answers: Record<string, { status: number; body: string }> = {};
-  for (const url of READS) {
+  for (const url of urls) {
     const response = await app.inject({ method: 'GET', url, headers });
     answers[url] = { status: response.statusCode, body: response.body };
   }
@@ -79,8 +92,13 @@ const loadOther = async (feed: string, body: string | Buffer) => {
 };
 
 it('reads one municipality exactly as before another one loaded the same files into the store', async () => {
-  const before = { direktion: await readAll(t.app, direktion), chef: await readAll(t.app, chef) };
-  expect(Object.values(before.direktion).every((a) => a.status === 200)).toBe(true);
+  const readers = async () => ({
+    admin: await readAll(t.app, admin, [...READS, ...ADMIN_READS]),
+    direktion: await readAll(t.app, direktion),
+    chef: await readAll(t.app, chef),
+  });
+  const before = await readers();
+  expect(Object.entries(before.admin).filter(([, a]) => a.status !== 200)).toEqual([]);
 
   const organisation = `${example('organisation.csv').toString('utf8').trimEnd()}\n${OTHER_ONLY_UNIT};2000;Aalborg-enhed;afdeling;;\n`;
   for (const feed of new Set(FEED_LOAD_ORDER))
@@ -88,9 +106,14 @@ it('reads one municipality exactly as before another one loaded the same files i
   // the other server sees its own unit: the second load did land in the same store
   expect((await other.inject({ method: 'GET', url: '/api/v1/org-units', headers: otherAdmin })).body).toContain(OTHER_ONLY_UNIT);
 
-  const after = { direktion: await readAll(t.app, direktion), chef: await readAll(t.app, chef) };
-  for (const role of ['direktion', 'chef'] as const)
-    for (const url of READS) expect(after[role][url], `${role} ${url}`).toEqual(before[role][url]);
+  await createUser(
+    { db: t.store.db, municipality: OTHER },
+    { username: 'aalborg-oekonom', role: 'oekonom', password: 'korrekt hest batteri', orgIds: [] },
+  );
+
+  const after = await readers();
+  for (const role of ['admin', 'direktion', 'chef'] as const)
+    for (const [url, answer] of Object.entries(before[role])) expect(after[role][url], `${role} ${url}`).toEqual(answer);
 });
 
 it('refuses a token of one municipality on the other’s server, both ways, also right after its own server accepted it', async () => {
