@@ -1,7 +1,7 @@
 import type { Database } from '@lis/db';
 import type { EconomyBudgetAmount, PlanAmount, SpendingCategory } from '@lis/domain';
 import { type Kysely, sql } from 'kysely';
-import { type OrgRow, orgJson } from '../org/org.service.ts';
+import { type OrgRow, orgJson, topmostOf } from '../org/org.service.ts';
 
 type Db = Kysely<Database>;
 
@@ -41,21 +41,6 @@ const SUMS = (month: number) => sql`
   sum(r.original_year_ore)::float8 / 100 as "originalBudget", sum(r.corrected_year_ore)::float8 / 100 as "correctedBudget",
   sum(r.phased_ytd_ore[${month}])::float8 / 100 as "phasedBudgetYtd", sum(r.actual_ytd_ore[${month}])::float8 / 100 as "actualsYtd",
   sum(r.forecast_ore[${month}])::float8 / 100 as forecast, max(r.forecast_month[${month}]) as "forecastMonth"`;
-
-/**
- * The units summed, each only where no other of them holds it, so that a fact counts once also
- * where a chef's own units nest. An array, not a list of values, so the statement's text stays the
- * same and is prepared once per connection.
- */
-function unitsOnce(municipality: string, orgIds: readonly string[]) {
-  return sql`
-    given(org_id) as (select distinct unnest(${[...orgIds]}::text[])),
-    units as (
-      select g.org_id from given g
-      where not exists (
-        select 1 from org_closure c join given o on o.org_id = c.ancestor_id
-        where c.municipality = ${municipality} and c.descendant_id = g.org_id and c.depth > 0))`;
-}
 
 /** The newest month with actuals in the municipality, 'YYYY-MM' (null: none): the follow-up's default month. */
 const latestActual = (municipality: string) => sql<string | null>`(
@@ -146,7 +131,7 @@ export async function accountsData(
   const depth = prefix === '' ? 1 : prefix.split('.').length + 1;
   const under = sql`(${prefix} = '' or left(r.function, ${prefix.length + 1}) = ${`${prefix}.`})`;
   const { rows } = await sql<{ unit: OrgRow | null; lines: AccountRow[] | null }>`/* prepared:budget-accounts */
-    with ${unitsOnce(municipality, orgIds)}, lines as (
+    with ${topmostOf(municipality, orgIds)}, lines as (
       select array_to_string((string_to_array(r.function, '.'))[1:${depth}], '.') as code, r.*
       from units s join economy_rollup r on r.municipality = ${municipality} and r.org_id = s.org_id
       where r.year = ${year} and ${under}

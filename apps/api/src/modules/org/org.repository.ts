@@ -116,28 +116,28 @@ export async function subtreeOf(db: Db, municipality: string, orgIds: readonly s
   return new Set(rows.map((r) => r.descendant_id));
 }
 
+/**
+ * A `units(org_id)` CTE: the given units that no other of them holds, so that a fact counts once
+ * where a chef's own units nest. An array, not a list of values, so a statement's text stays the
+ * same and is prepared once per connection.
+ */
+export function topmostOf(municipality: string, orgIds: readonly string[]) {
+  return sql`
+    given(org_id) as (select distinct unnest(${[...orgIds]}::text[])),
+    units as (
+      select g.org_id from given g
+      where not exists (
+        select 1 from org_closure c join given o on o.org_id = c.ancestor_id
+        where c.municipality = ${municipality} and c.descendant_id = g.org_id and c.depth > 0))`;
+}
+
 /** Of the given units, those in effect that no other of them holds: a chef's topmost own units. */
 export async function topmostUnits(db: Db, municipality: string, orgIds: readonly string[]): Promise<OrgRow[]> {
-  if (orgIds.length === 0) return [];
-  return db
-    .selectFrom('org_units')
-    .select(orgColumns)
-    .where('municipality', '=', municipality)
-    .where('active', '=', true)
-    .where('org_id', 'in', [...orgIds])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('org_closure as c')
-            .select('c.descendant_id')
-            .whereRef('c.descendant_id', '=', 'org_units.org_id')
-            .where('c.municipality', '=', municipality)
-            .where('c.ancestor_id', 'in', [...orgIds])
-            .where('c.depth', '>', 0),
-        ),
-      ),
-    )
-    .execute();
+  const { rows } = await sql<{ units: OrgRow[] | null }>`
+    with ${topmostOf(municipality, orgIds)}
+    select json_agg(${orgJson('u')}) as units
+    from units s join org_units u on u.municipality = ${municipality} and u.active and u.org_id = s.org_id`.execute(db);
+  return rows[0]?.units ?? [];
 }
 
 /** The subtrees of the scope units and the kommune's root, in one round trip (what a scoped caller may read). */

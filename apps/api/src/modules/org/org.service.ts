@@ -17,6 +17,7 @@ export {
   orgJson,
   rootOrgId,
   subtreeOf,
+  topmostOf,
   topmostUnits,
 } from './org.repository.ts';
 
