@@ -27,11 +27,18 @@ export function bandOfAge(age: number): AgeBand {
 
 const emptyBands = (): BandCounts => Object.fromEntries(AGE_BANDS.map((b) => [b, 0])) as BandCounts;
 
-/** Sums one year's counts (of one kind and vintage) into the bands: single years when there are any, else the band rows. */
-export function sumIntoBands(rows: readonly { age: string; count: number }[]): BandCounts {
+type AgeCount = { age: string; count: number };
+
+/** The rows of one year (kind, vintage) that are read: its single years when there are any, else its band rows. */
+function rowsRead(rows: readonly AgeCount[]): { single: boolean; rows: readonly AgeCount[] } {
   const single = rows.filter((r) => !isBand(r.age));
+  return single.length > 0 ? { single: true, rows: single } : { single: false, rows };
+}
+
+/** Sums one year's counts (of one kind and vintage) into the bands: single years when there are any, else the band rows. */
+export function sumIntoBands(rows: readonly AgeCount[]): BandCounts {
   const bands = emptyBands();
-  for (const r of single.length > 0 ? single : rows) {
+  for (const r of rowsRead(rows).rows) {
     const band = isBand(r.age) ? r.age : bandOfAge(Number(r.age));
     bands[band] += r.count;
   }
@@ -53,4 +60,19 @@ export function alignsWithBands(ages: { from: number; to: number | null }): bool
   const starts = AGE_BANDS.some((b) => BAND_AGES[b].from === ages.from);
   const ends = ages.to === null || AGE_BANDS.some((b) => BAND_AGES[b].to === ages.to);
   return starts && ends && (ages.to === null || ages.to >= ages.from);
+}
+
+/**
+ * The persons of ages a..b (b null: and over) in one year's rows (of one kind and vintage): summed
+ * from its single years, or from its bands when the ages start and end on band limits; null when
+ * the year has no rows or only bands that the ages cut through (e.g. 0–17 from 0-2, 3-5, 6-16, 17-24).
+ */
+export function countOfAges(rows: readonly AgeCount[], ages: { from: number; to: number | null }): number | null {
+  const read = rowsRead(rows);
+  if (read.rows.length === 0) return null;
+  if (read.single)
+    return read.rows
+      .filter((r) => Number(r.age) >= ages.from && (ages.to === null || Number(r.age) <= ages.to))
+      .reduce((sum, r) => sum + r.count, 0);
+  return alignsWithBands(ages) ? countInAges(sumIntoBands(read.rows), ages) : null;
 }

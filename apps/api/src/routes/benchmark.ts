@@ -23,10 +23,13 @@ import {
   benchmarkSummary,
   type Caller,
   deletePeerGroup,
+  IMPORTED_ROWS,
   PeerGroupRefusal,
   peerGroups,
+  type RowSource,
   savePeerGroup,
 } from '../modules/benchmark/benchmark.service.ts';
+import { storeRows, storeYears } from '../modules/benchmark/store-rows.ts';
 import { ownUnitsFor } from '../modules/budget/budget.service.ts';
 import { benchmarkSheets, summarySheets } from '../modules/export/benchmark.export.ts';
 import { getOrg } from '../modules/org/org.service.ts';
@@ -50,6 +53,9 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('preHandler', claimExportSlot);
   const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
   const reads = (request: FastifyRequest) => app.readContext(request);
+  // the store's own figures of other municipalities are read on the owner connection, as sums only (store-rows.ts)
+  const rowSource = (source: 'statbank' | 'store' | undefined): RowSource =>
+    source === 'store' ? storeRows(app.lis.store.db) : IMPORTED_ROWS;
   const options = (q: {
     year?: number;
     peers?: string;
@@ -82,11 +88,14 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         tags: ['benchmark'],
-        summary: 'Areas and years with benchmark data',
+        summary: 'Areas and years with benchmark data (imported, and from the store’s own facts)',
         response: { 200: BenchmarkAreas, ...errors },
       },
     },
-    async (request) => benchmarkAreas(reads(request)),
+    async (request) => {
+      const context = reads(request);
+      return benchmarkAreas(context, await storeYears(app.lis.store.db, context.municipality));
+    },
   );
 
   app.get(
@@ -101,7 +110,12 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await benchmarkArea(reads(request), request.query.area, options(request.query)).catch(asHttp);
+      const result = await benchmarkArea(
+        reads(request),
+        request.query.area,
+        options(request.query),
+        rowSource(request.query.source),
+      ).catch(asHttp);
       return respond(
         app,
         request,
@@ -126,7 +140,9 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await benchmarkSummary(reads(request), options(request.query)).catch(asHttp);
+      const result = await benchmarkSummary(reads(request), options(request.query), rowSource(request.query.source)).catch(
+        asHttp,
+      );
       return respond(
         app,
         request,

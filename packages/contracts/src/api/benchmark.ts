@@ -21,6 +21,13 @@ export const PeerGroupKindSchema = Type.Union([
   Type.Literal('all'),
 ]);
 
+/** Where the figures come from: the imported ones (StatBank or the benchmark feed) or the store's own economy and population facts. */
+export const BenchmarkSourceSchema = Type.Union([Type.Literal('statbank'), Type.Literal('store')], {
+  description:
+    'statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year',
+});
+export type BenchmarkSource = Static<typeof BenchmarkSourceSchema>;
+
 const common = {
   year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2200, description: 'default: the latest year with data' })),
   peers: Type.Optional(
@@ -34,6 +41,7 @@ const common = {
     Type.Boolean({ description: 'whether the own municipality is among the peers (default true, as KORA did)' }),
   ),
   needAdjusted: Type.Optional(Type.Boolean({ description: 'divide unit costs by the expenditure-need index first' })),
+  source: Type.Optional(BenchmarkSourceSchema),
   format: Format,
 };
 
@@ -76,6 +84,15 @@ const Basis = {
   priceBasis: Type.String(),
   /** where the year's figures come from: Danmarks Statistik's StatBank, or the deliveries of the benchmark feed */
   source: Type.String(),
+  /** the `source` asked for */
+  sourceKind: BenchmarkSourceSchema,
+  /** with source=store: the group's municipalities (other than the own) with and without a closed year and population in the store; null otherwise */
+  storePeers: Nullable(
+    Type.Object({
+      withData: Type.Array(Type.Object({ municipality: Type.String(), name: Type.String() })),
+      missing: Type.Array(Type.Object({ municipality: Type.String(), name: Type.String() })),
+    }),
+  ),
   /** said when the method amounts to another, e.g. the mean of the 5 cheapest of 5 or fewer = the group mean */
   methodNote: Nullable(Type.String()),
   caveat: Type.String(),
@@ -150,7 +167,16 @@ export const BenchmarkSummary = Type.Object({
 export type BenchmarkSummary = Static<typeof BenchmarkSummary>;
 
 export const BenchmarkAreas = Type.Array(
-  Type.Object({ area: Type.String(), name: Type.String(), years: Type.Array(Type.Integer()) }),
+  Type.Object({
+    area: Type.String(),
+    name: Type.String(),
+    years: Type.Array(Type.Integer()),
+    /**
+     * the years source=store can answer: closed (December has actuals) with population for the
+     * own municipality and at least one other municipality in the store
+     */
+    storeYears: Type.Array(Type.Integer()),
+  }),
 );
 
 /** The longest name of a saved peer group. */

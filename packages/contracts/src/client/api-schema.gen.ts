@@ -254,7 +254,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Areas and years with benchmark data
+         * Areas and years with benchmark data (imported, and from the store’s own facts)
          * @description Access: permission benchmark:read; roles admin, direktion, oekonom, chef. Session cookie or bearer token.
          */
         get: operations["getBenchmarkAreas"];
@@ -1126,6 +1126,7 @@ export interface components {
             area: string;
             name: string;
             years: number[];
+            storeYears: number[];
         }[];
         /** @enum {string} */
         BenchmarkMethod: "mean" | "weighted" | "median" | "best_quartile" | "mean_5_cheapest" | "cheapest";
@@ -1181,6 +1182,17 @@ export interface components {
             } | null;
             source: string;
             trend: {
+            sourceKind: components["schemas"]["BenchmarkSource"];
+            storePeers: {
+                missing: {
+                    municipality: string;
+                    name: string;
+                }[];
+                withData: {
+                    municipality: string;
+                    name: string;
+                }[];
+            } | null;
                 benchmark: number | null;
                 ownUnitCost: number | null;
                 priceYear: number | null;
@@ -1190,6 +1202,11 @@ export interface components {
             year: number;
         };
         BenchmarkSummary: {
+        /**
+         * @description statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year
+         * @enum {string}
+         */
+        BenchmarkSource: "statbank" | "store";
             areas: {
                 area: string;
                 areaName: string;
@@ -1224,6 +1241,17 @@ export interface components {
             priceYear: number | null;
             source: string;
             totalPotential: number;
+            sourceKind: components["schemas"]["BenchmarkSource"];
+            storePeers: {
+                missing: {
+                    municipality: string;
+                    name: string;
+                }[];
+                withData: {
+                    municipality: string;
+                    name: string;
+                }[];
+            } | null;
             year: number;
         };
         Breakdown: {
@@ -2503,6 +2531,8 @@ export interface operations {
             /** @description JSON, or with ?format=csv|xlsx the same as a file to download */
             200: {
                 headers: {
+                /** @description statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year */
+                source?: "statbank" | "store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2938,6 +2968,8 @@ export interface operations {
             /** @description JSON, or with ?format=csv|xlsx the same as a file to download */
             200: {
                 headers: {
+                /** @description statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year */
+                source?: "statbank" | "store";
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,17 +1,21 @@
 import type { Database } from '@lis/db';
 import { OPERATING_SPENDING } from '@lis/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 
 type Db = Kysely<Database>;
 
 export type AccountsAmountType = 'actual' | 'original_budget';
 
-/** What the year holds: whether its December has actuals (the year's actuals are whole) and whether it has any economy fact. */
+/** Whether a municipality's year is closed: its December has actuals (the year's actuals are whole). */
+export const yearClosed = (municipality: string | Expression<unknown>, year: number | Expression<unknown>) =>
+  sql<boolean>`exists (select 1 from economy where municipality = ${municipality} and active and amount_type = 'actual'
+    and period = make_date(${year}, 12, 1))`;
+
+/** What the year holds: whether it is closed and whether it has any economy fact. */
 export async function yearCoverage(db: Db, municipality: string, year: number): Promise<{ closed: boolean; hasFacts: boolean }> {
   const { rows } = await sql<{ closed: boolean; hasFacts: boolean }>`
     select
-      exists (select 1 from economy where municipality = ${municipality} and active and amount_type = 'actual'
-        and period = make_date(${year}, 12, 1)) as closed,
+      ${yearClosed(municipality, year)} as closed,
       exists (select 1 from economy where municipality = ${municipality} and active
         and period between make_date(${year}, 1, 1) and make_date(${year}, 12, 1)) as "hasFacts"`.execute(db);
   return { closed: rows[0]?.closed ?? false, hasFacts: rows[0]?.hasFacts ?? false };
@@ -24,7 +28,7 @@ export interface UnitFunctionAmount {
   amount: number;
 }
 
-const operating = sql.join(OPERATING_SPENDING.dranst.map((d) => sql`${d}`));
+export const operating = sql.join(OPERATING_SPENDING.dranst.map((d) => sql`${d}`));
 
 /**
  * Per unit of `orgIds` (each with its subtree) and function, the year's amounts of one type on

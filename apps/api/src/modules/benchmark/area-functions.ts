@@ -6,7 +6,8 @@
 import shipped from '../../../../../reference/statbank/benchmark-mapping.json' with { type: 'json' };
 import { parseBenchmarkMapping } from '../statbank/mapping.ts';
 
-const accounts = parseBenchmarkMapping(shipped).accounts;
+const mapping = parseBenchmarkMapping(shipped);
+const accounts = mapping.accounts;
 const entriesOf = shipped.accounts.areas as Readonly<Record<string, readonly string[]>>;
 
 export const FUNCTIONS_SOURCE =
@@ -33,3 +34,19 @@ export function areaFunctions(area: string): AreaFunctions {
     covers: (fn) => covered(fn.replaceAll('.', '')),
   };
 }
+
+/** The area's target population's ages by the same mapping (population.areas, as the FOLK1A import sums); `to` null = and over. */
+export function areaAges(area: string): { from: number; to: number | null } | null {
+  const band = mapping.population?.areas[area];
+  if (!band) return null;
+  return { from: band.from, to: Number.isFinite(band.to) ? band.to : null };
+}
+
+/** Whether the store's own facts can give the area: the mapping names both its functions and its ages. */
+export const storeCovers = (area: string) => areaAges(area) !== null && (accounts?.areas[area]?.length ?? 0) > 0;
+
+/** The five-digit function ranges of each area the store's own facts can give, to sum them by. */
+export const storeAreaRanges = (): { area: string; from: string; to: string }[] =>
+  Object.entries(accounts?.areas ?? {})
+    .filter(([area]) => storeCovers(area))
+    .flatMap(([area, ranges]) => ranges.map((r) => ({ area, from: r.from, to: r.to })));

@@ -1,4 +1,11 @@
-import { type BenchmarkResult, type BenchmarkSummary, MAX_SAVED_PEER_GROUPS, type Role, roleCan } from '@lis/contracts';
+import {
+  type BenchmarkResult,
+  type BenchmarkSource,
+  type BenchmarkSummary,
+  MAX_SAVED_PEER_GROUPS,
+  type Role,
+  roleCan,
+} from '@lis/contracts';
 import {
   areaName,
   BENCHMARK_CAVEAT,
@@ -19,6 +26,7 @@ import {
   unitCost,
 } from '@lis/domain';
 import type { ReadContext } from '../../lib/read-context.ts';
+import { storeCovers } from './area-functions.ts';
 import * as repo from './benchmark.repository.ts';
 
 export interface BenchmarkOptions {
@@ -55,11 +63,54 @@ export interface Caller {
   role: Role;
 }
 
-const priceBase = (basis: string) => `Nettodriftsudgifter (dranst 1+2), ${basis}`;
-const nameOf = (code: string) => findMunicipality(code)?.name ?? code;
+/** A municipality by code and name, as the answers list them. */
+export interface MunicipalityRef {
+  municipality: string;
+  name: string;
+}
 
-async function basis(ctx: ReadContext, options: BenchmarkOptions) {
-  const year = options.year ?? (await repo.latestYear(ctx.db, ctx.municipality));
+/**
+ * Where the rows of a benchmark come from: the imported figures (the benchmark table) or the
+ * store's own facts (store-rows.ts). The methods, groups and potentials are the same for both.
+ */
+export interface RowSource {
+  kind: BenchmarkSource;
+  /** the year when none is asked for */
+  latestYear(ctx: ReadContext): Promise<number | null>;
+  /** which of the group (other than the own) have figures; null when the source does not say. Throws BenchmarkRequestError. */
+  coverage(
+    ctx: ReadContext,
+    year: number,
+    codes: readonly string[],
+  ): Promise<{ withData: MunicipalityRef[]; missing: MunicipalityRef[] } | null>;
+  /** the rows of the years for the group and the own municipality (others may come along) */
+  rows(
+    ctx: ReadContext,
+    years: readonly number[],
+    area: string | null,
+    codes: readonly string[],
+  ): Promise<(repo.BenchmarkRow & { year: number })[]>;
+  /** the price basis of rows with these price years */
+  priceBasis(priceYears: readonly (number | null)[]): string;
+  /** where the year's figures (of one area, or all) come from */
+  sourceText(ctx: ReadContext, year: number, area: string | null): Promise<string>;
+}
+
+const priceBase = (basis: string) => `Nettodriftsudgifter (dranst 1+2), ${basis}`;
+export const nameOf = (code: string) => findMunicipality(code)?.name ?? code;
+
+/** The imported figures: Danmarks Statistik's StatBank or the benchmark feed (the default source). */
+export const IMPORTED_ROWS: RowSource = {
+  kind: 'statbank',
+  latestYear: (ctx) => repo.latestYear(ctx.db, ctx.municipality),
+  coverage: async () => null,
+  rows: (ctx, years, area) => repo.rowsForYears(ctx.db, ctx.municipality, years, area),
+  priceBasis: priceBasisText,
+  sourceText: async (ctx, year, area) => sourceText(await repo.sourcesOf(ctx.db, ctx.municipality, year, area)),
+};
+
+async function basis(ctx: ReadContext, options: BenchmarkOptions, source: RowSource) {
+  const year = options.year ?? (await source.latestYear(ctx));
   if (year === null) throw new BenchmarkRequestError('No benchmark data has been loaded', 'year');
   let group: { codes: string[]; name: string };
   try {
@@ -70,10 +121,13 @@ async function basis(ctx: ReadContext, options: BenchmarkOptions) {
     throw new BenchmarkRequestError((error as Error).message, 'peers');
   }
   if (group.codes.length === 0) throw new BenchmarkRequestError('The peer group is empty', 'peers');
+  const storePeers = await source.coverage(ctx, year, group.codes);
   return {
     year,
     codes: group.codes,
     common: {
+      sourceKind: source.kind,
+      storePeers,
       year,
       method: options.method,
       methodName: METHOD_NAMES[options.method],
@@ -87,14 +141,20 @@ async function basis(ctx: ReadContext, options: BenchmarkOptions) {
 }
 
 /** The price year and the source of the rows a figure is made of (the own municipality's and the group's). */
-async function provenance(ctx: ReadContext, year: number, area: string | null, rows: readonly repo.BenchmarkRow[]) {
+async function provenance(
+  ctx: ReadContext,
+  source: RowSource,
+  year: number,
+  area: string | null,
+  rows: readonly repo.BenchmarkRow[],
+) {
   const priceYears = rows.map((r) => r.priceYear);
-  const basis = priceBasisText(priceYears);
+  const basis = source.priceBasis(priceYears);
   return {
     priceBase: priceBase(basis),
     priceYear: commonPriceYear(priceYears),
     priceBasis: basis,
-    source: sourceText(await repo.sourcesOf(ctx.db, ctx.municipality, year, area)),
+    source: await source.sourceText(ctx, year, area),
   };
 }
 
@@ -129,6 +189,10 @@ async function savedGroup(ctx: ReadContext, name: string, includeOwn: boolean) {
   const group = peerCodes(ctx.municipality, saved.municipalities.join(','), includeOwn);
   return { codes: group.codes, name: `${name} (${group.codes.length} kommuner)` };
 }
+
+/** One year's rows, without the year. */
+const rowsOfYear = async (ctx: ReadContext, source: RowSource, year: number, area: string | null, codes: readonly string[]) =>
+  (await source.rows(ctx, [year], area, codes)).map(({ year: _, ...row }) => row);
 
 /** A row without a positive target population has no unit cost: it is left out of every figure, and listed. */
 const usable = (row: repo.BenchmarkRow) => row.targetPopulation > 0;
@@ -186,17 +250,22 @@ function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: r
 }
 
 /** Unit costs of the peers for one area and year, the benchmark by the chosen method, and the potential. */
-export async function benchmarkArea(ctx: ReadContext, area: string, options: BenchmarkOptions): Promise<BenchmarkResult> {
-  const { year, codes, common } = await basis(ctx, options);
-  const rows = await repo.rowsFor(ctx.db, ctx.municipality, year, area);
+export async function benchmarkArea(
+  ctx: ReadContext,
+  area: string,
+  options: BenchmarkOptions,
+  source: RowSource = IMPORTED_ROWS,
+): Promise<BenchmarkResult> {
+  const { year, codes, common } = await basis(ctx, options, source);
+  const rows = await rowsOfYear(ctx, source, year, area, codes);
   if (rows.length === 0) throw new BenchmarkRequestError(`No benchmark data for ${area} in ${year}`, 'area');
   const result = guard(() => evaluate(ctx, rows, codes, options));
-  const trend = await areaTrend(ctx, area, year, codes, options);
+  const trend = await areaTrend(ctx, source, area, year, codes, options);
   return {
     area,
     areaName: areaName(area),
     ...common,
-    ...(await provenance(ctx, year, area, concerning(ctx, rows, codes))),
+    ...(await provenance(ctx, source, year, area, concerning(ctx, rows, codes))),
     methodNote: methodNote(options.method, result.peers.length),
     peers: result.peers,
     own: {
@@ -222,9 +291,16 @@ export async function benchmarkArea(ctx: ReadContext, area: string, options: Ben
  * Own unit cost and benchmark of the year and the two before, by the same method and group. A year
  * without rows, or whose rows cannot give the figure (e.g. no need index), is a gap in the line.
  */
-async function areaTrend(ctx: ReadContext, area: string, year: number, codes: readonly string[], options: BenchmarkOptions) {
+async function areaTrend(
+  ctx: ReadContext,
+  source: RowSource,
+  area: string,
+  year: number,
+  codes: readonly string[],
+  options: BenchmarkOptions,
+) {
   const years = trendYears(year);
-  const rows = await repo.rowsForYears(ctx.db, ctx.municipality, years, area);
+  const rows = await source.rows(ctx, years, area, codes);
   return years.map((y) => {
     const ofYear = concerning(
       ctx,
@@ -250,9 +326,13 @@ async function areaTrend(ctx: ReadContext, area: string, year: number, codes: re
 }
 
 /** Every area: the potential where the municipality is over the benchmark, never netted against areas under it. */
-export async function benchmarkSummary(ctx: ReadContext, options: BenchmarkOptions): Promise<BenchmarkSummary> {
-  const { year, codes, common } = await basis(ctx, options);
-  const rows = await repo.rowsFor(ctx.db, ctx.municipality, year, null);
+export async function benchmarkSummary(
+  ctx: ReadContext,
+  options: BenchmarkOptions,
+  source: RowSource = IMPORTED_ROWS,
+): Promise<BenchmarkSummary> {
+  const { year, codes, common } = await basis(ctx, options, source);
+  const rows = await rowsOfYear(ctx, source, year, null, codes);
   const areas = [...new Set(rows.map((r) => r.area))].sort();
   const results = areas.map((area) => {
     const result = guard(() =>
@@ -279,7 +359,7 @@ export async function benchmarkSummary(ctx: ReadContext, options: BenchmarkOptio
   });
   return {
     ...common,
-    ...(await provenance(ctx, year, null, concerning(ctx, rows, codes))),
+    ...(await provenance(ctx, source, year, null, concerning(ctx, rows, codes))),
     methodNote: methodNote(options.method, codes.length),
     areas: results,
     totalPotential: results.reduce((s, r) => s + r.potential, 0),
@@ -354,11 +434,13 @@ export async function deletePeerGroup(ctx: ReadContext, name: string, caller: Ca
   return (await repo.deletePeerGroup(ctx.db, ctx.municipality, name)) ? existing : null;
 }
 
-export async function benchmarkAreas(ctx: ReadContext) {
+/** The areas with imported figures and their years; `storeYears` are the years source=store answers, for the areas it covers. */
+export async function benchmarkAreas(ctx: ReadContext, storeYears: readonly number[]) {
   return (await repo.areasAndYears(ctx.db, ctx.municipality)).map((r) => ({
     area: r.area,
     name: areaName(r.area),
     years: r.years,
+    storeYears: storeCovers(r.area) ? [...storeYears] : [],
   }));
 }
 
