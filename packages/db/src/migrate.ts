@@ -21,6 +21,7 @@ import * as economyFollowUpSums from './migrations/2026-12-04T1730-economy-follo
 import * as economyRollupByYear from './migrations/2026-12-04T1740-economy-rollup-by-year.ts';
 import * as batchIdByDefault from './migrations/2026-12-04T1750-batch-id-by-default.ts';
 import * as orgChildrenIndex from './migrations/2026-12-04T1800-org-children-index.ts';
+import * as rowLevelSecurity from './migrations/2026-12-05T0900-row-level-security.ts';
 
 // Listed explicitly (not read from the folder) so that a bundled server carries its migrations.
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T1740-economy-rollup-by-year': economyRollupByYear,
   '2026-12-04T1750-batch-id-by-default': batchIdByDefault,
   '2026-12-04T1800-org-children-index': orgChildrenIndex,
+  '2026-12-05T0900-row-level-security': rowLevelSecurity,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against every schema version, not the current types

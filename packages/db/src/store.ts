@@ -126,16 +126,38 @@ async function createPgliteStore(options: StoreOptions): Promise<Store> {
   };
 }
 
-async function createPostgresStore(connectionString: string, options: StoreOptions): Promise<Store> {
+/**
+ * A pool of PostgreSQL connections as the store's (and the readers', reader.ts) are: the type
+ * parsers above, prepared statements, and a broken connection told, not fatal.
+ * `options` are the server options every connection opens with (`-c name=value`).
+ */
+export function postgresPool(
+  connectionString: string,
+  {
+    poolSize,
+    options,
+    onConnectionError = logConnectionError,
+  }: Pick<StoreOptions, 'poolSize' | 'onConnectionError'> & { options?: string },
+): pg.Pool {
   const types = {
     getTypeParser: (oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
   };
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, types, Client: PreparingClient });
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize ?? 10,
+    types,
+    Client: PreparingClient,
+    ...(options ? { options } : {}),
+  });
   // A connection that breaks while idle (or checked out between two queries) emits 'error'; with no
   // listener that would end the process. The pool drops such a connection and opens a new one when asked.
-  const onConnectionError = options.onConnectionError ?? logConnectionError;
   pool.on('connect', (client) => client.on('error', onConnectionError));
   pool.on('error', () => {}); // an idle connection's error again, already told by its own listener
+  return pool;
+}
+
+async function createPostgresStore(connectionString: string, options: StoreOptions): Promise<Store> {
+  const pool = postgresPool(connectionString, options);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
