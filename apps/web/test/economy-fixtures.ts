@@ -141,6 +141,8 @@ export const BENCHMARK: BenchmarkResult = {
   priceYear: 2016,
   priceBasis: 'faste 2016-priser',
   source: 'Benchmark-feedet: levering 7 (benchmark.csv)',
+  sourceKind: 'statbank',
+  storePeers: null,
   methodNote: null,
   caveat: 'Et gab er ikke en konkret besparelse.',
   peers: [

@@ -84,6 +84,7 @@ describe('URL state of the economy pages', () => {
       method: 'mean',
       includeOwn: true,
       needAdjusted: false,
+      source: 'statbank',
     });
     expect(
       parseRoute('/benchmark', '?area=dagtilbud&year=2016&peers=787,860&method=best_quartile&includeOwn=false&needAdjusted=true'),
@@ -95,6 +96,7 @@ describe('URL state of the economy pages', () => {
       method: 'best_quartile',
       includeOwn: false,
       needAdjusted: true,
+      source: 'statbank',
     });
   });
 
@@ -129,6 +131,7 @@ describe('URL state of the economy pages', () => {
       '/benchmark?area=folkeskole&year=2015',
       '/benchmark?area=aeldre&year=2016&peers=all&method=median&includeOwn=false&needAdjusted=true',
       '/benchmark?area=veje&year=2016&peers=787,810,860',
+      '/benchmark?area=folkeskole&year=2016&source=store',
       '/benchmark?area=veje&year=2016&peers=saved:Vestlige+nabokommuner&includeOwn=false',
     ]) {
       const url = new URL(href, 'http://lis.test');

@@ -4,6 +4,7 @@
  * defaults (the caller's home unit, the latest month with data); the economy pages likewise
  * leave out what they can default (budget year, benchmark area and year) until the API says.
  */
+import type { BenchmarkSource } from '@lis/contracts';
 import { type BenchmarkMethod, isBuiltInPeerGroup, isPeriod, METHOD_NAMES } from '@lis/domain';
 
 const BENCHMARK_METHODS = Object.keys(METHOD_NAMES) as BenchmarkMethod[];
@@ -30,6 +31,8 @@ export interface BenchmarkState {
   method: BenchmarkMethod;
   includeOwn: boolean;
   needAdjusted: boolean;
+  /** the imported figures (Danmarks Statistik) or the store's own economy and population ('store') */
+  source: BenchmarkSource;
 }
 
 const BENCHMARK_DEFAULTS: Omit<BenchmarkState, 'area' | 'year'> = {
@@ -37,6 +40,7 @@ const BENCHMARK_DEFAULTS: Omit<BenchmarkState, 'area' | 'year'> = {
   method: 'mean',
   includeOwn: true,
   needAdjusted: false,
+  source: 'statbank',
 };
 
 /** The pages about a unit and a month (and the unknown path). */
@@ -147,6 +151,7 @@ export function benchmarkHref(state: Partial<BenchmarkState>): string {
     method: differs('method'),
     includeOwn: differs('includeOwn'),
     needAdjusted: differs('needAdjusted'),
+    source: differs('source'),
   });
 }
 
@@ -167,6 +172,7 @@ function parseBenchmark(params: URLSearchParams): BenchmarkState {
     method: method && BENCHMARK_METHODS.includes(method) ? method : BENCHMARK_DEFAULTS.method,
     includeOwn: params.get('includeOwn') !== 'false',
     needAdjusted: params.get('needAdjusted') === 'true',
+    source: params.get('source') === 'store' ? 'store' : BENCHMARK_DEFAULTS.source,
   };
 }
 

@@ -14,7 +14,8 @@ type BenchmarkRouteProps = Extract<AppRoute, { page: 'benchmark' }>;
 export function BenchmarkRoute({ page: _, ...state }: BenchmarkRouteProps) {
   const areas = useBenchmarkAreas();
   const area = areas.data?.find((a) => a.area === state.area) ?? (state.area === null ? areas.data?.[0] : undefined);
-  const year = state.year ?? (area ? Math.max(...area.years) : null);
+  const years = state.source === 'store' && area?.storeYears.length ? area.storeYears : area?.years;
+  const year = state.year ?? (years ? Math.max(...years) : null);
   useDocumentTitle(areas.isError ? errorTitle(areas.error) : null, 'Benchmark', area?.name, year === null ? null : String(year));
 
   const resolved = area && year !== null ? { ...state, area: area.area, year } : null;

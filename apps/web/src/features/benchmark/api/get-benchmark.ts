@@ -8,12 +8,13 @@ import type { BenchmarkState } from '../../../lib/url-state';
 export type BenchmarkInput = BenchmarkState & { area: string; year: number };
 
 /** Every parameter explicit, so the page never depends on the API's defaults. */
-export const benchmarkQuery = ({ year, peers, method, includeOwn, needAdjusted }: Partial<BenchmarkInput>) => ({
+export const benchmarkQuery = ({ year, peers, method, includeOwn, needAdjusted, source }: Partial<BenchmarkInput>) => ({
   year,
   peers,
   method,
   includeOwn,
   needAdjusted,
+  source,
 });
 
 const getBenchmark = (input: BenchmarkInput, signal?: AbortSignal): Promise<BenchmarkResult> =>

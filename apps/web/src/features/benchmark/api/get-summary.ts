@@ -8,12 +8,13 @@ import { type BenchmarkInput, benchmarkQuery } from './get-benchmark';
 export type SummaryInput = Omit<BenchmarkInput, 'area'>;
 
 // Only the basis: a page's input may carry its area as well.
-const basisOf = ({ year, peers, method, includeOwn, needAdjusted }: SummaryInput): SummaryInput => ({
+const basisOf = ({ year, peers, method, includeOwn, needAdjusted, source }: SummaryInput): SummaryInput => ({
   year,
   peers,
   method,
   includeOwn,
   needAdjusted,
+  source,
 });
 
 const getBenchmarkSummary = (input: SummaryInput, signal?: AbortSignal): Promise<BenchmarkSummary> =>

@@ -5,6 +5,7 @@ import type { BenchmarkArea } from '../api/get-areas';
 import type { BenchmarkInput } from '../api/get-benchmark';
 import type { PeerGroup } from '../api/peer-groups';
 import { CUSTOM, listParam, peersForChoice, savedGroupOf, selectValue } from '../lib/peer-selection';
+import { offersSourceChoice, SOURCE_NAMES, yearsOf } from '../lib/source-choice';
 import { PeerListPicker } from './peer-list-picker';
 import { SavedGroup } from './saved-group';
 
@@ -20,14 +21,16 @@ interface BenchmarkControlsProps {
 }
 
 const METHODS = Object.entries(METHOD_NAMES) as [BenchmarkInput['method'], string][];
+const SOURCES = Object.entries(SOURCE_NAMES) as [BenchmarkInput['source'], string][];
 
 /**
  * Area, year, peer group (with the own list, or the chosen saved list and its delete), method, own
  * municipality in or out, need adjustment.
  */
 export function BenchmarkControls({ state, areas, groups, own, savesGroups, onChange }: BenchmarkControlsProps) {
-  const ids = { area: useId(), year: useId(), peers: useId(), method: useId(), own: useId(), need: useId() };
-  const years = [...(areas.find((a) => a.area === state.area)?.years ?? [state.year])].sort((a, b) => b - a);
+  const ids = { area: useId(), year: useId(), source: useId(), peers: useId(), method: useId(), own: useId(), need: useId() };
+  const shownArea = areas.find((a) => a.area === state.area);
+  const years = yearsOf(shownArea, state.source, state.year);
   const peerChoice = selectValue(state.peers);
   const peerSelect = useRef<HTMLSelectElement>(null);
   // What became of a saved list, said until the next choice of peers.
@@ -52,9 +55,18 @@ export function BenchmarkControls({ state, areas, groups, own, savesGroups, onCh
     peerSelect.current?.focus();
   };
 
+  // the own figures stay chosen where the store answers the new area's year
   const chooseArea = (area: string) => {
-    const available = areas.find((a) => a.area === area)?.years ?? [];
-    onChange({ area, year: available.includes(state.year) ? state.year : Math.max(...available) });
+    const next = areas.find((a) => a.area === area);
+    const source = state.source === 'store' && next?.storeYears.includes(state.year) ? 'store' : 'statbank';
+    const available = next?.years ?? [];
+    onChange({ area, source, year: source === 'store' || available.includes(state.year) ? state.year : Math.max(...available) });
+  };
+  // back to the imported figures: a year only the store has becomes the latest imported one
+  const chooseSource = (source: BenchmarkInput['source']) => {
+    const available = shownArea?.years ?? [];
+    const keepsYear = source === 'store' || available.includes(state.year) || available.length === 0;
+    onChange({ source, year: keepsYear ? state.year : Math.max(...available) });
   };
 
   return (
@@ -84,6 +96,23 @@ export function BenchmarkControls({ state, areas, groups, own, savesGroups, onCh
           ))}
         </select>
       </div>
+      {offersSourceChoice(shownArea, state.year, state.source) && (
+        <div className="control">
+          <label htmlFor={ids.source}>Kilde</label>
+          <select
+            id={ids.source}
+            data-testid="source-select"
+            value={state.source}
+            onChange={(e) => chooseSource(e.target.value as BenchmarkInput['source'])}
+          >
+            {SOURCES.map(([source, name]) => (
+              <option key={source} value={source}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="control control--wide">
         <label htmlFor={ids.peers}>Sammenligningsgruppe</label>
         <select

@@ -15,6 +15,7 @@ import { AreaAccounts } from './area-accounts';
 import { BenchmarkControls } from './benchmark-controls';
 import { PeersTable } from './peers-table';
 import { ResultFigures } from './result-figures';
+import { StorePeersNote } from './store-peers';
 import { SummaryPanel } from './summary-panel';
 import { TrendPanel } from './trend-panel';
 import '../../../lib/echarts-detail';
@@ -41,7 +42,7 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
         <BenchmarkControls state={state} areas={areas} groups={groups} own={own} savesGroups={savesGroups} onChange={change} />
       </section>
       {benchmark.isPending && <Loading label="Henter benchmark …" />}
-      {benchmark.isError && <BenchmarkError error={benchmark.error} peers={state.peers} onRetry={() => benchmark.refetch()} />}
+      {benchmark.isError && <BenchmarkError error={benchmark.error} state={state} onRetry={() => benchmark.refetch()} />}
       {result && option && (
         <section
           className={`panel${benchmark.isPlaceholderData ? ' is-updating-table' : ''}`}
@@ -74,8 +75,11 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
             <span data-testid="benchmark-price" data-price-year={result.priceYear ?? undefined}>
               Prisår: <strong>{result.priceBasis}</strong>.
             </span>{' '}
-            <span data-testid="benchmark-source">Kilde: {result.source}.</span>
+            <span data-testid="benchmark-source" data-source={result.sourceKind}>
+              Kilde: {result.source}.
+            </span>
           </p>
+          {result.storePeers && <StorePeersNote storePeers={result.storePeers} />}
           {result.methodNote && (
             <p className="benchmark-basis" role="note" data-testid="benchmark-method-note">
               {result.methodNote}
@@ -107,7 +111,8 @@ export default function BenchmarkPage({ state, areas }: { state: BenchmarkInput;
  * A need adjustment over a peer without an index fails by design (ADR 0007), and a saved list can
  * have been deleted since the link was made: say so in words, next to the choices that mend it.
  */
-function BenchmarkError({ error, peers, onRetry }: { error: unknown; peers: string; onRetry: () => void }) {
+function BenchmarkError({ error, state, onRetry }: { error: unknown; state: BenchmarkInput; onRetry: () => void }) {
+  const { peers } = state;
   if (isSavedMissing(error, peers))
     return (
       <section className="state state--error" role="alert" data-testid="saved-group-missing">
@@ -121,6 +126,19 @@ function BenchmarkError({ error, peers, onRetry }: { error: unknown; peers: stri
         <h2>Behovskorrektion er ikke mulig for denne gruppe</h2>
         <p>En eller flere kommuner i gruppen mangler et udgiftsbehovsindeks for året ({error.message}).</p>
         <p>Slå behovskorrektionen fra, eller vælg en anden gruppe.</p>
+      </section>
+    );
+  if (state.source === 'store' && isApiError(error, 'invalid_parameter') && ['year', 'peers'].includes(error.parameter ?? ''))
+    return (
+      <section className="state state--error" role="alert" data-testid="store-source-error">
+        <h2>Egne tal i LIS kan ikke give benchmarket</h2>
+        <p>
+          {error.parameter === 'year'
+            ? `${state.year} er ikke et afsluttet regnskabsår med befolkningstal for kommunen i LIS`
+            : 'Ingen af kommunerne i gruppen har regnskab og befolkningstal for året i LIS'}{' '}
+          ({error.message}).
+        </p>
+        <p>Vælg kilden Danmarks Statistik, et andet år eller en anden gruppe.</p>
       </section>
     );
   return <ErrorMessage error={error} onRetry={onRetry} />;
