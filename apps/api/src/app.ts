@@ -50,10 +50,19 @@ interface LisContext {
   store: Store;
   /** the read replica's lag and state, when DATABASE_READ_URL is set */
   replica: ReplicaMonitor | null;
+  /** LIS_MUNICIPALITY's ingestion and notifier (the only ones of a single-municipality install) */
   ingest: IngestContext;
   /** the municipality's identity provider, when sign-in through it is configured */
   oidc: OidcProvider | null;
   /** e-mail notifications, when SMTP and the public address are configured */
+  notifier: Notifier | null;
+  /** a served municipality's ingestion and notifier (one of LIS_MUNICIPALITIES) */
+  servedFor(municipality: string): Served;
+}
+
+/** What a municipality's deliveries go through: its ingestion (with the publish's refresh) and its e-mails. */
+interface Served {
+  ingest: IngestContext;
   notifier: Notifier | null;
 }
 
@@ -74,20 +83,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const replica = registerReadReplica(app, store, options.replica ?? null, {
-    municipality: config.municipality,
-    maxLagMs: config.replicaMaxLagMs,
-  });
-  const notifier = config.notifications ? new Notifier(config.notifications, store, config.municipality, app.log) : null;
+  const replica = registerReadReplica(app, store, options.replica ?? null, { maxLagMs: config.replicaMaxLagMs });
+  const served = new Map(config.municipalities.map((municipality) => [municipality, servedBy(config, store, municipality, app)]));
+  const own = served.get(config.municipality) as Served;
   app.decorate('lis', {
     config,
     store,
     replica,
-    ingest: ingestContext(store, config.municipality, notifier ? (refresh) => notifier.watchPublish(refresh) : undefined),
+    ingest: own.ingest,
     oidc: config.oidc ? new OidcProvider(config.oidc) : null,
-    notifier,
+    notifier: own.notifier,
+    servedFor: (municipality) => {
+      const found = served.get(municipality);
+      if (!found) throw new Error(`Municipality ${municipality} is not served here`);
+      return found;
+    },
   });
-  app.addHook('onClose', async () => notifier?.close());
+  app.addHook('onClose', async () => {
+    for (const { notifier } of served.values()) await notifier?.close();
+  });
   app.setErrorHandler(errorHandler);
   recordRoutes(app);
 
@@ -99,7 +113,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerStoreBusy(app, store);
   await registerAuth(
     app,
-    { db: store.db, municipality: config.municipality, cliToken: options.cliToken ?? null },
+    {
+      db: store.db,
+      municipality: config.municipality,
+      municipalities: config.municipalities,
+      cliToken: options.cliToken ?? null,
+    },
     { allowedOrigins: config.corsOrigins },
   );
 
@@ -121,4 +140,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(usageRoutes, { prefix: '/api/v1' });
   await registerSpa(app, config.webDist, { sourceMaps: config.sourceMaps });
   return app;
+}
+
+function servedBy(config: Config, store: Store, municipality: string, app: FastifyInstance): Served {
+  const notifier = config.notifications ? new Notifier(config.notifications, store, municipality, app.log) : null;
+  return {
+    ingest: ingestContext(store, municipality, notifier ? (refresh) => notifier.watchPublish(refresh) : undefined),
+    notifier,
+  };
 }

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { findMunicipality } from '@lis/domain';
 import { loadDemographyAreas } from './modules/demography/areas.ts';
 
 /** Every setting the product reads, validated at boot (see .env.example). */
@@ -14,7 +15,10 @@ export interface Config {
   /** beyond this lag reads go to the primary */
   replicaMaxLagMs: number;
   dataDir: string;
+  /** the municipality of a single-municipality install; with several, the one signed in by default and the `lis` command's */
   municipality: string;
+  /** every municipality this install serves (LIS_MUNICIPALITIES); [municipality] for a single one */
+  municipalities: string[];
   /** seed demo data into an empty embedded store */
   demo: boolean;
   maxUploadBytes: number;
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DATABASE_READ_URL must name the replica, not the primary of DATABASE_URL again');
   const municipality = text('LIS_MUNICIPALITY', '849');
   if (!/^\d{3}$/.test(municipality)) problems.push(`LIS_MUNICIPALITY must be a 3-digit municipality code, got "${municipality}"`);
+  const municipalities = parseMunicipalities(env.LIS_MUNICIPALITIES?.trim() ?? '', municipality, databaseUrl, problems);
   const logLevel = text('LOG_LEVEL', 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const corsOrigins = text('LIS_CORS_ORIGINS', '')
@@ -140,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicaMaxLagMs: integer('LIS_REPLICA_MAX_LAG_MS', 5000, 0, 3_600_000),
     dataDir: resolve(text('LIS_DATA_DIR', './data')),
     municipality,
+    municipalities,
     demo: flag('LIS_DEMO', true),
     maxUploadBytes: integer('LIS_MAX_UPLOAD_MB', 200, 1, 10_000) * 1024 * 1024,
     corsOrigins,
@@ -156,6 +162,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('LIS_LOCAL_LOGIN=0 needs sign-in through the identity provider (LIS_OIDC_ISSUER …): else nobody could sign in');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * LIS_MUNICIPALITIES: the codes a shared install serves from one PostgreSQL store (ADR 0015), each
+ * a municipality of the DST list; LIS_MUNICIPALITY must be one of them. Empty = LIS_MUNICIPALITY alone.
+ */
+function parseMunicipalities(raw: string, municipality: string, databaseUrl: string | null, problems: string[]): string[] {
+  if (raw === '') return [municipality];
+  const codes = [...new Set(raw.split(',').map((code) => code.trim()))].filter(Boolean);
+  const unknown = codes.filter((code) => !findMunicipality(code));
+  if (unknown.length > 0)
+    problems.push(`LIS_MUNICIPALITIES: ${unknown.join(', ')} is not a municipality code of Danmarks Statistik`);
+  if (!codes.includes(municipality))
+    problems.push(`LIS_MUNICIPALITY (${municipality}) must be one of LIS_MUNICIPALITIES (${codes.join(', ')})`);
+  if (codes.length > 1 && !databaseUrl)
+    problems.push(
+      'LIS_MUNICIPALITIES with several municipalities needs DATABASE_URL: the embedded store serves one municipality',
+    );
+  return codes;
 }
 
 const OIDC_REQUIRED = ['LIS_OIDC_ISSUER', 'LIS_OIDC_CLIENT_ID', 'LIS_OIDC_CLIENT_SECRET', 'LIS_PUBLIC_URL'] as const;

@@ -4,6 +4,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_PASSWORD, ensureDemoUsers } from './demo-users.ts';
+import { servedMunicipality } from './lib/served-municipality.ts';
 import { ensureEconomyRollup } from './modules/budget/economy-rollup.service.ts';
 import {
   loadDemoInto,
@@ -28,11 +29,14 @@ async function main() {
   const store = await prepareStore(app);
   const stale = await removeStaleUploads(); // uploads left by a process that crashed mid-load
   if (stale.length > 0) app.log.info(`Removed ${stale.length} upload folder(s) left by stopped processes`);
-  const notifier = app.lis.notifier;
-  const stopSchedule = notifier ? startNotificationSchedule(notifier, app.log) : () => {};
+  // each served municipality's reminders and missing-feed e-mails
+  const stops = app.lis.config.municipalities.flatMap((municipality) => {
+    const { notifier } = app.lis.servedFor(municipality);
+    return notifier ? [startNotificationSchedule(notifier, app.log)] : [];
+  });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
-    stopSchedule();
+    for (const stop of stops) stop();
     await app.close();
     await opened.close();
   });
@@ -43,6 +47,7 @@ async function main() {
   const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
   console.log(`\nLIS is running at http://${host}:${port}`);
   console.log(`Store: ${store.description}`);
+  console.log(`Municipalit${config.municipalities.length > 1 ? 'ies' : 'y'}: ${config.municipalities.map(named).join(', ')}`);
   console.log(`Notifications: ${notificationsLine(config)}`);
   if (store.demoUsers.length > 0)
     console.log(`Demo users, all with the password "${DEMO_PASSWORD}":\n${store.demoUsers.join('\n')}\n`);
@@ -69,7 +74,9 @@ async function prepareStore(app: App): Promise<{ description: string; demoUsers:
     );
     contents = 'demo';
   }
-  if (await ensureEconomyRollup(store, config.municipality)) app.log.info('Built the economy read model (ADR 0012)');
+  for (const municipality of config.municipalities)
+    if (await ensureEconomyRollup(store, municipality))
+      app.log.info(`Built the economy read model of ${municipality} (ADR 0012)`);
   const retired = await retireDemoUsersIfReal(ctx);
   if (retired.length > 0)
     app.log.warn(`The store holds real deliveries: the demo users ${retired.join(', ')} are disabled and signed out.`);
@@ -78,6 +85,8 @@ async function prepareStore(app: App): Promise<{ description: string; demoUsers:
   if (demoUsers.length > 0) await ensureDemoExplanations(ctx);
   return { description: `${where}, ${CONTENTS[contents]}`, demoUsers };
 }
+
+const named = (code: string) => `${servedMunicipality(code).name} (${code})`;
 
 /** "on via smtp://host:port (from …)" without the password, or "off (why)". */
 function notificationsLine(config: App['lis']['config']): string {

@@ -128,6 +128,22 @@ describe('configuration', () => {
     expect(() => loadConfig({ LIS_LOCAL_LOGIN: 'nej' })).toThrow(/LIS_LOCAL_LOGIN must be 1 or 0/);
   });
 
+  it('serves LIS_MUNICIPALITY alone, or the municipalities of LIS_MUNICIPALITIES from a PostgreSQL store', () => {
+    expect(loadConfig({ LIS_MUNICIPALITY: '851' }).municipalities).toEqual(['851']);
+    const postgres = { DATABASE_URL: 'postgres://lis@db/lis' };
+    expect(loadConfig({ ...postgres, LIS_MUNICIPALITIES: ' 787, 849,849 ' })).toMatchObject({
+      municipality: '849',
+      municipalities: ['787', '849'],
+    });
+    expect(() => loadConfig({ ...postgres, LIS_MUNICIPALITIES: '787,860' })).toThrow(
+      /LIS_MUNICIPALITY \(849\) must be one of LIS_MUNICIPALITIES \(787, 860\)/,
+    );
+    expect(() => loadConfig({ ...postgres, LIS_MUNICIPALITIES: '849,999' })).toThrow(/999 is not a municipality code/);
+    expect(() => loadConfig({ LIS_MUNICIPALITIES: '849,787' })).toThrow(/needs DATABASE_URL/);
+    // one municipality needs no server
+    expect(loadConfig({ LIS_MUNICIPALITIES: '849' }).municipalities).toEqual(['849']);
+  });
+
   it('takes a read replica only beside a PostgreSQL primary, with its lag limit', () => {
     expect(loadConfig({})).toMatchObject({ databaseReadUrl: null, replicaMaxLagMs: 5000 });
     const primary = 'postgres://lis@db/lis';

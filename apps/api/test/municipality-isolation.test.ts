@@ -5,6 +5,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createToken, createUser } from '../src/modules/auth/auth.service.ts';
 import { bearer, createTestApp, example, loadExamples, type TestApp } from './helpers.ts';
+import { ADMIN_READS, READS, readAll } from './page-reads.ts';
 
 // Two municipalities in one store (issue 13, ADR 0015): Jammerbugt's server (849) and a second
 // server for Aalborg (851) on the same store, which loads the same example files, unit ids and
@@ -14,38 +15,6 @@ import { bearer, createTestApp, example, loadExamples, type TestApp } from './he
 
 const OTHER = '851';
 const OTHER_ONLY_UNIT = 'AAL-1';
-
-/** The reads of every page, for a reader of everything and for a chef of one forvaltning. */
-const READS = [
-  '/api/v1/org-units',
-  '/api/v1/dashboard?org=849&period=2016-06',
-  '/api/v1/dashboard?org=2000&period=2016-06',
-  '/api/v1/kpis/sick_leave_pct/series?org=849',
-  '/api/v1/kpis/sick_leave_pct/breakdown?org=849&period=2016-06',
-  '/api/v1/matrix?org=849&period=2016-06',
-  '/api/v1/budget/followup?org=849&period=2016-06',
-  '/api/v1/budget/followup?org=2000&period=2016-06',
-  '/api/v1/budget/accounts?org=849&period=2016-06',
-  '/api/v1/budget/plans',
-  '/api/v1/budget/balance?budgetYear=2017',
-  '/api/v1/benchmark/areas',
-  '/api/v1/benchmark?area=dagtilbud',
-  '/api/v1/benchmark/summary',
-  '/api/v1/benchmark/areas/dagtilbud/accounts',
-  '/api/v1/demography',
-  '/api/v1/demography/pressure',
-  '/api/v1/explanations/missing?period=2016-06',
-  '/api/v1/explanations/overdue',
-  '/api/v1/benchmark/peer-groups',
-];
-/** What an admin reads beside the pages: the ledger, people, access rules, the audit log and usage. */
-const ADMIN_READS = [
-  '/api/v1/batches',
-  '/api/v1/users',
-  '/api/v1/access-rules',
-  '/api/v1/audit',
-  '/api/v1/usage?from=2016-01&to=2016-12',
-];
 
 let t: TestApp;
 let other: FastifyInstance;
@@ -71,15 +40,6 @@ afterAll(async () => {
   await other?.close();
   await t.done();
 });
-
-const readAll = async (app: FastifyInstance, headers: Record<string, string>, urls = READS) => {
-  const answers: Record<string, { status: number; body: string }> = {};
-  for (const url of urls) {
-    const response = await app.inject({ method: 'GET', url, headers });
-    answers[url] = { status: response.statusCode, body: response.body };
-  }
-  return answers;
-};
 
 const loadOther = async (feed: string, body: string | Buffer) => {
   const response = await other.inject({

@@ -124,6 +124,7 @@ describe('sign-in through a real OpenID provider', () => {
       local: true,
       oidc: { label: 'Testkommunens login' },
       accessContact: 'Servicedesk, lokal 1234',
+      municipalities: [{ code: '849', name: 'Jammerbugt' }],
     });
   });
 
@@ -142,6 +143,7 @@ describe('sign-in through a real OpenID provider', () => {
       role: 'chef',
       orgIds: ['F1'],
       homeOrgId: 'F1',
+      municipality: { code: '849', name: 'Jammerbugt' },
     });
     expect((await get(browser, '/api/v1/dashboard?org=A1')).status).toBe(200);
     expect((await get(browser, '/api/v1/dashboard?org=F2')).status).toBe(403);
@@ -355,7 +357,12 @@ describe('LIS_LOCAL_LOGIN=0 and a provider that is down', () => {
     expect(login.json()).toMatchObject({ code: 'local_login_disabled' });
     expect(login.cookies.find((c) => c.name === 'lis_session')).toBeUndefined();
     const methods = await closed.app.inject({ method: 'GET', url: '/api/v1/auth/methods' });
-    expect(methods.json()).toEqual({ local: false, oidc: { label: 'kommunens login' }, accessContact: 'LIS-administratoren' });
+    expect(methods.json()).toEqual({
+      local: false,
+      oidc: { label: 'kommunens login' },
+      accessContact: 'LIS-administratoren',
+      municipalities: [{ code: '849', name: 'Jammerbugt' }],
+    });
   });
 
   it('sends a sign-in to the sign-in page while the provider is down, and to the provider once it is up', async () => {

@@ -14,6 +14,8 @@ export const SESSION_COOKIE = 'lis_session';
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /** whose data the request reads and writes: the caller's municipality, else the install's first (LIS_MUNICIPALITY) */
+    municipality: string;
   }
   interface FastifyContextConfig {
     /** what the route needs; 'public' routes need nobody. Every /api route must say. */
@@ -21,6 +23,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     auth: AuthContext;
+    /** The auth context acting for the request's municipality (its users, tokens and access rules). */
+    authFor(request: FastifyRequest): AuthContext;
     /** every route with its access rule (HEAD and OPTIONS left out), e.g. for the authorization matrix test */
     routeList: RouteEntry[];
     audit(
@@ -67,7 +71,11 @@ export async function registerAuth(
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   app.decorate('auth', auth);
+  app.decorate('authFor', (request: FastifyRequest) =>
+    request.municipality === auth.municipality ? auth : { ...auth, municipality: request.municipality },
+  );
   app.decorateRequest('principal', null);
+  app.decorateRequest('municipality', auth.municipality);
 
   app.decorate(
     'audit',
@@ -76,7 +84,7 @@ export async function registerAuth(
       event: Pick<AuditEvent, 'action' | 'target' | 'outcome'> & { details?: Record<string, unknown> },
     ) => {
       await insertAudit(auth.db, {
-        municipality: auth.municipality,
+        municipality: request.municipality,
         actor: request.principal?.name ?? 'anonymous',
         role: request.principal?.role ?? null,
         ip: request.ip,
@@ -86,7 +94,7 @@ export async function registerAuth(
     },
   );
 
-  app.decorate('rootOrgId', (request: FastifyRequest) => rootOrgId(request.readDb ?? auth.db, auth.municipality));
+  app.decorate('rootOrgId', (request: FastifyRequest) => rootOrgId(request.readDb ?? auth.db, request.municipality));
 
   const visibleByRequest = new WeakMap<FastifyRequest, Promise<ReadonlySet<string> | null>>();
   app.decorate('visibleOrgs', (request: FastifyRequest) => {
@@ -94,7 +102,7 @@ export async function registerAuth(
     if (!principal) return Promise.resolve(new Set<string>());
     let visible = visibleByRequest.get(request);
     if (!visible) {
-      visible = visibleUnits({ db: request.readDb ?? auth.db, municipality: auth.municipality }, principal.orgIds);
+      visible = visibleUnits({ db: request.readDb ?? auth.db, municipality: request.municipality }, principal.orgIds);
       visibleByRequest.set(request, visible);
     }
     return visible;
@@ -113,10 +121,12 @@ export async function registerAuth(
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.principal = await principalFromToken(who, header.slice(7).trim());
+      if (request.principal) request.municipality = request.principal.municipality;
       return authorize(request);
     }
     const session = request.cookies[SESSION_COOKIE];
     if (session) request.principal = await principalFromSession(who, session);
+    if (request.principal) request.municipality = request.principal.municipality;
     // A cookie travels with requests other sites make: a change needs proof that LIS's pages sent it.
     if (request.principal && changesState(request) && !fromOwnPages(request, options.allowedOrigins)) {
       await app.audit(request, {

@@ -46,13 +46,13 @@ export function registerReadReplica(
   app: FastifyInstance,
   primary: Store,
   replica: Store | null,
-  options: { municipality: string; maxLagMs: number },
+  options: { maxLagMs: number },
 ): ReplicaMonitor | null {
   app.decorateRequest('readDb', null);
   app.decorateRequest('readOnly', false);
   app.decorate('readContext', (request: FastifyRequest) => ({
     db: request.readDb ?? primary.db,
-    municipality: options.municipality,
+    municipality: request.municipality,
   }));
   if (!replica) {
     app.decorate('chooseReadSource', async () => {});
@@ -79,14 +79,14 @@ export function registerReadReplica(
   app.decorate('chooseReadSource', async (request: FastifyRequest, reply: FastifyReply) => {
     if (changesState(request)) return;
     const status = await monitor.status();
-    const fromReplica = request.readOnly || replicaMayAnswer(status, writers, request.principal?.name);
+    const fromReplica = request.readOnly || replicaMayAnswer(status, writers, writerKey(request));
     if (fromReplica) request.readDb = replica.db;
     reply.header(READ_FROM_HEADER, fromReplica ? 'replica' : 'primary');
     if (status.lagMs !== null) reply.header(REPLICA_LAG_HEADER, String(status.lagMs));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    const writer = request.principal?.name;
+    const writer = writerKey(request);
     if (!writer || !isApi(request) || !changesState(request) || request.readOnly || reply.statusCode >= 400) return payload;
     if (NOT_READ_BACK.has(request.routeOptions.url ?? '')) return payload;
     const position = await monitor.primaryPosition().catch(() => null);
@@ -98,6 +98,10 @@ export function registerReadReplica(
   });
   return monitor;
 }
+
+/** Who wrote, across the municipalities of a shared install (each has its own "admin"). */
+const writerKey = (request: FastifyRequest) =>
+  request.principal ? `${request.principal.municipality}|${request.principal.name}` : undefined;
 
 /** Whether the replica answers a read: it replays within the lag limit and has the caller's own last write. */
 function replicaMayAnswer(status: ReplicaStatus, writers: Map<string, bigint>, caller: string | undefined): boolean {

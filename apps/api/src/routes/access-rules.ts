@@ -15,7 +15,7 @@ export const accessRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: admin,
       schema: { tags: ['users'], summary: 'The access rules, by claim and value', response: { 200: AccessRuleList, ...denied } },
     },
-    async () => listRules(app.auth),
+    async (request) => listRules(app.authFor(request)),
   );
 
   app.post(
@@ -30,7 +30,7 @@ export const accessRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const rule = await addAccessRule(app.auth, request.body, adminActor(request)).catch(asHttp);
+      const rule = await addAccessRule(app.authFor(request), request.body, adminActor(request)).catch(asHttp);
       return reply.status(201).send(rule);
     },
   );
@@ -47,7 +47,7 @@ export const accessRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await removeAccessRule(app.auth, request.params.id, adminActor(request)).catch(asHttp);
+      await removeAccessRule(app.authFor(request), request.params.id, adminActor(request)).catch(asHttp);
       return noContent(reply);
     },
   );

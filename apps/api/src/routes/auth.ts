@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AuditList, AuditQuery, ErrorResponse, LoginBody, LogoutResult, Me } from '@lis/contracts';
 import type { FastifyRequest } from 'fastify';
+import { servedMunicipality } from '../lib/served-municipality.ts';
 import type { Principal } from '../modules/auth/access.ts';
 import { auditLog } from '../modules/auth/audit.service.ts';
 import { logout, signIn } from '../modules/auth/auth.service.ts';
@@ -15,6 +16,7 @@ const toMe = (p: Principal, root: string | null) => ({
   role: p.role,
   orgIds: p.orgIds,
   homeOrgId: p.orgIds?.[0] ?? root,
+  municipality: servedMunicipality(p.municipality),
 });
 
 /** A name as typed, fit for the audit log: control characters (a NUL byte, which PostgreSQL refuses) replaced. */
@@ -45,11 +47,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Sign in',
         body: LoginBody,
-        response: { 200: Me, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
+        response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const { username, password } = request.body;
+      const { username, password, municipality = app.lis.config.municipality } = request.body;
+      if (!app.lis.config.municipalities.includes(municipality))
+        throw new HttpError(400, `LIS does not serve municipality ${municipality} here`, 'municipality');
+      request.municipality = municipality;
       const target = `user:${printable(username)}`;
       if (!app.lis.config.localLogin) {
         await app.audit(request, { action: 'sign_in', target, outcome: 'denied', details: { reason: 'local sign-in is off' } });
@@ -60,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'local_login_disabled',
         );
       }
-      const result = await signIn(app.auth, username, password);
+      const result = await signIn(app.authFor(request), username, password);
       if (result.outcome === 'wait') {
         await app.audit(request, { action: 'sign_in', target, outcome: 'denied', details: { retryAfter: result.seconds } });
         const minutes = Math.ceil(result.seconds / 60);
@@ -102,7 +107,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const sessionId = request.principal?.sessionId;
-      const idToken = sessionId ? await logout(app.auth, sessionId) : null;
+      const idToken = sessionId ? await logout(app.authFor(request), sessionId) : null;
       await app.audit(request, { action: 'sign_out', target: null, outcome: 'ok' });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       const oidc = app.lis.oidc;
@@ -128,7 +133,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const rows = await auditLog(
         app.lis.store.db,
-        app.lis.config.municipality,
+        request.municipality,
         request.query.limit ?? 200,
         request.query.action ?? null,
       );

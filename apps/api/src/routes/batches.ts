@@ -21,7 +21,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { feed, limit } = request.query;
       if (feed !== undefined && !isFeedName(feed))
         throw new HttpError(400, `Unknown feed "${feed}"; feeds are ${FEED_NAMES.join(', ')}`, 'feed');
-      return listBatches(app.lis.ingest, { feed: feed ?? null, limit: limit ?? 100 });
+      return listBatches(app.lis.servedFor(request.municipality).ingest, { feed: feed ?? null, limit: limit ?? 100 });
     },
   );
 
@@ -39,7 +39,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       try {
         // The ingestion service audits the restore.
-        const batch = await restoreBatch(app.lis.ingest, request.params.batchId, {
+        const batch = await restoreBatch(app.lis.servedFor(request.municipality).ingest, request.params.batchId, {
           name: request.principal?.name ?? 'api',
           role: request.principal?.role ?? null,
           ip: request.ip,

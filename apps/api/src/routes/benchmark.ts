@@ -51,7 +51,7 @@ const callerOf = (request: FastifyRequest): Caller => ({
 export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('preHandler', app.chooseReadSource);
   app.addHook('preHandler', claimExportSlot);
-  const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+  const ctx = (request: FastifyRequest) => ({ db: app.lis.store.db, municipality: request.municipality });
   const reads = (request: FastifyRequest) => app.readContext(request);
   // the store's own figures of other municipalities are read on the owner connection, as sums only (store-rows.ts)
   const rowSource = (source: 'statbank' | 'store' | undefined): RowSource =>
@@ -200,7 +200,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { name, municipalities } = request.body;
-      const saved = await savePeerGroup(ctx(), name, municipalities, callerOf(request)).catch((error: unknown) =>
+      const saved = await savePeerGroup(ctx(request), name, municipalities, callerOf(request)).catch((error: unknown) =>
         auditRefusal(request, 'peer_group_save', name, error),
       );
       await app.audit(request, {
@@ -209,7 +209,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         outcome: 'ok',
         details: { owner: saved.owner, municipalities: saved.municipalities },
       });
-      return peerGroups(ctx(), callerOf(request));
+      return peerGroups(ctx(request), callerOf(request));
     },
   );
 
@@ -226,7 +226,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { name } = request.params;
-      const deleted = await deletePeerGroup(ctx(), name, callerOf(request)).catch((error: unknown) =>
+      const deleted = await deletePeerGroup(ctx(request), name, callerOf(request)).catch((error: unknown) =>
         auditRefusal(request, 'peer_group_delete', name, error),
       );
       if (!deleted) throw new HttpError(404, `No saved peer group "${name}"`, 'name');
@@ -236,7 +236,7 @@ export const benchmarkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         outcome: 'ok',
         details: { owner: deleted.owner },
       });
-      return peerGroups(ctx(), callerOf(request));
+      return peerGroups(ctx(request), callerOf(request));
     },
   );
 };

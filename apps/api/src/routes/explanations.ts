@@ -37,13 +37,13 @@ const writerOf = (request: FastifyRequest): explanations.Writer => ({
 
 /** Explanations of yellow and red figures and their actions (docs/explanations.md). */
 export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+  const ctx = (request: FastifyRequest) => ({ db: app.lis.store.db, municipality: request.municipality });
 
   /** Unknown units and KPIs are 404 before the access check says 403, for everyone alike. */
   const guardRead = async (request: FastifyRequest, orgId: string, kpiId?: string) => {
     try {
       if (kpiId) getKpiOrThrow(kpiId);
-      await getOrg(ctx(), orgId);
+      await getOrg(ctx(request), orgId);
     } catch (error) {
       asHttp(error);
     }
@@ -53,7 +53,7 @@ export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** A write needs the unit in the writer's own subtree; a refusal is audited. */
   const guardWrite = async (request: FastifyRequest, key: explanations.ExplanationKey, action: string) => {
     await guardRead(request, key.orgId, key.kpiId);
-    if (await explanations.mayExplainUnit(ctx(), writerOf(request), key.orgId)) return;
+    if (await explanations.mayExplainUnit(ctx(request), writerOf(request), key.orgId)) return;
     await app.audit(request, { action, target: targetOf(key), outcome: 'denied' });
     throw new HttpError(403, `You may not explain figures of org unit ${key.orgId}`, 'org', 'org_forbidden');
   };
@@ -72,12 +72,12 @@ export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { org, period, kpi } = request.query;
       await guardRead(request, org, kpi);
-      const items = await explanations.listExplanations(ctx(), {
+      const items = await explanations.listExplanations(ctx(request), {
         orgIds: [org],
         period: period ?? null,
         ...(kpi ? { kpiIds: [kpi] } : {}),
       });
-      const mayExplain = await explanations.mayExplainUnit(ctx(), writerOf(request), org);
+      const mayExplain = await explanations.mayExplainUnit(ctx(request), writerOf(request), org);
       return { orgId: org, period: period ?? null, mayExplain, items };
     },
   );
@@ -96,8 +96,8 @@ export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const visible = await explanations.responsibleUnits(ctx(), request.principal?.orgIds ?? null);
-      return explanations.missingExplanations(ctx(), { visible, period: request.query.period ?? null });
+      const visible = await explanations.responsibleUnits(ctx(request), request.principal?.orgIds ?? null);
+      return explanations.missingExplanations(ctx(request), { visible, period: request.query.period ?? null });
     },
   );
 
@@ -113,9 +113,9 @@ export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const scope = request.principal?.orgIds ?? null;
-      const visible = scope === null ? null : await subtreeOf(app.lis.store.db, app.lis.config.municipality, scope);
+      const visible = scope === null ? null : await subtreeOf(app.lis.store.db, request.municipality, scope);
       const today = new Date().toISOString().slice(0, 10);
-      return { today, items: await explanations.overdueActions(ctx(), { visible, today }) };
+      return { today, items: await explanations.overdueActions(ctx(request), { visible, today }) };
     },
   );
 
@@ -135,7 +135,7 @@ export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const key = request.params;
       await guardWrite(request, key, 'write_explanation');
-      const saved = await explanations.writeExplanation(ctx(), key, request.body, writerOf(request)).catch(asHttp);
+      const saved = await explanations.writeExplanation(ctx(request), key, request.body, writerOf(request)).catch(asHttp);
       await app.audit(request, {
         action: 'write_explanation',
         target: targetOf(key),
@@ -161,7 +161,7 @@ export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const key = request.params;
       await guardWrite(request, key, 'action_done');
-      const saved = await explanations.setActionDone(ctx(), key, request.body.done, writerOf(request)).catch(asHttp);
+      const saved = await explanations.setActionDone(ctx(request), key, request.body.done, writerOf(request)).catch(asHttp);
       await app.audit(request, {
         action: 'action_done',
         target: targetOf(key),
@@ -186,7 +186,7 @@ export const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const key = request.params;
       await guardRead(request, key.orgId, key.kpiId);
-      return { items: await explanations.explanationHistory(ctx(), key).catch(asHttp) };
+      return { items: await explanations.explanationHistory(ctx(request), key).catch(asHttp) };
     },
   );
 };

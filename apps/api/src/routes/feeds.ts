@@ -64,7 +64,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
       const upload = await receiveUpload(request, config.maxUploadBytes);
       try {
-        const result = await ingestFile(app.lis.ingest, {
+        const result = await ingestFile(app.lis.servedFor(request.municipality).ingest, {
           feed,
           path: upload.path,
           fileName: request.query.fileName ?? upload.fileName,
@@ -72,7 +72,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
           role: request.principal?.role ?? null,
           ip: request.ip, // the ingestion service audits the load
         });
-        await retireDemoUsersAfterLoad({ db: app.lis.store.db, municipality: config.municipality }, request.principal);
+        await retireDemoUsersAfterLoad({ db: app.lis.store.db, municipality: request.municipality }, request.principal);
         return result;
       } catch (error) {
         if (!(error instanceof FileRejectedError)) throw error;

@@ -64,7 +64,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const visible = await app.visibleOrgs(request);
-      const units = await listOrgUnits(ctx(request).db, app.lis.config.municipality);
+      const units = await listOrgUnits(ctx(request).db, request.municipality);
       return visible === null ? units : units.filter((u) => visible.has(u.id));
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AuthMethods, ErrorResponse, OidcCallbackQuery, OidcLoginQuery, type OidcSignInFailure } from '@lis/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OIDC_CALLBACK_PATH } from '../config.ts';
+import { servedMunicipality } from '../lib/served-municipality.ts';
 import { beginSignIn, finishSignIn, localPath, OIDC_LOGIN_TTL_MS, type OidcProvider } from '../modules/auth/oidc.service.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
@@ -40,6 +41,10 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       local: config.localLogin,
       oidc: config.oidc ? { label: config.oidc.label } : null,
       accessContact: config.accessContact,
+      // the install's own first: the sign-in page's choice until the browser remembers another
+      municipalities: [config.municipality, ...config.municipalities.filter((code) => code !== config.municipality)].map(
+        servedMunicipality,
+      ),
     }),
   );
 
@@ -51,14 +56,18 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: "Sign in through the identity provider: redirects to the provider's sign-in",
         querystring: OidcLoginQuery,
-        response: { 302: REDIRECT, 404: ErrorResponse, 429: ErrorResponse },
+        response: { 302: REDIRECT, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
       const oidc = provider();
+      const { municipality = config.municipality } = request.query;
+      if (!config.municipalities.includes(municipality))
+        throw new HttpError(400, `LIS does not serve municipality ${municipality} here`, 'municipality');
+      request.municipality = municipality;
       let begun: Awaited<ReturnType<typeof beginSignIn>>;
       try {
-        begun = await beginSignIn(app.auth, oidc, localPath(request.query.returnTo));
+        begun = await beginSignIn(app.authFor(request), oidc, localPath(request.query.returnTo));
       } catch (error) {
         request.log.warn({ err: error }, 'the identity provider cannot be reached');
         await app.audit(request, {
@@ -101,6 +110,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         state: request.query.state,
         stateCookie: request.cookies[STATE_COOKIE],
       });
+      request.municipality = result.municipality;
       reply.clearCookie(STATE_COOKIE, { path: OIDC_CALLBACK_PATH });
       const source = 'oidc';
       if (result.outcome === 'ok') {

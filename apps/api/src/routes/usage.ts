@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, PageViewBody, PageViewRecorded, UsageQuery, UsageReport } from '@lis/contracts';
+import type { FastifyRequest } from 'fastify';
 import { recordPageView, UsageSpanError, usageReport, usageSpan } from '../modules/usage/usage.service.ts';
 import { HttpError } from '../plugins/errors.ts';
 
@@ -7,7 +8,7 @@ const denied = { 401: ErrorResponse, 403: ErrorResponse };
 
 /** The page "Anvendelse": page views reported by the web app, and the counts per forvaltning and month. */
 export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const ctx = () => ({ db: app.lis.store.db, municipality: app.lis.config.municipality });
+  const ctx = (request: FastifyRequest) => ({ db: app.lis.store.db, municipality: request.municipality });
 
   app.post(
     '/usage/page-view',
@@ -24,7 +25,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = request.principal;
       // people's use only: an API token or the local command is no page view
       if (principal?.kind !== 'user' || principal.id === null || principal.sessionId === null) return { recorded: false };
-      await recordPageView(ctx(), principal.id, request.body.page);
+      await recordPageView(ctx(request), principal.id, request.body.page);
       return { recorded: true };
     },
   );
@@ -48,7 +49,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (error instanceof UsageSpanError) throw new HttpError(400, error.message, 'from', 'invalid_parameter');
         throw error;
       }
-      return usageReport(ctx(), span);
+      return usageReport(ctx(request), span);
     },
   );
 };

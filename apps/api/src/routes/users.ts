@@ -26,7 +26,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserList, ...denied },
       },
     },
-    async () => listUsers(app.auth),
+    async (request) => listUsers(app.authFor(request)),
   );
 
   app.post(
@@ -41,7 +41,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      sessionsEnded: await disableUserAsAdmin(app.auth, request.params.username, adminActor(request)).catch(asHttp),
+      sessionsEnded: await disableUserAsAdmin(app.authFor(request), request.params.username, adminActor(request)).catch(asHttp),
     }),
   );
 
@@ -57,7 +57,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await enableUserAsAdmin(app.auth, request.params.username, adminActor(request)).catch(asHttp);
+      await enableUserAsAdmin(app.authFor(request), request.params.username, adminActor(request)).catch(asHttp);
       return noContent(reply);
     },
   );
@@ -74,7 +74,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      sessionsEnded: await endSessionsAsAdmin(app.auth, request.params.username, adminActor(request)).catch(asHttp),
+      sessionsEnded: await endSessionsAsAdmin(app.authFor(request), request.params.username, adminActor(request)).catch(asHttp),
     }),
   );
 
@@ -92,7 +92,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => ({
       sessionsEnded: await resetPasswordAsAdmin(
-        app.auth,
+        app.authFor(request),
         request.params.username,
         request.body.password,
         adminActor(request),

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { MunicipalityCode, ServedMunicipality } from './auth.ts';
 import { Nullable } from './common.ts';
 
 /** How one can sign in here: with a LIS password, through the municipality's identity provider, or both. */
@@ -8,12 +9,16 @@ export const AuthMethods = Type.Object({
   oidc: Nullable(Type.Object({ label: Type.String() })),
   /** whom a person without access should ask */
   accessContact: Type.String(),
+  /** the municipalities served here: more than one = a shared install, where sign-in names the municipality */
+  municipalities: Type.Array(ServedMunicipality),
 });
 export type AuthMethods = Static<typeof AuthMethods>;
 
 export const OidcLoginQuery = Type.Object({
   /** the LIS page to open after sign-in: a path on this site ("/…"); anything else opens the front page */
   returnTo: Type.Optional(Type.String({ maxLength: 2000 })),
+  /** the municipality to sign in to, in a shared install; default its first (LIS_MUNICIPALITY) */
+  municipality: Type.Optional(MunicipalityCode),
 });
 
 /** What the identity provider sends back to the callback; all optional, the service decides what is missing. */

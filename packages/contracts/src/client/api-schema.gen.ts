@@ -991,6 +991,7 @@ export interface components {
         AuthMethods: {
             accessContact: string;
             local: boolean;
+            municipalities: components["schemas"]["ServedMunicipality"][];
             oidc: {
                 label: string;
             } | null;
@@ -1125,8 +1126,8 @@ export interface components {
         BenchmarkAreas: {
             area: string;
             name: string;
-            years: number[];
             storeYears: number[];
+            years: number[];
         }[];
         /** @enum {string} */
         BenchmarkMethod: "mean" | "weighted" | "median" | "best_quartile" | "mean_5_cheapest" | "cheapest";
@@ -1181,7 +1182,6 @@ export interface components {
                 position: number;
             } | null;
             source: string;
-            trend: {
             sourceKind: components["schemas"]["BenchmarkSource"];
             storePeers: {
                 missing: {
@@ -1193,6 +1193,7 @@ export interface components {
                     name: string;
                 }[];
             } | null;
+            trend: {
                 benchmark: number | null;
                 ownUnitCost: number | null;
                 priceYear: number | null;
@@ -1201,12 +1202,12 @@ export interface components {
             trendNote: string | null;
             year: number;
         };
-        BenchmarkSummary: {
         /**
          * @description statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year
          * @enum {string}
          */
         BenchmarkSource: "statbank" | "store";
+        BenchmarkSummary: {
             areas: {
                 area: string;
                 areaName: string;
@@ -1240,7 +1241,6 @@ export interface components {
             priceBasis: string;
             priceYear: number | null;
             source: string;
-            totalPotential: number;
             sourceKind: components["schemas"]["BenchmarkSource"];
             storePeers: {
                 missing: {
@@ -1252,6 +1252,7 @@ export interface components {
                     name: string;
                 }[];
             } | null;
+            totalPotential: number;
             year: number;
         };
         Breakdown: {
@@ -1594,6 +1595,8 @@ export interface components {
         /** @enum {string} */
         KpiStatus: "green" | "yellow" | "red" | "no_data" | "suppressed" | "no_target";
         LoginBody: {
+            /** @description 3-digit DST municipality code */
+            municipality?: string;
             password: string;
             username: string;
         };
@@ -1630,6 +1633,7 @@ export interface components {
         Me: {
             displayName: string;
             homeOrgId: string | null;
+            municipality: components["schemas"]["ServedMunicipality"];
             orgIds: string[] | null;
             role: components["schemas"]["Role"];
             username: string;
@@ -1646,6 +1650,8 @@ export interface components {
             items: components["schemas"]["MissingExplanation"][];
             period: string | null;
         };
+        /** @description 3-digit DST municipality code */
+        MunicipalityCode: string;
         NotificationSettings: {
             email: string | null;
             enabled: boolean;
@@ -1740,6 +1746,10 @@ export interface components {
              * @enum {string}
              */
             view: "then" | "now";
+        };
+        ServedMunicipality: {
+            code: components["schemas"]["MunicipalityCode"];
+            name: string;
         };
         SessionsEnded: {
             sessionsEnded: number;
@@ -2311,6 +2321,8 @@ export interface operations {
     getAuthOidcLogin: {
         parameters: {
             query?: {
+                /** @description 3-digit DST municipality code */
+                municipality?: string;
                 returnTo?: string;
             };
             header?: never;
@@ -2519,6 +2531,8 @@ export interface operations {
                 needAdjusted?: boolean;
                 /** @description a kind of peer group, a comma-separated list of municipality codes, or saved:<name> of a saved group (default kora) */
                 peers?: components["schemas"]["PeerGroupKind"] | string;
+                /** @description statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year */
+                source?: "statbank" | "store";
                 /** @description default: the latest year with data */
                 year?: number;
             };
@@ -2531,8 +2545,6 @@ export interface operations {
             /** @description JSON, or with ?format=csv|xlsx the same as a file to download */
             200: {
                 headers: {
-                /** @description statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year */
-                source?: "statbank" | "store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2956,6 +2968,8 @@ export interface operations {
                 needAdjusted?: boolean;
                 /** @description a kind of peer group, a comma-separated list of municipality codes, or saved:<name> of a saved group (default kora) */
                 peers?: components["schemas"]["PeerGroupKind"] | string;
+                /** @description statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year */
+                source?: "statbank" | "store";
                 /** @description default: the latest year with data */
                 year?: number;
             };
@@ -2968,8 +2982,6 @@ export interface operations {
             /** @description JSON, or with ?format=csv|xlsx the same as a file to download */
             200: {
                 headers: {
-                /** @description statbank (the default): the imported benchmark figures; store: computed from the economy actuals and population of the municipalities in this store, for a closed year */
-                source?: "statbank" | "store";
                     [name: string]: unknown;
                 };
                 content: {

@@ -5,6 +5,8 @@ import { type Permission, type Role, roleCan } from '@lis/contracts';
 /** Who is asking: a signed-in person, a machine token, or the local `lis` command. */
 export interface Principal {
   kind: 'user' | 'token' | 'cli';
+  /** the municipality whose user or token this is: every figure it reads is that municipality's */
+  municipality: string;
   id: number | null;
   name: string;
   displayName: string;

@@ -102,13 +102,19 @@ export async function markSignedIn(db: Db, userId: number, at: Date) {
   await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
 }
 
-/** A session of the municipality's own users: a session cookie of another municipality in the same store is no one here. */
-export async function findSession(db: Db, municipality: string, idHash: string) {
+/**
+ * A session of a user of the municipalities served here (the session's and the user's the same):
+ * a session cookie of another municipality in the same store is no one here.
+ */
+export async function findSession(db: Db, municipalities: readonly string[], idHash: string) {
   return (
     (await db
       .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('users', (join) =>
+        join.onRef('users.id', '=', 'sessions.user_id').onRef('users.municipality', '=', 'sessions.municipality'),
+      )
       .select([
+        'sessions.municipality',
         'sessions.id_hash',
         'sessions.created_at',
         'sessions.last_seen_at',
@@ -120,8 +126,7 @@ export async function findSession(db: Db, municipality: string, idHash: string) 
         'users.disabled',
       ])
       .where('sessions.id_hash', '=', idHash)
-      .where('sessions.municipality', '=', municipality)
-      .where('users.municipality', '=', municipality)
+      .where('sessions.municipality', 'in', municipalities)
       .executeTakeFirst()) ?? null
   );
 }

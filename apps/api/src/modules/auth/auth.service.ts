@@ -10,7 +10,10 @@ import { passwordProblem } from './password-policy.ts';
 
 export interface AuthContext {
   db: Kysely<Database>;
+  /** the municipality acted for: whose users are created, signed in or changed */
   municipality: string;
+  /** every municipality served here, whose sessions and tokens are accepted; default [municipality] */
+  municipalities?: readonly string[];
   /** the local `lis` command's credential from the data-dir lock file, when a server owns the store */
   cliToken?: string | null;
   /** db is the read replica while the primary is down: sessions are checked but not touched or ended */
@@ -71,7 +74,7 @@ export async function revokeToken(ctx: AuthContext, name: string): Promise<void>
   if (!(await repo.revokeToken(ctx.db, ctx.municipality, name)))
     throw new AccessSetupError(`There is no active token named ${name}`);
   for (const [key, entry] of tokenCache)
-    if (key.startsWith(`${ctx.municipality}|`) && entry.principal?.name === `token:${name}`) tokenCache.delete(key);
+    if (entry.principal?.municipality === ctx.municipality && entry.principal.name === `token:${name}`) tokenCache.delete(key);
 }
 
 /**
@@ -82,8 +85,9 @@ export async function revokeToken(ctx: AuthContext, name: string): Promise<void>
 const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_SIZE = 1_000;
 const tokenCache = new Map<string, { principal: Principal | null; until: number }>();
-/** By municipality too: a token checked for one municipality's server says nothing about another's in the same process. */
-const cacheKey = (municipality: string, hash: string) => `${municipality}|${hash}`;
+/** By the municipalities served too: a token checked for one server says nothing about another's in the same process. */
+const cacheKey = (ctx: AuthContext, hash: string) => `${served(ctx).join(',')}|${hash}`;
+const served = (ctx: AuthContext) => ctx.municipalities ?? [ctx.municipality];
 
 /** A chef has one or more known units; every other role none (they read everything, or nothing). */
 export async function checkScope(ctx: AuthContext, role: Role, orgIds: readonly string[]) {
@@ -152,6 +156,7 @@ export async function openSession(
     sessionId,
     principal: {
       kind: 'user',
+      municipality: ctx.municipality,
       id: user.id,
       name: user.username,
       displayName: user.display_name,
@@ -165,16 +170,17 @@ export async function openSession(
 /** The person behind a session cookie, or null when it is unknown, ended, idle too long or too old. */
 export async function principalFromSession(ctx: AuthContext, sessionId: string, now = Date.now()): Promise<Principal | null> {
   const idHash = sha256(sessionId);
-  const session = await repo.findSession(ctx.db, ctx.municipality, idHash);
+  const session = await repo.findSession(ctx.db, served(ctx), idHash);
   if (!session || session.ended_at || session.disabled) return null;
   if (now - session.last_seen_at.getTime() > SESSION_IDLE_MS || now - session.created_at.getTime() > SESSION_ABSOLUTE_MS) {
     if (!ctx.readOnly) await repo.endSession(ctx.db, idHash);
     return null;
   }
   if (now - session.last_seen_at.getTime() > TOUCH_AFTER_MS && !ctx.readOnly) await repo.touchSession(ctx.db, idHash);
-  const orgIds = hasUnits(session.role) ? await repo.scopesOf(ctx.db, ctx.municipality, 'user', session.user_id) : null;
+  const orgIds = hasUnits(session.role) ? await repo.scopesOf(ctx.db, session.municipality, 'user', session.user_id) : null;
   return {
     kind: 'user',
+    municipality: session.municipality,
     id: session.user_id,
     name: session.username,
     displayName: session.display_name,
@@ -188,6 +194,7 @@ export async function principalFromToken(ctx: AuthContext, secret: string): Prom
   if (ctx.cliToken && equalSecrets(secret, ctx.cliToken)) {
     return {
       kind: 'cli',
+      municipality: ctx.municipality,
       id: null,
       name: 'lis-cli',
       displayName: 'lis (kommandolinje)',
@@ -197,7 +204,7 @@ export async function principalFromToken(ctx: AuthContext, secret: string): Prom
     };
   }
   const hash = sha256(secret);
-  const key = cacheKey(ctx.municipality, hash);
+  const key = cacheKey(ctx, hash);
   const cached = tokenCache.get(key);
   if (cached && cached.until > Date.now()) return cached.principal;
   const principal = await tokenPrincipal(ctx, hash);
@@ -208,10 +215,11 @@ export async function principalFromToken(ctx: AuthContext, secret: string): Prom
 
 async function tokenPrincipal(ctx: AuthContext, hash: string): Promise<Principal | null> {
   const token = await repo.findActiveToken(ctx.db, hash);
-  if (!token || token.municipality !== ctx.municipality) return null;
-  const orgIds = hasUnits(token.role) ? await repo.scopesOf(ctx.db, ctx.municipality, 'token', token.id) : null;
+  if (!token || !served(ctx).includes(token.municipality)) return null;
+  const orgIds = hasUnits(token.role) ? await repo.scopesOf(ctx.db, token.municipality, 'token', token.id) : null;
   return {
     kind: 'token',
+    municipality: token.municipality,
     id: token.id,
     name: `token:${token.name}`,
     displayName: token.name,

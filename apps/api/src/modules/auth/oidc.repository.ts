@@ -21,13 +21,14 @@ export async function insertOidcLogin(
 }
 
 /** Takes the pending sign-in of a state: removed as it is read, so a state works once. */
-export async function takeOidcLogin(db: Db, municipality: string, state: string) {
+/** The sign-in begun with this state for one of the municipalities served here, taken so it is used once. */
+export async function takeOidcLogin(db: Db, municipalities: readonly string[], state: string) {
   return (
     (await db
       .deleteFrom('oidc_logins')
-      .where('municipality', '=', municipality)
+      .where('municipality', 'in', municipalities)
       .where('state', '=', state)
-      .returning(['code_verifier', 'nonce', 'return_to', 'created_at'])
+      .returning(['municipality', 'code_verifier', 'nonce', 'return_to', 'created_at'])
       .executeTakeFirst()) ?? null
   );
 }

@@ -121,12 +121,30 @@ function message(error: unknown): string {
 export async function finishSignIn(
   ctx: AuthContext,
   provider: OidcProvider,
-  callback: { search: string; state: string | undefined; stateCookie: string | undefined },
-): Promise<OidcSignIn> {
+  callback: OidcCallback,
+): Promise<OidcSignIn & { municipality: string }> {
+  const asDefault = (reason: string) => ({ ...failed(reason), municipality: ctx.municipality });
   if (!callback.state || callback.state !== callback.stateCookie)
-    return failed("the state does not match the one this browser's sign-in began with");
-  const pending = await repo.takeOidcLogin(ctx.db, ctx.municipality, callback.state);
-  if (!pending) return failed('unknown or already used state');
+    return asDefault("the state does not match the one this browser's sign-in began with");
+  const pending = await repo.takeOidcLogin(ctx.db, ctx.municipalities ?? [ctx.municipality], callback.state);
+  if (!pending) return asDefault('unknown or already used state');
+  // the municipality the sign-in began for (a shared install): its users and access rules
+  const own = { ...ctx, municipality: pending.municipality };
+  return { ...(await completeSignIn(own, provider, callback, pending)), municipality: own.municipality };
+}
+
+interface OidcCallback {
+  search: string;
+  state: string | undefined;
+  stateCookie: string | undefined;
+}
+
+async function completeSignIn(
+  ctx: AuthContext,
+  provider: OidcProvider,
+  callback: OidcCallback,
+  pending: NonNullable<Awaited<ReturnType<typeof repo.takeOidcLogin>>>,
+): Promise<OidcSignIn> {
   if (Date.now() - pending.created_at.getTime() > OIDC_LOGIN_TTL_MS) return failed('the sign-in took more than 10 minutes');
 
   let configuration: client.Configuration;

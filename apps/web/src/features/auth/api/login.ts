@@ -6,6 +6,8 @@ import { queryKeys } from '../../../lib/query-keys';
 interface Credentials {
   username: string;
   password: string;
+  /** in a shared install, the municipality signed in to */
+  municipality?: string | undefined;
 }
 
 const login = (credentials: Credentials): Promise<Me> => postJson('/auth/login', { body: credentials });

@@ -9,7 +9,9 @@ import { useSignedOut } from '../api/logout';
 import './auth.css';
 
 /** When the server cannot say (an older server, a network error): the password form, as before. */
-const PASSWORD_ONLY: AuthMethods = { local: true, oidc: null, accessContact: 'LIS-administratoren' };
+const PASSWORD_ONLY: AuthMethods = { local: true, oidc: null, accessContact: 'LIS-administratoren', municipalities: [] };
+/** The municipality chosen last on this browser, in a shared install. */
+const CHOSEN_KEY = 'lis.municipality';
 
 /** Shown in place of any page when nobody is signed in; the URL stays, so a shared link opens after sign-in. */
 export function SignInPage() {
@@ -22,8 +24,16 @@ export function SignInPage() {
     if (failure) window.history.replaceState(null, '', currentPath());
   }, [failure]);
 
+  const [chosen, choose] = useState(() => localStorage.getItem(CHOSEN_KEY));
   if (methods.isPending) return <main className="sign-in" aria-busy="true" />;
-  const { local, oidc, accessContact } = methods.data ?? PASSWORD_ONLY;
+  const { local, oidc, accessContact, municipalities } = methods.data ?? PASSWORD_ONLY;
+  // one municipality served: nothing to choose, the server takes its own
+  const municipality =
+    municipalities.length > 1 ? (municipalities.find((m) => m.code === chosen) ?? municipalities[0]) : undefined;
+  const remember = (code: string) => {
+    localStorage.setItem(CHOSEN_KEY, code);
+    choose(code);
+  };
   return (
     <main className="sign-in">
       <section className="sign-in__form" aria-labelledby="sign-in-title">
@@ -45,26 +55,41 @@ export function SignInPage() {
             {failureText(failure, oidc?.label ?? 'kommunens login', accessContact)}
           </p>
         )}
+        {municipality && (
+          <>
+            <label htmlFor="municipality">Kommune</label>
+            <select id="municipality" value={municipality.code} onChange={(event) => remember(event.target.value)}>
+              {municipalities.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {m.name} Kommune
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {oidc && (
-          <a className="button button--primary" href={pageUrl('/auth/oidc/login', { query: { returnTo: currentPath() } })}>
+          <a
+            className="button button--primary"
+            href={pageUrl('/auth/oidc/login', { query: { returnTo: currentPath(), municipality: municipality?.code } })}
+          >
             Log ind med {oidc.label}
           </a>
         )}
         {local && oidc && <p className="sign-in__or">eller med brugernavn og adgangskode</p>}
-        {local && <PasswordForm />}
+        {local && <PasswordForm municipality={municipality?.code} />}
       </section>
     </main>
   );
 }
 
-function PasswordForm() {
+function PasswordForm({ municipality }: { municipality: string | undefined }) {
   const login = useLogin();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ username: username.trim(), password });
+    login.mutate({ username: username.trim(), password, municipality });
   };
 
   return (

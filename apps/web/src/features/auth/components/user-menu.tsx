@@ -13,7 +13,7 @@ export function UserMenu({ me }: { me: Me }) {
       <p className="user-menu__who">
         <span data-testid="user-name">{me.displayName}</span>
         <span className="user-menu__role" data-testid="user-role">
-          Rolle: {ROLE_NAMES[me.role]}
+          Rolle: {ROLE_NAMES[me.role]} · {me.municipality.name} Kommune
         </span>
       </p>
       <button type="button" className="button" onClick={() => setSettingsOpen(true)} data-testid="notification-settings">
