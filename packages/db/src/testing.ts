@@ -35,7 +35,8 @@ export async function withTestStore(): Promise<{ store: Store; databaseUrl: stri
   };
 }
 
-async function adminQuery(serverUrl: string, text: string): Promise<void> {
+/** Runs one statement on the server as the connection string's user (creating and dropping databases, roles). */
+export async function adminQuery(serverUrl: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, migrateToLatest, openReader, READER_ROLE, type Reader, readerRoleReady, type Store } from '../src/index.ts';
-import { withTestStore } from '../src/testing.ts';
+import { adminQuery, withTestStore } from '../src/testing.ts';
 
 // Readers on PostgreSQL (ADR 0015): the deployment case, where LIS's user owns its database but is
 // no superuser and may not create roles. A DBA made lis_reader (here: an earlier migration as the
@@ -28,15 +28,7 @@ describe.skipIf(!serverUrl)('a reader of a store whose owner is not a superuser'
   let store: Store;
   let reader: Reader | undefined;
 
-  const asSuperuser = async (text: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
+  const asSuperuser = (text: string) => adminQuery(serverUrl as string, text);
   const rowsByMunicipality = async (db: Store['db']) => {
     const { rows } = await sql<{ municipality: string; n: number }>`
       select municipality, count(*)::int as n from economy group by municipality order by municipality`.execute(db);
