@@ -32,6 +32,8 @@ export interface CopyWriter {
 export interface Store {
   readonly kind: StoreKind;
   readonly db: Kysely<Database>;
+  /** the PostgreSQL connection string, for pools of other roles on it (reader.ts); null for PGlite */
+  readonly url: string | null;
   /**
    * Runs `fn` in one transaction. Inside it use only `tx.db`: the embedded engine has a single
    * connection, so a query on `store.db` would wait for this transaction forever.
@@ -91,6 +93,7 @@ async function createPgliteStore(options: StoreOptions): Promise<Store> {
   return {
     kind: 'pglite',
     db,
+    url: null,
     busy: () => transactions.count > 0,
     idle: () => transactions.idle(),
     transaction: (fn) =>
@@ -162,6 +165,7 @@ async function createPostgresStore(connectionString: string, options: StoreOptio
   return {
     kind: 'postgres',
     db,
+    url: connectionString,
     busy: () => false,
     idle: async () => {},
     transaction: async (fn) => {

@@ -94,7 +94,7 @@ export async function registerAuth(
     },
   );
 
-  app.decorate('rootOrgId', (request: FastifyRequest) => rootOrgId(request.readDb ?? auth.db, request.municipality));
+  app.decorate('rootOrgId', (request: FastifyRequest) => rootOrgId(app.readContext(request).db, request.municipality));
 
   const visibleByRequest = new WeakMap<FastifyRequest, Promise<ReadonlySet<string> | null>>();
   app.decorate('visibleOrgs', (request: FastifyRequest) => {
@@ -102,7 +102,7 @@ export async function registerAuth(
     if (!principal) return Promise.resolve(new Set<string>());
     let visible = visibleByRequest.get(request);
     if (!visible) {
-      visible = visibleUnits({ db: request.readDb ?? auth.db, municipality: request.municipality }, principal.orgIds);
+      visible = visibleUnits(app.readContext(request), principal.orgIds);
       visibleByRequest.set(request, visible);
     }
     return visible;

@@ -2,6 +2,7 @@ import type { Database, Store } from '@lis/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ReadContext } from '../lib/read-context.ts';
+import type { Readers } from '../lib/readers.ts';
 import { ReplicaMonitor, type ReplicaStatus } from '../lib/replica-monitor.ts';
 import { changesState } from './request-origin.ts';
 
@@ -46,14 +47,19 @@ export function registerReadReplica(
   app: FastifyInstance,
   primary: Store,
   replica: Store | null,
-  options: { maxLagMs: number },
+  options: { maxLagMs: number; readers: Readers | null },
 ): ReplicaMonitor | null {
   app.decorateRequest('readDb', null);
   app.decorateRequest('readOnly', false);
-  app.decorate('readContext', (request: FastifyRequest) => ({
-    db: request.readDb ?? primary.db,
-    municipality: request.municipality,
-  }));
+  const { readers } = options;
+  app.decorate('readContext', (request: FastifyRequest) => {
+    const source = replica !== null && request.readDb === replica.db ? 'replica' : 'primary';
+    return {
+      // as lis_reader of the caller's municipality where the database can (ADR 0015), else as the owner
+      db: readers ? readers.db(source, request.municipality) : (request.readDb ?? primary.db),
+      municipality: request.municipality,
+    };
+  });
   if (!replica) {
     app.decorate('chooseReadSource', async () => {});
     return null;
