@@ -1,7 +1,8 @@
 import { FEED_LOAD_ORDER, type FeedName } from '@lis/contracts';
 import type { Role } from '@lis/db';
 import { withTestStore } from '@lis/db/testing';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
@@ -170,6 +171,20 @@ describe('one server for 849 and 851', () => {
       { code: '851', name: 'Aalborg' },
     ]);
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'reads as lis_reader of the caller’s municipality on PostgreSQL (ADR 0015)',
+    async () => {
+      for (const municipality of SERVED) {
+        const { db: reads } = shared.readContext({ municipality, readDb: null } as FastifyRequest);
+        const { rows } = await sql<{ who: string; setting: string; units: string[] }>`
+        select current_user as who, current_setting('lis.municipality') as setting,
+          (select array_agg(distinct municipality) from org_units) as units`.execute(reads);
+        // the query names no municipality, and the database answers with the caller's only
+        expect(rows[0]).toEqual({ who: 'lis_reader', setting: municipality, units: [municipality] });
+      }
+    },
+  );
 
   it('refuses tokens and sessions of a municipality in the store that this server does not serve', async () => {
     const stranger = bearer(await createToken({ db, municipality: '860' }, { name: 'admin', role: 'admin', orgIds: [] }));
