@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@lis/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import { openReaders } from './lib/readers.ts';
+import { readPools } from './lib/readers.ts';
 import type { ReplicaMonitor } from './lib/replica-monitor.ts';
 import { OidcProvider } from './modules/auth/oidc.service.ts';
 import type { IngestContext } from './modules/ingest/ingest.service.ts';
@@ -84,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const readers = await openReaders(store, options.replica ?? null, config.municipalities, app.log);
+  const readers = await readPools(store, options.replica ?? null, app.log);
   const replica = registerReadReplica(app, store, options.replica ?? null, { maxLagMs: config.replicaMaxLagMs, readers });
   const served = new Map(config.municipalities.map((municipality) => [municipality, servedBy(config, store, municipality, app)]));
   const own = served.get(config.municipality) as Served;

@@ -1,5 +1,5 @@
 import { FEED_LOAD_ORDER } from '@lis/contracts';
-import { type Database, openReader, READER_ROLE, type Reader, readerRoleReady } from '@lis/db';
+import { type Database, openReaders, READER_ROLE, type Readers, readerRoleReady } from '@lis/db';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ interface TableSecurity {
 let t: TestApp;
 let other: FastifyInstance;
 /** PostgreSQL: the reader pool of 849; PGlite has none (one connection), its reads `set role` in a transaction. */
-let reader: Reader | null = null;
+let readers: Readers | null = null;
 
 /** Runs `fn` as lis_reader with lis.municipality set to `municipality` (null: unset), in a transaction that ends both. */
 function inReaderTransaction<T>(municipality: string | null, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -55,7 +55,7 @@ function inReaderTransaction<T>(municipality: string | null, fn: (db: Kysely<Dat
 }
 /** As the reader of 849: its pool on PostgreSQL, `set role` on PGlite. */
 const asOwnReader = <T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> =>
-  reader ? fn(reader.db) : inReaderTransaction(OWN, fn);
+  readers ? fn(readers.db(OWN)) : inReaderTransaction(OWN, fn);
 
 async function tableSecurity(): Promise<TableSecurity[]> {
   const { rows } = await sql<TableSecurity>`
@@ -127,10 +127,10 @@ beforeAll(async () => {
   }
   await addPeopleAndNotes(OWN);
   await addPeopleAndNotes(OTHER);
-  if (t.databaseUrl) reader = openReader({ databaseUrl: t.databaseUrl, municipality: OWN, poolSize: 2 });
+  if (t.databaseUrl) readers = openReaders({ databaseUrl: t.databaseUrl, poolSize: 2 });
 }, 120_000);
 afterAll(async () => {
-  await reader?.close();
+  await readers?.close();
   await other?.close();
   await t?.done();
 });

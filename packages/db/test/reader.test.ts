@@ -3,7 +3,15 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, migrateToLatest, openReader, READER_ROLE, type Reader, readerRoleReady, type Store } from '../src/index.ts';
+import {
+  createStore,
+  migrateToLatest,
+  openReaders,
+  READER_ROLE,
+  type Readers,
+  readerRoleReady,
+  type Store,
+} from '../src/index.ts';
 import { adminQuery, withTestStore } from '../src/testing.ts';
 
 // Readers on PostgreSQL (ADR 0015): the deployment case, where LIS's user owns its database but is
@@ -11,11 +19,11 @@ import { adminQuery, withTestStore } from '../src/testing.ts';
 // superuser, as CI does) and grants it to that user; until then the migration still runs and the
 // readers are not ready. apps/api/test/row-level-security.test.ts checks every table on both engines.
 
-it('refuses a municipality that is not three digits before it reaches the connection options', () => {
-  for (const municipality of ['84', '8490', '849 -c role=postgres', ''])
-    expect(() => openReader({ databaseUrl: 'postgres://localhost/lis', municipality }), municipality).toThrow(
-      /not a municipality code/,
-    );
+it('refuses a municipality that is not three digits before it reaches a connection', async () => {
+  const readers = openReaders({ databaseUrl: 'postgres://localhost/lis' });
+  for (const municipality of ['84', '8490', "849'; set role postgres", ''])
+    expect(() => readers.db(municipality), municipality).toThrow(/not a municipality code/);
+  await readers.close();
 });
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -26,7 +34,7 @@ describe.skipIf(!serverUrl)('a reader of a store whose owner is not a superuser'
   const database = `lis_test_${suffix}`;
   let ownerUrl: string;
   let store: Store;
-  let reader: Reader | undefined;
+  let readers: Readers | undefined;
 
   const asSuperuser = (text: string) => adminQuery(serverUrl as string, text);
   const rowsByMunicipality = async (db: Store['db']) => {
@@ -48,7 +56,7 @@ describe.skipIf(!serverUrl)('a reader of a store whose owner is not a superuser'
     await migrateToLatest(store.db);
   }, 60_000);
   afterAll(async () => {
-    await reader?.close();
+    await readers?.close();
     await store?.close();
     await asSuperuser(`drop database if exists ${database} with (force)`);
     await asSuperuser(`drop role if exists ${owner}`);
@@ -81,12 +89,32 @@ describe.skipIf(!serverUrl)('a reader of a store whose owner is not a superuser'
     );
     expect(await rowsByMunicipality(store.db)).toEqual({ '849': 2, '851': 1 });
 
-    reader = openReader({ databaseUrl: ownerUrl, municipality: '849', poolSize: 1 });
+    readers = openReaders({ databaseUrl: ownerUrl, poolSize: 1 });
+    const reader = readers.db('849');
     const { rows } = await sql<{ who: string; municipality: string }>`
-      select current_user as who, current_setting('lis.municipality') as municipality`.execute(reader.db);
+      select current_user as who, current_setting('lis.municipality') as municipality`.execute(reader);
     expect(rows).toEqual([{ who: READER_ROLE, municipality: '849' }]);
-    expect(await rowsByMunicipality(reader.db)).toEqual({ '849': 2 });
-    await expect(sql`delete from economy`.execute(reader.db)).rejects.toThrow(/permission denied/);
+    expect(await rowsByMunicipality(reader)).toEqual({ '849': 2 });
+    await expect(sql`delete from economy`.execute(reader)).rejects.toThrow(/permission denied/);
+  });
+
+  it('hands its one connection to each municipality in turn, set to that municipality each time', async () => {
+    const shared = openReaders({ databaseUrl: ownerUrl, poolSize: 1 });
+    try {
+      const backends = new Set<number>();
+      for (const municipality of ['849', '851', '851', '849', '851']) {
+        const db = shared.db(municipality);
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+        backends.add(rows[0]?.pid as number);
+        expect(await rowsByMunicipality(db), municipality).toEqual(municipality === '849' ? { '849': 2 } : { '851': 1 });
+      }
+      expect(backends.size).toBe(1);
+      // both at once: the second waits for the connection, then gets it set to its own municipality
+      const [a, b] = await Promise.all(['849', '851'].map((m) => rowsByMunicipality(shared.db(m))));
+      expect([a, b]).toEqual([{ '849': 2 }, { '851': 1 }]);
+    } finally {
+      await shared.close();
+    }
   });
 
   it('copies out only its municipality’s rows to a reader', async () => {
@@ -104,11 +132,11 @@ describe.skipIf(!serverUrl)('a reader of a store whose owner is not a superuser'
   it('keeps the options the address gives, and sets the role and municipality after them', async () => {
     const url = new URL(ownerUrl);
     url.searchParams.set('options', `-c statement_timeout=4321 -c role=${owner}`);
-    const withOptions = openReader({ databaseUrl: url.toString(), municipality: '851', poolSize: 1 });
+    const withOptions = openReaders({ databaseUrl: url.toString(), poolSize: 1 });
     try {
       const { rows } = await sql<{ who: string; timeout: string; municipality: string }>`
         select current_user as who, current_setting('statement_timeout') as timeout,
-          current_setting('lis.municipality') as municipality`.execute(withOptions.db);
+          current_setting('lis.municipality') as municipality`.execute(withOptions.db('851'));
       expect(rows).toEqual([{ who: READER_ROLE, timeout: '4321ms', municipality: '851' }]);
     } finally {
       await withOptions.close();

@@ -2,7 +2,7 @@ import type { Database, Store } from '@lis/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ReadContext } from '../lib/read-context.ts';
-import type { Readers } from '../lib/readers.ts';
+import type { ReadPools } from '../lib/readers.ts';
 import { ReplicaMonitor, type ReplicaStatus } from '../lib/replica-monitor.ts';
 import { changesState } from './request-origin.ts';
 
@@ -47,7 +47,7 @@ export function registerReadReplica(
   app: FastifyInstance,
   primary: Store,
   replica: Store | null,
-  options: { maxLagMs: number; readers: Readers | null },
+  options: { maxLagMs: number; readers: ReadPools | null },
 ): ReplicaMonitor | null {
   app.decorateRequest('readDb', null);
   app.decorateRequest('readOnly', false);
