@@ -2,7 +2,7 @@ import { type Database, openReaders, readerRoleReady, type Store } from '@lis/db
 import type { Kysely } from 'kysely';
 
 /** Where a read goes: the primary or its streaming replica (plugins/read-replica.ts). */
-export type ReadSource = 'primary' | 'replica';
+type ReadSource = 'primary' | 'replica';
 
 /** The read routes' connections on PostgreSQL (ADR 0015): per source, one pool of `lis_reader` shared by the municipalities. */
 export interface ReadPools {
