@@ -21,7 +21,14 @@ const percentile = (sorted: number[], p: number) =>
 export async function load(
   base: string,
   paths: readonly string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string>; timeoutSeconds?: number },
+  options: {
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    /** the i-th request's own headers beside `headers` (a token per municipality) */
+    headersOf?: (i: number) => Record<string, string>;
+    timeoutSeconds?: number;
+  },
 ): Promise<LoadResult> {
   let next = 0;
   const latencies: number[] = [];
@@ -31,7 +38,15 @@ export async function load(
     duration: options.seconds,
     headers: options.headers ?? {},
     timeout: options.timeoutSeconds ?? 10,
-    requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }) }],
+    requests: [
+      {
+        setupRequest: (request: Record<string, unknown>) => {
+          const i = next++;
+          const headers = options.headersOf ? { ...(request.headers as object), ...options.headersOf(i) } : request.headers;
+          return { ...request, headers, path: paths[i % paths.length] };
+        },
+      },
+    ],
   });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
     latencies.push(responseTime),
