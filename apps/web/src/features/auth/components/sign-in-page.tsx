@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuthMethods } from '../api/get-auth-methods';
 import { useLogin } from '../api/login';
 import { useSignedOut } from '../api/logout';
+import { chosenMunicipality } from '../lib/municipality-choice';
 import './auth.css';
 
 /** When the server cannot say (an older server, a network error): the password form, as before. */
@@ -27,9 +28,7 @@ export function SignInPage() {
   const [chosen, choose] = useState(() => localStorage.getItem(CHOSEN_KEY));
   if (methods.isPending) return <main className="sign-in" aria-busy="true" />;
   const { local, oidc, accessContact, municipalities } = methods.data ?? PASSWORD_ONLY;
-  // one municipality served: nothing to choose, the server takes its own
-  const municipality =
-    municipalities.length > 1 ? (municipalities.find((m) => m.code === chosen) ?? municipalities[0]) : undefined;
+  const municipality = chosenMunicipality(municipalities, chosen);
   const remember = (code: string) => {
     localStorage.setItem(CHOSEN_KEY, code);
     choose(code);
