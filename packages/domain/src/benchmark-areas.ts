@@ -1,4 +1,5 @@
 import type { BenchmarkMethod } from './benchmark.ts';
+import { municipalityCount } from './format.ts';
 import { findMunicipality, MUNICIPALITIES, type Municipality } from './municipalities.gen.ts';
 
 /** Areas of the B2017 benchmark with their target populations (domain.md §6). Unknown areas show their id. */
@@ -77,7 +78,7 @@ export function peerCodes(own: string, peers: string, includeOwn: boolean): { co
         if (!m) throw new RangeError(`"${code.trim()}" is not a municipality code`);
         return m;
       });
-      name = `Egen liste (${members.length} kommuner)`;
+      name = `Egen liste (${municipalityCount(members.length)})`;
   }
   const codes = new Set(members.map((m) => m.code));
   if (includeOwn) codes.add(own);

@@ -158,3 +158,6 @@ function utcDate(period: string, day: number): Date {
   date.setUTCFullYear(periodYear(period), periodMonthNumber(period) - 1, day);
   return date;
 }
+
+/** "1 kommune", "4 kommuner": a count of municipalities in Danish. */
+export const municipalityCount = (n: number) => `${formatNumber(n, 0)} ${n === 1 ? 'kommune' : 'kommuner'}`;

@@ -11,6 +11,7 @@ import {
   formatNumber,
   formatPct,
   MISSING,
+  municipalityCount,
 } from '../src/format.ts';
 import type { KpiUnit } from '../src/kpis.ts';
 import { parseDanishNumber } from '../src/parse.ts';
@@ -49,6 +50,15 @@ describe('formatNumber', () => {
         expect(parseDanishNumber(text)).toBe(roundToDecimals(value, decimals));
       }),
     );
+  });
+});
+
+describe('municipalityCount', () => {
+  it('says kommune for one and kommuner for any other count, with a thousands point', () => {
+    expect(municipalityCount(1)).toBe('1 kommune');
+    expect(municipalityCount(0)).toBe('0 kommuner');
+    expect(municipalityCount(4)).toBe('4 kommuner');
+    expect(municipalityCount(1098)).toBe('1.098 kommuner');
   });
 });
 

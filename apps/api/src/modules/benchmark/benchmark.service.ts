@@ -18,6 +18,7 @@ import {
   isBuiltInPeerGroup,
   METHOD_NAMES,
   methodNote,
+  municipalityCount,
   ownRank,
   peerCodes,
   priceBasisText,
@@ -187,7 +188,7 @@ async function savedGroup(ctx: ReadContext, name: string, includeOwn: boolean) {
   const saved = (await repo.listPeerGroups(ctx.db, ctx.municipality)).find((g) => g.name === name);
   if (!saved) throw new RangeError(`There is no saved peer group "${name}"`);
   const group = peerCodes(ctx.municipality, saved.municipalities.join(','), includeOwn);
-  return { codes: group.codes, name: `${name} (${group.codes.length} kommuner)` };
+  return { codes: group.codes, name: `${name} (${municipalityCount(group.codes.length)})` };
 }
 
 /** One year's rows, without the year. */

@@ -1,4 +1,4 @@
-import { METHOD_NAMES, PEER_GROUP_KIND_NAMES } from '@lis/domain';
+import { METHOD_NAMES, municipalityCount, PEER_GROUP_KIND_NAMES } from '@lis/domain';
 import { useId, useRef, useState } from 'react';
 import { savedPeers, savedPeersName } from '../../../lib/url-state';
 import type { BenchmarkArea } from '../api/get-areas';
@@ -133,7 +133,7 @@ export function BenchmarkControls({ state, areas, groups, own, savesGroups, onCh
             <optgroup label="Gemte lister">
               {saved.map((group) => (
                 <option key={group.name} value={savedPeers(group.name)}>
-                  {group.name} ({group.municipalities.length} kommuner)
+                  {group.name} ({municipalityCount(group.municipalities.length)})
                 </option>
               ))}
               {/* a name in the URL that is not (or not yet) among the lists still shows as chosen */}

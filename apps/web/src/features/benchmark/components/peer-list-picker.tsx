@@ -1,5 +1,5 @@
 import { MAX_SAVED_PEER_GROUPS, PEER_GROUP_NAME_MAX_LENGTH } from '@lis/contracts';
-import { MUNICIPALITIES } from '@lis/domain';
+import { MUNICIPALITIES, municipalityCount } from '@lis/domain';
 import { useId, useMemo, useState } from 'react';
 import { isApiError } from '../../../lib/api-client';
 import { useSavePeerGroup } from '../api/peer-groups';
@@ -61,7 +61,7 @@ export function PeerListPicker({ peers, own, savesGroups, onApply, onSaved }: Pe
   const count = list === '' ? 0 : list.split(',').length;
   return (
     <fieldset className="peer-list" data-testid="peer-list">
-      <legend>Egen liste: {count} kommuner valgt</legend>
+      <legend>Egen liste: {municipalityCount(count)} valgt</legend>
       <p className="peer-list__note">
         {own.name} er ikke på listen; den tages med eller ej efter valget “{own.name} med i gruppen”.
       </p>

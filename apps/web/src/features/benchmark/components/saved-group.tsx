@@ -1,4 +1,4 @@
-import { MUNICIPALITIES } from '@lis/domain';
+import { MUNICIPALITIES, municipalityCount } from '@lis/domain';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { type PeerGroup, useDeletePeerGroup } from '../api/peer-groups';
 
@@ -48,7 +48,7 @@ export function SavedGroup({ group, own, onDeleted }: SavedGroupProps) {
   return (
     <div className="saved-group" data-testid="saved-group">
       <p className="saved-group__members">
-        <strong>Gemt liste “{group.name}”</strong> ({members.length} kommuner): {members.join(', ')}.
+        <strong>Gemt liste “{group.name}”</strong> ({municipalityCount(members.length)}): {members.join(', ')}.
         {group.owner ? ` Gemt af ${group.owner}.` : ''}
       </p>
       {!group.mayChange ? null : confirming ? (
