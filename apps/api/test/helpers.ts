@@ -21,9 +21,11 @@ export interface TestApp {
 }
 
 /** The real app on a fresh store (PGlite in memory, or its own database on TEST_DATABASE_URL). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, municipalities?: string[]): Promise<TestApp> {
   const { store, databaseUrl, done } = await withTestStore();
-  const config = loadConfig({ LIS_DEMO: '0', LOG_LEVEL: 'silent', ...env });
+  const loaded = loadConfig({ LIS_DEMO: '0', LOG_LEVEL: 'silent', ...env });
+  // a shared install (LIS_MUNICIPALITIES) also on the embedded store of the tests, which the configuration would refuse
+  const config = municipalities ? { ...loaded, municipalities } : loaded;
   const app = await buildApp({ config, store, logger: false, checkResponses: true });
   const tokens = new Map<string, string>();
   const token = async (role: Role, orgIds: string[] = []) => {

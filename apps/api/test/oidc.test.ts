@@ -51,19 +51,24 @@ const admin = { name: 'test' };
 beforeAll(async () => {
   lisUrl = `http://127.0.0.1:${await freePort()}`;
   idp = await startIdentityProvider({ lisUrl, idTokenClaims: true });
-  t = await createTestApp({
-    LIS_OIDC_ISSUER: idp.issuer,
-    LIS_OIDC_CLIENT_ID: CLIENT.id,
-    LIS_OIDC_CLIENT_SECRET: CLIENT.secret,
-    LIS_PUBLIC_URL: lisUrl,
-    LIS_OIDC_NAME: 'Testkommunens login',
-    LIS_ACCESS_CONTACT: 'Servicedesk, lokal 1234',
-  });
+  t = await createTestApp(
+    {
+      LIS_OIDC_ISSUER: idp.issuer,
+      LIS_OIDC_CLIENT_ID: CLIENT.id,
+      LIS_OIDC_CLIENT_SECRET: CLIENT.secret,
+      LIS_PUBLIC_URL: lisUrl,
+      LIS_OIDC_NAME: 'Testkommunens login',
+      LIS_ACCESS_CONTACT: 'Servicedesk, lokal 1234',
+    },
+    ['849', '851'],
+  );
   await t.app.listen({ port: Number(new URL(lisUrl).port), host: '127.0.0.1' });
   expect((await postFeed(t.app, 'organisation', ORG)).statusCode).toBe(200);
   const rule = { note: null, createdBy: 'test' };
   await insertAccessRule(t.store.db, '849', { ...rule, claim: 'groups', value: 'lis-chef-f1', role: 'chef', orgIds: ['F1'] });
   await insertAccessRule(t.store.db, '849', { ...rule, claim: 'groups', value: 'lis-direktion', role: 'direktion', orgIds: [] });
+  // the server also serves 851, whose admin gives the same group another role
+  await insertAccessRule(t.store.db, '851', { ...rule, claim: 'groups', value: 'lis-chef-f1', role: 'oekonom', orgIds: [] });
 });
 afterAll(async () => {
   await t?.done();
@@ -71,8 +76,9 @@ afterAll(async () => {
 });
 
 /** From LIS's sign-in link through the provider's sign-in form to the address it sends the browser back to. */
-async function toCallback(browser: Browser, accountId: string, returnTo = '/') {
-  const start = await browser.request(`${lisUrl}/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`);
+async function toCallback(browser: Browser, accountId: string, returnTo = '/', municipality?: string) {
+  const asked = municipality ? `&municipality=${municipality}` : '';
+  const start = await browser.request(`${lisUrl}/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}${asked}`);
   expect(start.response.status).toBe(302);
   let location = start.location as string;
   expect(location.startsWith(`${idp.issuer}/`)).toBe(true);
@@ -95,9 +101,9 @@ async function toCallback(browser: Browser, accountId: string, returnTo = '/') {
   return location;
 }
 
-async function signIn(accountId: string, returnTo = '/') {
+async function signIn(accountId: string, returnTo = '/', municipality?: string) {
   const browser = new Browser();
-  const callback = await toCallback(browser, accountId, returnTo);
+  const callback = await toCallback(browser, accountId, returnTo, municipality);
   const { response, location } = await browser.request(callback);
   expect(response.status).toBe(302);
   return { browser, callback, location: (location ?? '').replace(lisUrl, '') };
@@ -124,7 +130,10 @@ describe('sign-in through a real OpenID provider', () => {
       local: true,
       oidc: { label: 'Testkommunens login' },
       accessContact: 'Servicedesk, lokal 1234',
-      municipalities: [{ code: '849', name: 'Jammerbugt' }],
+      municipalities: [
+        { code: '849', name: 'Jammerbugt' },
+        { code: '851', name: 'Aalborg' },
+      ],
     });
   });
 
@@ -158,6 +167,29 @@ describe('sign-in through a real OpenID provider', () => {
     const audit = await lastSignIn();
     expect(audit).toMatchObject({ actor: 'anna@testkommune.dk', target: 'user:anna@testkommune.dk', outcome: 'ok' });
     expect(audit.details).toMatchObject({ source: 'oidc', subject: 'anna-sub', ruleIds: [expect.any(Number)] });
+  });
+
+  it('signs in to the municipality the sign-in began for, by its own rules, users and audit log (a shared install)', async () => {
+    idp.accounts.set('cecilie-sub', { name: 'Cecilie', preferredUsername: 'cecilie@faellesskab.dk', groups: ['lis-chef-f1'] });
+    const inAalborg = await signIn('cecilie-sub', '/', '851');
+    expect(await me(inAalborg.browser)).toMatchObject({ role: 'oekonom', orgIds: null, municipality: { code: '851' } });
+    const inJammerbugt = await signIn('cecilie-sub');
+    expect(await me(inJammerbugt.browser)).toMatchObject({ role: 'chef', orgIds: ['F1'], municipality: { code: '849' } });
+
+    // a user of each municipality, and each sign-in audited in its own
+    const users = await t.store.db.selectFrom('users').select('municipality').where('oidc_subject', '=', 'cecilie-sub').execute();
+    expect(users.map((u) => u.municipality).sort()).toEqual(['849', '851']);
+    const audited = await t.store.db
+      .selectFrom('audit_log')
+      .select('municipality')
+      .where('action', '=', 'sign_in')
+      .where('actor', '=', 'cecilie@faellesskab.dk')
+      .execute();
+    expect(audited.map((a) => a.municipality).sort()).toEqual(['849', '851']);
+
+    const notServed = await new Browser().request(`${lisUrl}/api/v1/auth/oidc/login?municipality=860`);
+    expect(notServed.response.status).toBe(400);
+    expect((await notServed.response.json()).parameter).toBe('municipality');
   });
 
   it('re-reads the groups at every sign-in: a new group gives the new role, none takes access and open sessions away', async () => {
