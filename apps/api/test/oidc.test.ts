@@ -189,7 +189,7 @@ describe('sign-in through a real OpenID provider', () => {
 
     const notServed = await new Browser().request(`${lisUrl}/api/v1/auth/oidc/login?municipality=860`);
     expect(notServed.response.status).toBe(400);
-    expect((await notServed.response.json()).parameter).toBe('municipality');
+    expect(((await notServed.response.json()) as { parameter?: string }).parameter).toBe('municipality');
   });
 
   it('re-reads the groups at every sign-in: a new group gives the new role, none takes access and open sessions away', async () => {
