@@ -30,6 +30,9 @@ export const METHOD_NAMES: Readonly<Record<BenchmarkMethod, string>> = {
 };
 
 /** The four neighbours Jammerbugt chose for the B2017 analysis (KORA 2016). */
+/** A municipality's name by its DST code; the code itself when DST's list does not have it. */
+export const municipalityName = (code: string) => findMunicipality(code)?.name ?? code;
+
 export const KORA_NEIGHBOURS = ['787', '860', '810', '820'] as const;
 
 export const BENCHMARK_CAVEAT =

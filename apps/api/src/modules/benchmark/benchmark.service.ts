@@ -19,6 +19,7 @@ import {
   METHOD_NAMES,
   methodNote,
   municipalityCount,
+  municipalityName,
   ownRank,
   peerCodes,
   priceBasisText,
@@ -98,7 +99,6 @@ export interface RowSource {
 }
 
 const priceBase = (basis: string) => `Nettodriftsudgifter (dranst 1+2), ${basis}`;
-export const nameOf = (code: string) => findMunicipality(code)?.name ?? code;
 
 /** The imported figures: Danmarks Statistik's StatBank or the benchmark feed (the default source). */
 export const IMPORTED_ROWS: RowSource = {
@@ -203,7 +203,11 @@ function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: r
   const concerned = new Set([...codes, ctx.municipality]);
   const excluded = rows
     .filter((r) => !usable(r) && concerned.has(r.municipality))
-    .map((r) => ({ municipality: r.municipality, name: nameOf(r.municipality), reason: 'no_target_population' as const }));
+    .map((r) => ({
+      municipality: r.municipality,
+      name: municipalityName(r.municipality),
+      reason: 'no_target_population' as const,
+    }));
   const excludedCodes = new Set(excluded.map((e) => e.municipality));
   const peerRows = codes.flatMap((code) => byCode.get(code) ?? []);
   const own = byCode.get(ctx.municipality) ?? null;
@@ -233,7 +237,7 @@ function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: r
     peers: peerRows
       .map((row) => ({
         ...row,
-        name: nameOf(row.municipality),
+        name: municipalityName(row.municipality),
         unitCost: cost(row),
         isOwn: row.municipality === ctx.municipality,
       }))
@@ -245,7 +249,7 @@ function evaluate(ctx: ReadContext, rows: readonly repo.BenchmarkRow[], codes: r
     rank,
     missing: codes
       .filter((code) => !byCode.has(code) && !excludedCodes.has(code))
-      .map((code) => ({ municipality: code, name: nameOf(code) })),
+      .map((code) => ({ municipality: code, name: municipalityName(code) })),
     excluded,
   };
 }
@@ -271,7 +275,7 @@ export async function benchmarkArea(
     peers: result.peers,
     own: {
       municipality: ctx.municipality,
-      name: nameOf(ctx.municipality),
+      name: municipalityName(ctx.municipality),
       netExpenditure: result.own?.netExpenditure ?? null,
       unitCost: result.ownUnitCost,
       targetPopulation: result.own?.targetPopulation ?? null,
@@ -381,7 +385,7 @@ export async function peerGroups(ctx: ReadContext, caller: Caller) {
     name: g.name,
     municipalities: g.municipalities,
     builtIn: false,
-    description: `Gemt liste: ${g.municipalities.map(nameOf).join(', ')}`,
+    description: `Gemt liste: ${g.municipalities.map(municipalityName).join(', ')}`,
     owner: g.owner,
     mayChange: writes && mayChange(caller, g.owner),
   }));

@@ -7,18 +7,18 @@
  */
 
 import type { Database } from '@lis/db';
-import { commonPriceYear, countOfAges } from '@lis/domain';
+import { commonPriceYear, countOfAges, municipalityName } from '@lis/domain';
 import type { Kysely } from 'kysely';
 import type { ReadContext } from '../../lib/read-context.ts';
 import { areaAges } from './area-functions.ts';
 import * as importedRepo from './benchmark.repository.ts';
-import { BenchmarkRequestError, type MunicipalityRef, nameOf, type RowSource } from './benchmark.service.ts';
+import { BenchmarkRequestError, type MunicipalityRef, type RowSource } from './benchmark.service.ts';
 import * as repo from './store-figures.repository.ts';
 
 type Row = importedRepo.BenchmarkRow & { year: number };
 
 const STORE_SOURCE = 'Egne regnskabstal og befolkningstal i LIS';
-const ref = (code: string): MunicipalityRef => ({ municipality: code, name: nameOf(code) });
+const ref = (code: string): MunicipalityRef => ({ municipality: code, name: municipalityName(code) });
 
 /** One year of the store's figures for the municipalities asked about. */
 interface YearFigures {
@@ -80,7 +80,7 @@ export function storeRows(owner: Kysely<Database>): RowSource {
     latestYear: async (ctx) => (await repo.closedPopulationYears(owner, ctx.municipality, false)).at(-1) ?? null,
     async coverage(ctx, year, codes) {
       const { closed, withData } = await figures(ctx, year, codes);
-      const own = nameOf(ctx.municipality);
+      const own = municipalityName(ctx.municipality);
       if (!closed.includes(ctx.municipality))
         throw new BenchmarkRequestError(
           `${year} is not a closed year for ${own} in this store (December ${year} has no actuals), so source=store has no own figures`,
