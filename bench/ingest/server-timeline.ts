@@ -17,12 +17,19 @@ export interface Statement {
 
 const SAMPLE_EVERY_MS = 5;
 const STAGE_COPY = 'COPY into the staging table';
+const FIRST_LOAD_COPY = 'COPY straight into economy (first load, ADR 0014)';
 
 // Names for the statements of ingestion and of the indicator refresh (apps/api/src/modules/ingest, modules/kpi).
 // A statement that matches none is shown by its first words.
 const STATEMENTS: [RegExp, string][] = [
   [/^begin/, 'begin'],
   [/^copy ingest_stage/, STAGE_COPY],
+  [/^copy economy/, FIRST_LOAD_COPY],
+  [/^create temp table economy_key_months/, 'economy facts grouped per key and month, once (ADR 0016)'],
+  [/^analyze economy_key_months/, 'analyze the key months'],
+  [/^with key_years as/, 'economy read model (ADR 0012), one statement'],
+  [/^delete from economy_rollup/, "economy read model: delete the years' rows"],
+  [/^select distinct function, dranst from economy_key_months/, 'economy read model: account pairs to classify'],
   [/^create temp table|^alter table ingest_stage/, 'create the staging table'],
   [/^select 1 from ingest_stage group by/, 'duplicate-key check on staging (any duplicates?)'],
   [/row_number\(\) over \(partition by/, 'duplicate-key check on staging (their lines)'],
@@ -35,7 +42,7 @@ const STATEMENTS: [RegExp, string][] = [
   [/from org_closure where municipality = \$1 order by depth/, 'refresh: load the org tree'],
   [/^select to_char\(min\(period\)/, 'refresh: data range of economy'],
   // pg_stat_activity keeps the first 1024 bytes of a query: matched by its start
-  [/^select e\.org_id, extract\(year from e\.period\)::int as year/, 'refresh: forecasts per account (keyForecasts)'],
+  [/^select e\.org_id, e\.year, sum\(e\.corrected\)/, 'refresh: forecasts per account (keyForecasts)'],
   [/^with unit_months as/, 'refresh: budget per unit and month (budgetMonths)'],
   [/^delete from kpi_rollup/, 'refresh: delete old rollups'],
   [/^copy kpi_rollup/, 'refresh: COPY new rollups'],
@@ -129,8 +136,8 @@ export function transactionPhases(statements: Statement[]): {
   begin: number;
   end: number;
 } {
-  const copyStatement = statements.find((s) => s.phase === STAGE_COPY);
-  if (!copyStatement) throw new Error('the sampler saw no COPY into the staging table: is the run too short to sample?');
+  const copyStatement = statements.find((s) => s.phase === STAGE_COPY || s.phase === FIRST_LOAD_COPY);
+  if (!copyStatement) throw new Error('the sampler saw no COPY of the file: is the run too short to sample?');
   const transaction = statements.filter(
     (s) => s.pid === copyStatement.pid && s.transactionStart === copyStatement.transactionStart,
   );

@@ -11,11 +11,38 @@ const inYears = (years: Years) => (years === null ? sql`true` : sql`year between
 const factsIn = (years: Years) =>
   years === null ? sql`true` : sql`e.period between make_date(${years.from}, 1, 1) and make_date(${years.to}, 12, 1)`;
 
-/** The account keys' (function, dranst) pairs with facts in the years, to classify them. */
-export async function accountPairs(db: Db, municipality: string, years: Years) {
+/**
+ * The facts in effect of the years grouped per account key (unit, function, dranst) and month, in a
+ * temporary table that ends with the transaction: the one pass over the facts that the read model
+ * and the dashboard's economy indicators both read (docs/adr/0016-one-pass-over-the-economy-facts.md).
+ * Amounts in øre as float8, exact for whole øre; a month's forecast is its key's one forecast row.
+ */
+export async function collectKeyMonths(tx: StoreTx, municipality: string, years: Years): Promise<void> {
+  await sql`drop table if exists economy_key_months`.execute(tx.db);
+  // a first load groups a million facts into 250,000 key months: in memory rather than on disk
+  await sql`set local work_mem = '128MB'`.execute(tx.db);
+  await sql`
+    create temp table economy_key_months on commit drop as
+    select e.org_id, e.function, e.dranst, e.period,
+           extract(year from e.period)::int as year, extract(month from e.period)::int as month,
+           coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'original_budget'), 0) as original,
+           coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'corrected_budget'), 0) as corrected,
+           coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'actual'), 0) as actual,
+           max((e.amount * 100)::float8) filter (where e.amount_type = 'forecast') as forecast,
+           bool_or(e.amount_type = 'actual') as has_actual,
+           bool_or(e.amount_type = 'original_budget') as has_original,
+           max(e.batch_id) as batch_id
+    from economy e
+    where e.municipality = ${municipality} and e.active and ${factsIn(years)}
+    group by e.org_id, e.function, e.dranst, e.period`.execute(tx.db);
+  // the readers' plans need its size: a monthly delivery's few thousand rows or a first load's 250,000
+  await sql`analyze economy_key_months`.execute(tx.db);
+}
+
+/** The account keys' (function, dranst) pairs of the collected key months, to classify them. */
+export async function accountPairs(db: Db) {
   const { rows } = await sql<{ function: string; dranst: number }>`
-    select distinct e.function, e.dranst from economy e
-    where e.municipality = ${municipality} and e.active and ${factsIn(years)}`.execute(db);
+    select distinct function, dranst from economy_key_months`.execute(db);
   return rows;
 }
 
@@ -55,8 +82,8 @@ const MEASURES = [
 const aggregateAll = sql.join(MEASURES.map(([name, aggregate]) => aggregateMonths(name, aggregate)));
 
 /**
- * Replaces the read model of the years (docs/adr/0012-economy-read-model.md) in one statement.
- * Per account key (unit, function, dranst) and year: the year's budgets and, per month, the phased
+ * Replaces the read model of the years (docs/adr/0012-economy-read-model.md) in one statement, from
+ * the key months collected for them (collectKeyMonths). Per account key (unit, function, dranst) and year: the year's budgets and, per month, the phased
  * budget and actuals to date and the forecast as of the month: the key's latest forecast up to the
  * month, else its corrected budget of the year (domain.md §3, budgetFollowUp), decided per key
  * before any sum. Then summed per unit's subtree on today's tree into `economy_rollup` (the twelve
@@ -80,19 +107,7 @@ export async function replaceEconomyRollup(
   const month = (name: string) => sql`(${monthArray(name)})[g.month]`;
   const monthBefore = (name: string) => sql`coalesce((${monthArray(name)})[g.month - 1], 0)`;
   await sql`
-    with key_months as (
-      select e.org_id, e.function, e.dranst, extract(year from e.period)::int as year, extract(month from e.period)::int as month,
-             coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'original_budget'), 0) as original,
-             coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'corrected_budget'), 0) as corrected,
-             coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'actual'), 0) as actual,
-             max((e.amount * 100)::float8) filter (where e.amount_type = 'forecast') as forecast,
-             bool_or(e.amount_type = 'actual') as has_actual,
-             bool_or(e.amount_type = 'original_budget') as has_original
-      from economy e
-      where e.municipality = ${municipality} and e.active and ${factsIn(years)}
-      group by e.org_id, e.function, e.dranst, e.period
-    ),
-    key_years as (
+    with key_years as (
       select m.org_id, m.function, m.dranst, m.year, cat.category,
              sum(m.original) as original_year, sum(m.corrected) as corrected_year, bool_or(m.has_original) as has_original,
              ${monthColumns('original_ytd', upTo('m.original'))}, ${monthColumns('phased_ytd', upTo('m.corrected'))},
@@ -100,7 +115,7 @@ export async function replaceEconomyRollup(
              ${monthColumns('forecast_in', (k) => sql`max(m.forecast) filter (where m.month = ${sql.lit(k)})`)},
              ${monthColumns('forecast_month', (k) => sql`max(m.month) filter (where m.forecast is not null and m.month <= ${sql.lit(k)})`)},
              ${monthColumns('has_actual', (k) => sql`coalesce(bool_or(m.has_actual) filter (where m.month = ${sql.lit(k)}), false)`)}
-      from key_months m
+      from economy_key_months m
       join jsonb_to_recordset(${JSON.stringify(categories)}::jsonb) as cat(function text, dranst int, category text)
         on cat.function = m.function and cat.dranst = m.dranst
       group by m.org_id, m.function, m.dranst, m.year, cat.category

@@ -21,7 +21,7 @@ import {
   suppressSmallSurveys,
 } from '@lis/domain';
 import { planAmounts } from '../budget/budget.service.ts';
-import { refreshEconomyRollup } from '../budget/economy-rollup.service.ts';
+import { collectEconomyFacts, refreshEconomyRollup } from '../budget/economy-rollup.service.ts';
 import { nextYearPressure } from '../demography/demography.service.ts';
 import type { PublishEvent } from '../ingest/ingest.service.ts';
 import { closureHistory, loadTree } from '../org/org.service.ts';
@@ -56,6 +56,8 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   const then = treeHistory(await closureHistory(tx.db, event.municipality), today.root);
   if (!then.changed) await repo.dropNowView(tx, event.municipality);
   const families = familiesMovedBy(event.feed);
+  // grouped once per key and month for the economy family and the read model (ADR 0016)
+  const economy = await collectEconomyFacts(tx, event);
   for (const tree of then.changed ? [then, todaysTreeHistory(today)] : [then]) {
     for (const family of families) {
       const partial = full ? null : { from: event.periodFrom?.slice(0, 7) ?? null, to: event.periodTo?.slice(0, 7) ?? null };
@@ -64,7 +66,7 @@ export async function refreshIndicators(tx: StoreTx, event: PublishEvent): Promi
   }
   if (families.length > 0) await repo.refreshPeriods(tx, event.municipality, CURRENCY_KPI_IDS);
   // the budget follow-up's and the chart of accounts' read model, on today's tree (ADR 0012)
-  await refreshEconomyRollup(tx, event);
+  if (economy) await refreshEconomyRollup(tx, event.municipality, economy);
 }
 
 type Tree = TreeHistory;
@@ -106,7 +108,7 @@ const REFRESH: Record<Family, (tx: StoreTx, municipality: string, tree: Tree, ch
     const fromYear = periodYear(changed?.from && changed.from > data.from ? changed.from : data.from);
     const toYear = periodYear(changed?.to && changed.to < data.to ? changed.to : data.to);
     const months = await repo.budgetMonths(tx.db, municipality, fromYear, toYear, tree.view);
-    const keys = await repo.keyForecasts(tx.db, municipality, fromYear, toYear);
+    const keys = await repo.keyForecasts(tx.db, fromYear, toYear);
     const forecasts = tree
       .split(forecastsByMonth(keys), (leaf) => leaf.period)
       .flatMap(([monthsTree, leaves]) => rollUpForecasts(leaves, monthsTree.ancestorsOf));

@@ -85,6 +85,11 @@ export async function sickLeaveMonths(
 const literals = (values: readonly (number | string)[]) => sql.join(values.map((value) => sql.lit(value)));
 const OPERATING = sql`e.dranst in (${literals(OPERATING_SPENDING.dranst)}) and left(e.function, 1) in (${literals(OPERATING_SPENDING.mainAccounts)})`;
 
+/**
+ * Operating amounts per subtree and month, from the key months the publish collected
+ * (collectKeyMonths in the budget module, in øre): summed per unit and month first (a few thousand
+ * groups), then over the subtrees.
+ */
 export async function budgetMonths(
   db: Db,
   municipality: string,
@@ -92,8 +97,6 @@ export async function budgetMonths(
   toYear: number,
   view: RollupView,
 ): Promise<BudgetMonth[]> {
-  // Summed per unit and month first (a few thousand groups), then over the subtrees: joining every
-  // row to its ancestors first would sort four times the rows.
   const { rows } = await sql<{
     org_id: string;
     period: string;
@@ -103,17 +106,14 @@ export async function budgetMonths(
     batch_id: number;
   }>`
     with unit_months as (
-      select e.org_id, e.period,
-             sum(e.amount) filter (where e.amount_type = 'corrected_budget') as corrected,
-             sum(e.amount) filter (where e.amount_type = 'actual') as actual,
-             bool_or(e.amount_type = 'actual') as has_actual, max(e.batch_id) as batch_id
-      from economy e
-      where e.municipality = ${municipality} and e.active and ${OPERATING}
-        and e.period between make_date(${fromYear}, 1, 1) and make_date(${toYear}, 12, 1)
+      select e.org_id, e.period, sum(e.corrected) as corrected, sum(e.actual) as actual,
+             bool_or(e.has_actual) as has_actual, max(e.batch_id) as batch_id
+      from economy_key_months e
+      where ${OPERATING} and e.year between ${fromYear} and ${toYear}
       group by e.org_id, e.period
     )
     select c.ancestor_id as org_id, ${YM('u.period')} as period,
-           coalesce(sum(u.corrected), 0)::float8 as corrected, coalesce(sum(u.actual), 0)::float8 as actual,
+           coalesce(sum(u.corrected), 0) / 100 as corrected, coalesce(sum(u.actual), 0) / 100 as actual,
            bool_or(u.has_actual) as has_actual, max(u.batch_id) as batch_id
     from unit_months u join ${closureOf(view)} c on c.municipality = ${municipality} and c.descendant_id = u.org_id
       and u.period between c.valid_from and c.valid_to
@@ -132,23 +132,18 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /**
  * Per account key with a forecast in the year: the key's corrected budget of the year and the
- * forecast made in each month (an array by month keeps the aggregation state small). Keys without
- * a forecast are left to the corrected budget of the subtree (forecastsByMonth).
+ * forecast made in each month (an array by month keeps the aggregation state small), from the
+ * collected key months. Keys without a forecast are left to the corrected budget of the subtree
+ * (forecastsByMonth).
  */
-export async function keyForecasts(db: Db, municipality: string, fromYear: number, toYear: number): Promise<KeyForecasts[]> {
-  const byMonth = MONTHS.map(
-    (month) => sql`max(e.amount::float8) filter (where e.amount_type = 'forecast' and extract(month from e.period) = ${month})`,
-  );
+export async function keyForecasts(db: Db, fromYear: number, toYear: number): Promise<KeyForecasts[]> {
+  const byMonth = MONTHS.map((month) => sql`max(e.forecast) filter (where e.month = ${sql.lit(month)}) / 100`);
   const { rows } = await sql<{ org_id: string; year: number; corrected_year: number; forecasts: (number | null)[] }>`
-    select e.org_id, extract(year from e.period)::int as year,
-           coalesce(sum(e.amount) filter (where e.amount_type = 'corrected_budget'), 0)::float8 as corrected_year,
-           array[${sql.join(byMonth)}] as forecasts
-    from economy e
-    where e.municipality = ${municipality} and e.active and ${OPERATING}
-      and e.amount_type in ('corrected_budget', 'forecast')
-      and e.period between make_date(${fromYear}, 1, 1) and make_date(${toYear}, 12, 1)
-    group by e.org_id, e.function, e.dranst, 2
-    having bool_or(e.amount_type = 'forecast')`.execute(db);
+    select e.org_id, e.year, sum(e.corrected) / 100 as corrected_year, array[${sql.join(byMonth)}] as forecasts
+    from economy_key_months e
+    where ${OPERATING} and e.year between ${fromYear} and ${toYear}
+    group by e.org_id, e.function, e.dranst, e.year
+    having bool_or(e.forecast is not null)`.execute(db);
   return rows.map((r) => ({
     orgId: r.org_id,
     year: r.year,
