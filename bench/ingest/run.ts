@@ -40,9 +40,18 @@ try {
   const loaded = Number(await queryValue(database.url, 'select count(*) from economy where active'));
   if (loaded !== rows) throw new Error(`lis ingest stored ${loaded} rows, expected ${rows}`);
 
+  step('PostgreSQL: lis ingest economy of a restatement, the same keys with other amounts (timed)');
+  const restatement = await measureLisIngest(postgresTarget, files.economyRestated);
+  const restated = Number(
+    await queryValue(database.url, 'select count(*) from economy where active and batch_id = (select max(id) from batches)'),
+  );
+  if (restated !== rows) throw new Error(`the restatement put ${restated} rows in effect, expected ${rows}`);
+
   step('PostgreSQL: psql \\copy of the same rows into a bare table (timed)');
   const copy = copyIntoBareTable(database.url, files.economyCopy);
   if (copy.rows !== rows) throw new Error(`\\copy loaded ${copy.rows} rows, expected ${rows}`);
+  step("PostgreSQL: psql \\copy of the same rows into a table with economy's key index (timed)");
+  const copyKeyed = copyIntoBareTable(database.url, files.economyCopy, true);
 
   step(`PGlite: fresh store in ${pgliteDir}, loading the organisation`);
   lisIngest({ dataDir: pgliteDir }, 'organisation', files.organisation);
@@ -57,7 +66,9 @@ try {
       peakRssMb: postgres.peakRssMb,
       rssSource: postgres.rssSource,
     },
+    restatement: { wallSeconds: restatement.wallSeconds, cliSeconds: cliSeconds(restatement.stdout) },
     copy: { seconds: copy.seconds },
+    copyKeyed: { seconds: copyKeyed.seconds },
     pglite: { wallSeconds: pglite.wallSeconds, cliSeconds: cliSeconds(pglite.stdout), peakRssMb: pglite.peakRssMb },
     serverVersion: (await queryValue(database.url, 'show server_version')) ?? '?',
   };

@@ -10,6 +10,8 @@ export interface FeedFiles {
   economy: string;
   /** the same rows in PostgreSQL's COPY text format, shaped like the economy table, for the \copy baseline */
   economyCopy: string;
+  /** a restatement: the same keys, every amount one krone more */
+  economyRestated: string;
   rows: number;
 }
 
@@ -35,34 +37,44 @@ export async function writeFeeds(dir: string, rows: number): Promise<FeedFiles> 
     organisation: join(dir, 'organisation.csv'),
     economy: join(dir, `economy-${rows}.csv`),
     economyCopy: join(dir, `economy-${rows}.copy.tsv`),
+    economyRestated: join(dir, `economy-${rows}-restated.csv`),
     rows,
   };
   const organisation = createWriteStream(files.organisation);
   organisation.end(`org_id;parent_id;name;level;valid_from;valid_to\n${units.map(organisationLine).join('')}`);
   const economy = createWriteStream(files.economy);
   const copy = createWriteStream(files.economyCopy);
-  economy.write('period;org_id;function;dranst;amount_type;amount\n');
+  const restated = createWriteStream(files.economyRestated);
+  const header = 'period;org_id;function;dranst;amount_type;amount\n';
+  economy.write(header);
+  restated.write(header);
   // Lines are written in blocks: one write per row would make the generator the slowest part of the bench.
   let csvBlock = '';
   let copyBlock = '';
+  let restatedBlock = '';
   let inBlock = 0;
+  const blocks = () =>
+    writeBlocks([
+      [economy, csvBlock],
+      [copy, copyBlock],
+      [restated, restatedBlock],
+    ]);
   for (const row of economyRows(rows, leafUnits(units))) {
     csvBlock += economyLine(row);
     copyBlock += economyCopyLine(row);
+    restatedBlock += economyLine({ ...row, amount: row.amount + 1 });
     if (++inBlock === 10_000) {
-      await writeBlock(economy, csvBlock, copy, copyBlock);
-      [csvBlock, copyBlock, inBlock] = ['', '', 0];
+      await blocks();
+      [csvBlock, copyBlock, restatedBlock, inBlock] = ['', '', '', 0];
     }
   }
-  await writeBlock(economy, csvBlock, copy, copyBlock);
-  economy.end();
-  copy.end();
-  await Promise.all([finished(organisation), finished(economy), finished(copy)]);
+  await blocks();
+  for (const stream of [economy, copy, restated]) stream.end();
+  await Promise.all([organisation, economy, copy, restated].map((stream) => finished(stream)));
   return files;
 }
 
-async function writeBlock(a: NodeJS.WritableStream, aText: string, b: NodeJS.WritableStream, bText: string) {
-  // Both waits are set up before awaiting either, or a 'drain' of the second could pass unseen.
-  const waits = [a.write(aText) ? null : once(a, 'drain'), b.write(bText) ? null : once(b, 'drain')];
-  await Promise.all(waits);
+async function writeBlocks(blocks: [NodeJS.WritableStream, string][]) {
+  // Every wait is set up before awaiting any, or a 'drain' of a later stream could pass unseen.
+  await Promise.all(blocks.map(([stream, text]) => (stream.write(text) ? null : once(stream, 'drain'))));
 }
