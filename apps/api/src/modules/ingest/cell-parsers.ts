@@ -120,55 +120,64 @@ function memoised(parse: CellParser): CellParser {
 
 /** parseDanishNumber, with its most common shapes read without regular expressions. */
 export function readNumber(text: string, decimalComma: boolean): number | null {
-  const canonical = plainNumber(text, decimalComma);
-  if (canonical === null) return parseDanishNumber(text, decimalComma);
-  const negative = text.charCodeAt(0) === MINUS;
-  const value = Number(canonical);
-  if (!Number.isFinite(value)) return null;
-  return negative ? -value : value;
+  const value = plainNumber(text, decimalComma);
+  return value === undefined ? parseDanishNumber(text, decimalComma) : value;
 }
 
 const MINUS = 0x2d;
 const POINT = 0x2e;
 const COMMA = 0x2c;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const ZERO = 0x30;
+const isDigit = (code: number) => code >= ZERO && code <= 0x39;
+
+// Up to 15 digits, the digits read as an integer are exact (below 2^53), and so is a power of ten
+// up to 10^22: their quotient, rounded once by the division, is the double nearest the decimal
+// number, the same that Number() reads from its text.
+const EXACT_DIGITS = 15;
+const POWERS_OF_TEN = Array.from({ length: EXACT_DIGITS + 1 }, (_, n) => 10 ** n);
 
 /**
- * The number without its sign as JavaScript reads it, for the shapes finance exports use:
- * `-?digits`, `-?digits<decimal mark>digits` and, with a decimal comma, Danish thousands groups
- * `-?1.234.567,89` (first group without a leading zero). Null for anything else.
+ * The value of the shapes finance exports use: `-?digits`, `-?digits<decimal mark>digits` and,
+ * with a decimal comma, Danish thousands groups `-?1.234.567,89` (first group without a leading
+ * zero); null when it is not finite, undefined for any other shape. The digits are gathered as
+ * they are checked, so the usual amount is read without making a string.
  */
-function plainNumber(text: string, decimalComma: boolean): string | null {
+function plainNumber(text: string, decimalComma: boolean): number | null | undefined {
   const start = text.charCodeAt(0) === MINUS ? 1 : 0;
   const decimalMark = decimalComma ? COMMA : POINT;
+  let digits = 0; // the digits so far as an integer, exact while there are at most 15
   let i = start;
-  let groups = 0;
-  let digitsInPart = 0;
-  while (i < text.length && isDigit(text.charCodeAt(i))) {
-    i++;
-    digitsInPart++;
-  }
-  if (digitsInPart === 0) return null;
-  const firstPart = digitsInPart;
+  let code = text.charCodeAt(i);
+  for (; isDigit(code); code = text.charCodeAt(++i)) digits = digits * 10 + (code - ZERO);
+  const firstPart = i - start;
+  if (firstPart === 0) return undefined;
   // Danish thousands groups: a point followed by exactly three digits.
-  while (decimalComma && i < text.length && text.charCodeAt(i) === POINT) {
-    let j = i + 1;
-    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
-    if (j - i - 1 !== 3) return null;
+  let groups = 0;
+  while (decimalComma && code === POINT) {
+    const groupStart = i + 1;
+    for (code = text.charCodeAt(++i); isDigit(code); code = text.charCodeAt(++i)) digits = digits * 10 + (code - ZERO);
+    if (i - groupStart !== 3) return undefined;
     groups++;
-    i = j;
   }
-  if (groups > 0 && (firstPart > 3 || text.charCodeAt(start) === 0x30)) return null;
-  let decimals = -1;
-  if (i < text.length && text.charCodeAt(i) === decimalMark) {
-    const j = ++i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    decimals = i - j;
-    if (decimals === 0) return null;
+  if (groups > 0 && (firstPart > 3 || text.charCodeAt(start) === ZERO)) return undefined;
+  let decimals = 0;
+  if (code === decimalMark) {
+    const fractionStart = i + 1;
+    for (code = text.charCodeAt(++i); isDigit(code); code = text.charCodeAt(++i)) digits = digits * 10 + (code - ZERO);
+    decimals = i - fractionStart;
+    if (decimals === 0) return undefined;
   }
-  if (i !== text.length) return null;
-  let canonical = start === 0 ? text : text.slice(start);
-  if (groups > 0) canonical = canonical.replaceAll('.', '');
-  if (decimals > 0 && decimalComma) canonical = canonical.replace(',', '.');
-  return canonical;
+  if (i !== text.length) return undefined;
+  const value =
+    firstPart + 3 * groups + decimals <= EXACT_DIGITS
+      ? digits / (POWERS_OF_TEN[decimals] as number)
+      : Number(canonicalNumber(text.slice(start), groups > 0, decimals > 0 && decimalComma));
+  if (!Number.isFinite(value)) return null;
+  return start === 1 ? -value : value;
+}
+
+/** The number as JavaScript reads it: without thousands points, with a decimal point. */
+function canonicalNumber(unsigned: string, grouped: boolean, decimalComma: boolean): string {
+  const digits = grouped ? unsigned.replaceAll('.', '') : unsigned;
+  return decimalComma ? digits.replace(',', '.') : digits;
 }

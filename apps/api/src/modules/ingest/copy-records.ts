@@ -7,7 +7,7 @@ import * as repo from './ingest.repository.ts';
 import type { OrgRow } from './org-tree.ts';
 import { type PeriodRange, periodRangeOf } from './period-range.ts';
 import type { RecordSource } from './read-records.ts';
-import { rowValidator } from './validate-row.ts';
+import { rowValidator, type StoredValue } from './validate-row.ts';
 
 // Rows go to the server in pieces of about this size (the file is read in smaller ones).
 const COPY_PIECE_BYTES = 1 << 20;
@@ -20,22 +20,24 @@ export interface CopiedFile {
   range: PeriodRange;
 }
 
-/** Where the valid rows are copied to, and the COPY line of a row's fields and file line. */
+/** Where the valid rows are copied to, and what their COPY lines hold besides the row's fields. */
 export interface CopyTarget {
   writer: CopyWriter;
-  line(fields: string, fileLine: number): string;
+  /** COPY text before the fields of each row, ending in a tab, or '' */
+  before: string;
+  /** whether the row's file line follows its fields */
+  fileLine: boolean;
 }
 
 /** The staging table, whose rows the publish then stores; it keeps each row's file line for the error list. */
 export async function stageTarget(tx: StoreTx, spec: FeedSpec): Promise<CopyTarget> {
   await repo.createStage(tx, spec);
-  return { writer: repo.stageWriter(tx, spec), line: (fields, fileLine) => `${fields}\t${fileLine}\n` };
+  return { writer: repo.stageWriter(tx, spec), before: '', fileLine: true };
 }
 
 /** The feed's table itself, as the rows in effect of the batch (a first load, ADR 0014). */
 export function factTableTarget(tx: StoreTx, spec: FeedSpec, municipality: string, batchId: number): CopyTarget {
-  const prefix = copyFieldsText([municipality, batchId, true]);
-  return { writer: repo.factWriter(tx, spec), line: (fields) => `${prefix}\t${fields}\n` };
+  return { writer: repo.factWriter(tx, spec), before: `${copyFieldsText([municipality, batchId, true])}\t`, fileLine: false };
 }
 
 /**
@@ -71,7 +73,7 @@ export async function copyRecords(
         }
         if (spec.name === 'organisation') copied.orgRows.push(toOrgRow(values, record.line));
         periods.add(values);
-        lines.add(target.line(copyFieldsText(values), record.line));
+        addLine(lines, target, values, record.line);
       }
       if (lines.size >= COPY_PIECE_BYTES) await writer.write(lines.take());
       onProgress?.(copied.rows);
@@ -88,6 +90,19 @@ export async function copyRecords(
   copied.range = periods.range();
   return copied;
 }
+
+function addLine(lines: CopyBytes, target: CopyTarget, values: readonly StoredValue[], fileLine: number): void {
+  if (target.before !== '') lines.addRaw(target.before);
+  lines.addFields(values);
+  if (target.fileLine) {
+    lines.addByte(TAB);
+    lines.addRaw(String(fileLine));
+  }
+  lines.addByte(NEWLINE);
+}
+
+const TAB = 0x09;
+const NEWLINE = 0x0a;
 
 function toOrgRow(values: readonly unknown[], line: number): OrgRow {
   // organisation columns: org_id, parent_id, name, level, valid_from, valid_to

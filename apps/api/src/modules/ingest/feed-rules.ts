@@ -51,9 +51,10 @@ function withinValidity(row: Row, refs: ReferenceData, columns: readonly string[
   return NONE;
 }
 
+const PERIOD = ['period'];
 const knownOrgIn = (row: Row, refs: ReferenceData) => {
   const unknown = knownOrg(row, refs);
-  return unknown.length > 0 ? unknown : withinValidity(row, refs, ['period']);
+  return unknown.length > 0 ? unknown : withinValidity(row, refs, PERIOD);
 };
 
 /**
@@ -174,11 +175,10 @@ export function feedRuleChecker(spec: FeedSpec, refs: ReferenceData): FeedRuleCh
   const rule = RULES[spec.name];
   if (!rule) return () => NO_ERRORS;
   // One row object, refilled for every row: rules read it and keep nothing of it.
-  const row: Record<string, StoredValue> = Object.fromEntries(spec.columns.map((c) => [c.name, null]));
+  const names = spec.columns.map((c) => c.name);
+  const row: Record<string, StoredValue> = Object.fromEntries(names.map((name) => [name, null]));
   return (values, line) => {
-    spec.columns.forEach((c, i) => {
-      row[c.name] = values[i] ?? null;
-    });
+    for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i] ?? null;
     const problems = rule(row, refs);
     return problems.length === 0 ? NO_ERRORS : problems.map((e) => ({ line, ...e }));
   };

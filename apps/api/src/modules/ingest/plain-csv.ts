@@ -16,7 +16,7 @@ export async function* plainCsvRecords(
   width: number,
   positions: readonly number[],
 ): AsyncGenerator<Iterable<RawRecord>> {
-  const shape = { separator, width, positions };
+  const shape = shapeOf(separator, width, positions);
   // The start of an unfinished line, kept in pieces: joining it to every new piece and searching
   // the whole again made a long line cost quadratic time (a 10 MB line took seconds).
   let carry: string[] = [];
@@ -43,7 +43,18 @@ export async function* plainCsvRecords(
 interface Shape {
   separator: string;
   width: number;
-  positions: readonly number[];
+  /** how many values a record has (the feed's columns) */
+  columns: number;
+  /** for each cell of the header, the value it fills, or -1 when the feed does not read it */
+  slotOfCell: Int32Array;
+}
+
+function shapeOf(separator: string, width: number, positions: readonly number[]): Shape {
+  const slotOfCell = new Int32Array(width).fill(-1);
+  positions.forEach((cell, slot) => {
+    if (cell >= 0 && cell < width) slotOfCell[cell] = slot;
+  });
+  return { separator, width, columns: positions.length, slotOfCell };
 }
 
 function* linesToRecords(text: string, firstLine: number, shape: Shape): Generator<RawRecord> {
@@ -58,22 +69,44 @@ function* linesToRecords(text: string, firstLine: number, shape: Shape): Generat
   }
 }
 
-function toRecord(text: string, line: number, { separator, width, positions }: Shape): RawRecord | null {
-  const cells = text.split(separator);
-  // No need to strip the CR of a CRLF: trimming removes it, as csv-parse's record delimiter does.
-  if (isBlank(cells)) return null;
-  const values = new Array<string | null>(positions.length);
-  for (let i = 0; i < positions.length; i++) {
-    const cell = cells[positions[i] as number];
-    values[i] = cell === undefined ? null : cell.trim();
+/**
+ * The record of a line. Cells are cut out of it one by one, and only those the feed reads (or,
+ * while the row looks blank, the others too): no array of all its cells is made.
+ */
+function toRecord(text: string, line: number, shape: Shape): RawRecord | null {
+  const { separator, width, slotOfCell } = shape;
+  const values = new Array<string | null>(shape.columns);
+  for (let i = 0; i < values.length; i++) values[i] = null;
+  let cells = 0;
+  let blank = true;
+  for (let from = 0; ; cells++) {
+    const found = text.indexOf(separator, from);
+    const to = found === -1 ? text.length : found;
+    const slot = cells < width ? (slotOfCell[cells] as number) : -1;
+    if (slot !== -1 || blank) {
+      // No need to strip the CR of a CRLF: trimming removes it, as csv-parse's record delimiter does.
+      const cell = trimmedText(text.slice(from, to));
+      if (cell !== '') blank = false;
+      if (slot !== -1) values[slot] = cell;
+    }
+    if (found === -1) break;
+    from = to + 1;
   }
-  const shapeError = cells.length === width ? null : `forventede ${width} celler som i overskriften, fandt ${cells.length}`;
+  if (blank) return null; // empty lines and ";;;;" rows from spreadsheets
+  cells++;
+  const shapeError = cells === width ? null : `forventede ${width} celler som i overskriften, fandt ${cells}`;
   return { line, values, shapeError };
 }
 
-function isBlank(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
-  return true;
+/**
+ * `text.trim()`, without the call for the usual cell that starts and ends with a visible ASCII
+ * character (String.prototype.trim also removes Unicode spaces, so anything else goes to it).
+ */
+export function trimmedText(text: string): string {
+  if (text.length === 0) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? text : text.trim();
 }
 
 export function countNewlines(text: string): number {

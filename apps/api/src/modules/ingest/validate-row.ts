@@ -1,6 +1,7 @@
 import type { FeedColumn, FeedSpec } from '@lis/contracts';
 import { type CellParser, CellProblem, cellParser, numberCheck, type StoredValue } from './cell-parsers.ts';
 import type { ErrorList } from './errors.ts';
+import { trimmedText } from './plain-csv.ts';
 import type { RawRecord, RawValue } from './read-records.ts';
 
 export type { StoredValue } from './cell-parsers.ts';
@@ -39,7 +40,7 @@ function columnReader(column: FeedColumn, decimalComma: boolean): ColumnReader {
   const parse = cellParser(column.type, decimalComma);
   const required = new CellProblem('skal udfyldes');
   const readText = (raw: string) => {
-    const text = raw.trim();
+    const text = trimmedText(raw);
     if (text === '') return column.required ? required : null;
     return parse(text);
   };
