@@ -73,10 +73,37 @@ export class CopyBytes {
 
   private addValue(value: CopyValue): void {
     if (value === null) this.addRaw('\\N');
-    else if (typeof value === 'number') this.addRaw(Number.isFinite(value) ? String(value) : '\\N');
+    else if (typeof value === 'number') this.addNumber(value);
     else if (typeof value === 'boolean')
       this.addByte(value ? 0x74 : 0x66); // t, f
     else this.addText(value);
+  }
+
+  /** A number as String() writes it; a short decimal such as an amount in øre without making the string. */
+  addNumber(n: number): void {
+    const decimals = Number.isFinite(n) ? shortDecimal(n) : -1;
+    if (decimals !== -1) this.addShortDecimal(n, decimals);
+    else this.addRaw(Number.isFinite(n) ? String(n) : '\\N');
+  }
+
+  /** `n` written with `decimals` decimals, the digits right to left, at least one before the point. */
+  private addShortDecimal(n: number, decimals: number): void {
+    this.room(MAX_SHORT_DIGITS + 3); // sign, leading zero, decimal point
+    const bytes = this.bytes;
+    let digits = Math.round(Math.abs(n) * (POWERS_OF_TEN[decimals] as number));
+    if (n < 0 && digits !== 0) bytes[this.length++] = MINUS; // String(-0) is '0'
+    const width = Math.max(digitCount(digits), decimals + 1) + (decimals > 0 ? 1 : 0);
+    let at = this.length + width;
+    for (let place = 0; at > this.length; place++) {
+      if (decimals > 0 && place === decimals) {
+        bytes[--at] = POINT;
+        continue;
+      }
+      const digit = digits % 10;
+      bytes[--at] = ZERO + digit;
+      digits = (digits - digit) / 10;
+    }
+    this.length += width;
   }
 
   /** A text field, escaped; a text with a character beyond ASCII goes through the UTF-8 encoder. */
@@ -125,3 +152,36 @@ ESCAPE[BACKSLASH] = BACKSLASH;
 ESCAPE[TAB] = 0x74; // t
 ESCAPE[0x0a] = 0x6e; // LF: n
 ESCAPE[0x0d] = 0x72; // CR: r
+
+const MINUS = 0x2d;
+const POINT = 0x2e;
+const ZERO = 0x30;
+
+// Up to 15 significant digits, one decimal number rounds to a double and no other does (DBL_DIG),
+// so such a number's digits are what String() writes: the shortest text that reads back as it.
+const MAX_SHORT_DIGITS = 15;
+const MAX_SHORT_DECIMALS = 6; // from 10^-7 on String() writes an exponent
+const SHORT_LIMIT = 10 ** MAX_SHORT_DIGITS;
+const POWERS_OF_TEN = Array.from({ length: MAX_SHORT_DECIMALS + 1 }, (_, k) => 10 ** k);
+
+/**
+ * The fewest decimals (0 to 6) of a decimal number with at most 15 digits that is exactly `n` as a
+ * double, or -1 when there is none. Dividing its digits, an integer, by a power of ten rounds
+ * once, to the double nearest the decimal number: where that is `n`, the decimal number is `n`'s.
+ */
+function shortDecimal(n: number): number {
+  const size = Math.abs(n);
+  for (let k = 0; k <= MAX_SHORT_DECIMALS; k++) {
+    const power = POWERS_OF_TEN[k] as number;
+    const digits = Math.round(size * power);
+    if (digits >= SHORT_LIMIT) return -1;
+    if (digits / power === size) return k;
+  }
+  return -1;
+}
+
+function digitCount(integer: number): number {
+  let count = 1;
+  for (let rest = integer; rest >= 10; rest = Math.floor(rest / 10)) count++;
+  return count;
+}

@@ -96,7 +96,7 @@ function addLine(lines: CopyBytes, target: CopyTarget, values: readonly StoredVa
   lines.addFields(values);
   if (target.fileLine) {
     lines.addByte(TAB);
-    lines.addRaw(String(fileLine));
+    lines.addNumber(fileLine);
   }
   lines.addByte(NEWLINE);
 }
