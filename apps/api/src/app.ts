@@ -51,19 +51,16 @@ interface LisContext {
   store: Store;
   /** the read replica's lag and state, when DATABASE_READ_URL is set */
   replica: ReplicaMonitor | null;
-  /** LIS_MUNICIPALITY's ingestion and notifier (the only ones of a single-municipality install) */
-  ingest: IngestContext;
   /** the municipality's identity provider, when sign-in through it is configured */
   oidc: OidcProvider | null;
-  /** e-mail notifications, when SMTP and the public address are configured */
-  notifier: Notifier | null;
-  /** a served municipality's ingestion and notifier (one of LIS_MUNICIPALITIES) */
+  /** a served municipality's ingestion and e-mail notifier (one of LIS_MUNICIPALITIES; LIS_MUNICIPALITY alone by default) */
   servedFor(municipality: string): Served;
 }
 
 /** What a municipality's deliveries go through: its ingestion (with the publish's refresh) and its e-mails. */
 interface Served {
   ingest: IngestContext;
+  /** e-mail notifications, when SMTP and the public address are configured */
   notifier: Notifier | null;
 }
 
@@ -87,14 +84,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const readers = await readPools(store, options.replica ?? null, app.log);
   const replica = registerReadReplica(app, store, options.replica ?? null, { maxLagMs: config.replicaMaxLagMs, readers });
   const served = new Map(config.municipalities.map((municipality) => [municipality, servedBy(config, store, municipality, app)]));
-  const own = served.get(config.municipality) as Served;
   app.decorate('lis', {
     config,
     store,
     replica,
-    ingest: own.ingest,
     oidc: config.oidc ? new OidcProvider(config.oidc) : null,
-    notifier: own.notifier,
     servedFor: (municipality) => {
       const found = served.get(municipality);
       if (!found) throw new Error(`Municipality ${municipality} is not served here`);

@@ -58,7 +58,8 @@ async function main() {
  * made; a store with real data never gets them, and loses demo users it still has.
  */
 async function prepareStore(app: App): Promise<{ description: string; demoUsers: string[] }> {
-  const { store, ingest, config } = app.lis;
+  const { store, config } = app.lis;
+  const { ingest } = app.lis.servedFor(config.municipality);
   const ctx = { db: store.db, municipality: config.municipality };
   const postgres = app.lis.replica ? 'PostgreSQL, reads on the replica of DATABASE_READ_URL' : 'PostgreSQL';
   const where = store.kind === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : postgres;

@@ -168,7 +168,7 @@ describe('the demo reconciles', () => {
     try {
       for (const file of await generateDemoFeeds(dir)) {
         if (!['organisation', 'economy', 'budget_plan'].includes(file.feed)) continue;
-        await ingestFile(t.app.lis.ingest, {
+        await ingestFile(t.app.lis.servedFor(t.app.lis.config.municipality).ingest, {
           feed: file.feed,
           path: file.path,
           fileName: `demo/${file.feed}.csv`,

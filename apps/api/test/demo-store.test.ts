@@ -29,7 +29,7 @@ describe('demo users and demo data only in a store the demo made', () => {
 
   const loadOrganisationAsDemo = () =>
     loadDemoInto(ctx, async () => [
-      await ingestFile(t.app.lis.ingest, {
+      await ingestFile(t.app.lis.servedFor(t.app.lis.config.municipality).ingest, {
         feed: 'organisation',
         path: new URL('organisation.csv', EXAMPLES).pathname,
         fileName: 'demo/organisation.csv',
@@ -93,7 +93,7 @@ describe('a load by anyone but a demo user', () => {
     try {
       const ctx = { db: t.store.db, municipality: t.app.lis.config.municipality };
       await loadDemoInto(ctx, async () => [
-        await ingestFile(t.app.lis.ingest, {
+        await ingestFile(t.app.lis.servedFor(t.app.lis.config.municipality).ingest, {
           feed: 'organisation',
           path: new URL('organisation.csv', EXAMPLES).pathname,
           fileName: 'demo/organisation.csv',

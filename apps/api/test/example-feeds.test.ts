@@ -71,7 +71,9 @@ describe('the example files in the demo store as shipped', () => {
     t = await createTestApp();
     const ctx = { db: t.store.db, municipality: t.app.lis.config.municipality };
     await loadDemoInto(ctx, () =>
-      loadDemoData((feed, path, fileName) => ingestFile(t.app.lis.ingest, { feed, path, fileName, loadedBy: 'demo' })),
+      loadDemoData((feed, path, fileName) =>
+        ingestFile(t.app.lis.servedFor(t.app.lis.config.municipality).ingest, { feed, path, fileName, loadedBy: 'demo' }),
+      ),
     );
     expect(await storeContents(ctx)).toBe('demo');
   }, 300_000);

@@ -155,7 +155,7 @@ describe('the demo data', () => {
     const demo = await createTestApp();
     try {
       const results = await loadDemoData((feed, path, fileName) =>
-        ingestFile(demo.app.lis.ingest, { feed, path, fileName, loadedBy: 'demo' }),
+        ingestFile(demo.app.lis.servedFor(demo.app.lis.config.municipality).ingest, { feed, path, fileName, loadedBy: 'demo' }),
       );
       expect(results.map((r) => r.status)).toEqual(Array(FEED_NAMES.length).fill('loaded'));
       const { rows } = await sql<{ n: number }>`

@@ -117,7 +117,7 @@ beforeAll(async () => {
     LIS_PUBLIC_URL: `${PUBLIC_URL}/`,
     LIS_FEED_DUE_DAY: '10',
   });
-  notifier = t.app.lis.notifier as Notifier;
+  notifier = t.app.lis.servedFor(t.app.lis.config.municipality).notifier as Notifier;
   expect(notifier).not.toBeNull();
   for (const [feed, file] of [
     ['organisation', ORG],
@@ -291,7 +291,7 @@ describe('without SMTP', () => {
   it('sends nothing and says why', async () => {
     const off = await createTestApp({ LIS_PUBLIC_URL: PUBLIC_URL });
     try {
-      expect(off.app.lis.notifier).toBeNull();
+      expect(off.app.lis.servedFor(off.app.lis.config.municipality).notifier).toBeNull();
       expect(off.app.lis.config.notificationsOff).toBe('no LIS_SMTP_URL');
       const before = received.length;
       for (const [feed, file] of [
@@ -321,7 +321,7 @@ describe('without SMTP', () => {
       );
       await setUserEmail({ db: broken.store.db, municipality: '849' }, 'chef-y', 'chef-y@kommune.test', { name: 'test' });
       expect((await postFeed(broken.app, 'sickleave', JANUARY)).statusCode).toBe(200);
-      await (broken.app.lis.notifier as Notifier).idle();
+      await (broken.app.lis.servedFor(broken.app.lis.config.municipality).notifier as Notifier).idle();
       const audit = await broken.store.db
         .selectFrom('audit_log')
         .select(['target', 'outcome'])

@@ -119,7 +119,7 @@ describe('reads while a large delivery is loading', () => {
     : 'the embedded store answers reads during a load at once with 503 load_in_progress, and again once it is done', async () => {
     let staging!: () => void;
     const inTransaction = new Promise<void>((resolve) => (staging = resolve));
-    const load = ingestFile(t.app.lis.ingest, {
+    const load = ingestFile(t.app.lis.servedFor(t.app.lis.config.municipality).ingest, {
       feed: 'economy',
       path: bigFile,
       fileName: 'economy-big.csv',

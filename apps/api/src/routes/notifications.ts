@@ -27,7 +27,8 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NotificationSettings, ...denied },
       },
     },
-    async (request) => notificationSettings(app.lis.store.db, personOf(request), app.lis.notifier !== null),
+    async (request) =>
+      notificationSettings(app.lis.store.db, personOf(request), app.lis.servedFor(request.municipality).notifier !== null),
   );
 
   app.put(
@@ -50,7 +51,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         outcome: 'ok',
         details: { kinds: request.body.kinds },
       });
-      return notificationSettings(app.lis.store.db, userId, app.lis.notifier !== null);
+      return notificationSettings(app.lis.store.db, userId, app.lis.servedFor(request.municipality).notifier !== null);
     },
   );
 };
