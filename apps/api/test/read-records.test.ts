@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ErrorList } from '../src/modules/ingest/errors.ts';
 import { readJsonObjects } from '../src/modules/ingest/read-json.ts';
-import { openRecords, type RawRecord } from '../src/modules/ingest/read-records.ts';
+import { decodeWindows1252, openRecords, type RawRecord } from '../src/modules/ingest/read-records.ts';
 import { detectSeparator, sniffFile } from '../src/modules/ingest/sniff.ts';
 import { rowValidator } from '../src/modules/ingest/validate-row.ts';
 
@@ -166,5 +166,13 @@ describe('JSON records', () => {
     await expect(items('[{"a": 1},\n 5]')).rejects.toThrow('line 2');
     await expect(items('[{"a": 1}')).rejects.toThrow('ikke lukket');
     expect((await items('[{"a": tru}]'))[0]?.error).toContain('ikke gyldig JSON');
+  });
+});
+
+describe('decodeWindows1252', () => {
+  it('reads every byte as iconv-lite does, in one piece and byte by byte', () => {
+    const all = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
+    expect(decodeWindows1252(all)).toBe(iconv.decode(all, 'win1252'));
+    for (const b of all) expect(decodeWindows1252(Buffer.from([b]))).toBe(iconv.decode(Buffer.from([b]), 'win1252'));
   });
 });

@@ -114,6 +114,10 @@ export class CopyBytes {
     let at = this.length;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
+      if (code >= 0x20 && code < 0x7f && code !== BACKSLASH) {
+        bytes[at++] = code; // the usual character, tested first
+        continue;
+      }
       if (code >= 0x80) {
         this.length += bytes.write(SPECIAL.test(text) ? escapeCopyText(text) : text, this.length);
         return;

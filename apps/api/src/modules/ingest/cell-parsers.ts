@@ -108,12 +108,18 @@ const MEMO_LIMIT = 1_000;
 
 function memoised(parse: CellParser): CellParser {
   const seen = new Map<string, StoredValue | CellProblem>();
+  // Files come sorted (a month's rows together): comparing with the last text is cheaper than hashing it.
+  let lastText = '';
+  let lastResult: StoredValue | CellProblem = null;
   return (text) => {
+    if (text === lastText) return lastResult;
     let result = seen.get(text);
     if (result === undefined) {
       result = parse(text);
       if (seen.size < MEMO_LIMIT) seen.set(text, result);
     }
+    lastText = text;
+    lastResult = result;
     return result;
   };
 }
