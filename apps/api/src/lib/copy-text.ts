@@ -90,18 +90,23 @@ export class CopyBytes {
   private addShortDecimal(n: number, decimals: number): void {
     this.room(MAX_SHORT_DIGITS + 3); // sign, leading zero, decimal point
     const bytes = this.bytes;
-    let digits = Math.round(Math.abs(n) * (POWERS_OF_TEN[decimals] as number));
+    const digits = Math.round(Math.abs(n) * (POWERS_OF_TEN[decimals] as number));
     if (n < 0 && digits !== 0) bytes[this.length++] = MINUS; // String(-0) is '0'
-    const width = Math.max(digitCount(digits), decimals + 1) + (decimals > 0 ? 1 : 0);
+    // In two parts of at most 8 digits, so that the arithmetic is on small integers.
+    const high = Math.floor(digits / LOW_PART);
+    let part = (digits - high * LOW_PART) | 0;
+    const count = high > 0 ? LOW_DIGITS + digitCount(high) : digitCount(part);
+    const width = Math.max(count, decimals + 1) + (decimals > 0 ? 1 : 0);
     let at = this.length + width;
-    for (let place = 0; at > this.length; place++) {
+    for (let place = 0, inPart = 0; at > this.length; place++) {
       if (decimals > 0 && place === decimals) {
         bytes[--at] = POINT;
         continue;
       }
-      const digit = digits % 10;
-      bytes[--at] = ZERO + digit;
-      digits = (digits - digit) / 10;
+      if (inPart++ === LOW_DIGITS) part = high | 0;
+      const rest = (part / 10) | 0;
+      bytes[--at] = ZERO + part - rest * 10;
+      part = rest;
     }
     this.length += width;
   }
@@ -184,8 +189,12 @@ function shortDecimal(n: number): number {
   return -1;
 }
 
+const LOW_DIGITS = 8;
+const LOW_PART = 10 ** LOW_DIGITS;
+
+/** The digits of an integer below 10^8. */
 function digitCount(integer: number): number {
   let count = 1;
-  for (let rest = integer; rest >= 10; rest = Math.floor(rest / 10)) count++;
+  for (let bound = 10; integer >= bound && count < LOW_DIGITS; bound *= 10) count++;
   return count;
 }
