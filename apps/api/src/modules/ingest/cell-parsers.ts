@@ -109,7 +109,7 @@ const MEMO_LIMIT = 1_000;
 function memoised(parse: CellParser): CellParser {
   const seen = new Map<string, StoredValue | CellProblem>();
   // Files come sorted (a month's rows together): comparing with the last text is cheaper than hashing it.
-  let lastText = '';
+  let lastText: string | null = null; // none yet: the first text is parsed, whatever it is
   let lastResult: StoredValue | CellProblem = null;
   return (text) => {
     if (text === lastText) return lastResult;
