@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../auth/audit.service.ts';
 import { copyRecords, stageTarget } from './copy-records.ts';
 import { ErrorList, FileRejectedError, MAX_REPORTED_ERRORS, type RowError } from './errors.ts';
+import type { ReferenceData } from './feed-rules.ts';
 import { copyFirstLoad, mayLoadDirectly } from './first-load.ts';
 import * as repo from './ingest.repository.ts';
 import { checkNewParents, checkOrgTree, type OrgRow, parentsGainingChildren } from './org-tree.ts';
@@ -84,111 +85,171 @@ async function loadFile(
 ): Promise<IngestResult> {
   const spec = FEEDS[request.feed];
   const facts = await sniffFile(request.path);
-  const unchanged = async (db: Kysely<Database>): Promise<IngestResult | null> => {
-    const loaded = await repo.findLoadedBatch(db, ctx.municipality, request.feed, facts.sha256);
-    return loaded && { batchId: loaded.id, feed: request.feed, rows: loaded.row_count, status: 'unchanged' };
-  };
-  const loadedBefore = await unchanged(ctx.store.db);
+  const loadedBefore = await findUnchanged(ctx.store.db, ctx, request, facts.sha256);
   if (loadedBefore) return loadedBefore;
 
-  const errors = new ErrorList();
-  let rows = 0;
-  let undoneBatchId: number | undefined; // a first load's undone attempt took it: the rejection keeps it
-  const rejected = async () => {
-    const batchId = await repo.insertBatch(ctx.store.db, {
-      id: undoneBatchId,
-      ...batchFacts(ctx, request, facts.sha256),
-      rowCount: rows,
-      errorCount: errors.total,
-      status: 'rejected',
-      periodFrom: null,
-      periodTo: null,
-    });
-    return new FileRejectedError(errors.first(), errors.total, batchId);
-  };
-
+  const attempt = new LoadAttempt(ctx, request, facts.sha256);
   const opened = await openRecords(request.path, facts, spec);
   if (Array.isArray(opened)) {
-    for (const error of opened) errors.add(error);
-    throw await rejected();
+    for (const error of opened) attempt.errors.add(error);
+    throw await attempt.rejection();
   }
-  let source: RecordSource = opened;
 
   let outcome: IngestResult | null = null;
   let afterCommit: AfterCommit | undefined;
   try {
     outcome = await oneAtATime(ctx.store, async (tx) => {
       // The same file loaded while this one waited is answered unchanged.
-      const loadedMeanwhile = await unchanged(tx.db);
+      const loadedMeanwhile = await findUnchanged(tx.db, ctx, request, facts.sha256);
       if (loadedMeanwhile) return loadedMeanwhile;
       const refs = await repo.loadReferenceIds(tx.db, ctx.municipality);
-      const loadedBatch = (range: PeriodRange, rowCount: number) =>
-        repo.insertBatch(tx.db, {
-          id: undoneBatchId,
-          ...batchFacts(ctx, request, facts.sha256),
-          rowCount,
-          errorCount: 0,
-          status: 'loaded',
-          periodFrom: range.from,
-          periodTo: range.to,
-        });
-      if (await mayLoadDirectly(tx, spec, ctx.municipality)) {
-        const first = await copyFirstLoad(
-          tx,
-          spec,
-          ctx.municipality,
-          source,
-          refs,
-          () => loadedBatch({ from: null, to: null }, 0),
-          request.onProgress,
-        );
-        if ('loaded' in first) {
-          const { loaded } = first;
-          rows = loaded.rows;
-          afterCommit = await afterChange(tx, ctx, request.feed, loaded.rows, loaded.range);
-          const result: IngestResult = { batchId: loaded.batchId, feed: request.feed, rows, status: 'loaded' };
-          await auditLoaded(tx, result);
-          return result;
+      let source: RecordSource = opened;
+      let published = (await mayLoadDirectly(tx, spec, ctx.municipality))
+        ? await publishFirstLoad(tx, attempt, source, refs)
+        : null;
+      if (!published) {
+        if (attempt.undoneBatchId !== undefined) {
+          // the first load found a problem: read the file again through the stage, which names them all
+          const again = await openRecords(request.path, facts, spec);
+          if (Array.isArray(again)) throw new Error(`${request.fileName} could not be read a second time`);
+          source = again;
         }
-        undoneBatchId = first.undone.batchId;
-        // the attempt read the file and found a problem: read it again through the stage, which names them all
-        const again = await openRecords(request.path, facts, spec);
-        if (Array.isArray(again)) throw new Error(`${request.fileName} could not be read a second time`);
-        source = again;
+        published = await publishStaged(tx, attempt, source, refs);
       }
-      const staged = await copyRecords(spec, source, refs, errors, await stageTarget(tx, spec), request.onProgress);
-      rows = staged.rows;
-      // Duplicate keys are looked for when the file is rejected anyway, and otherwise left to
-      // the key index of the table, which refuses the publish when the file holds a key twice.
-      const rejectWith = async (problems: readonly RowError[]) => {
-        const duplicates = await repo.findDuplicateKeys(tx, spec, MAX_REPORTED_ERRORS);
-        errors.addCounted(duplicates.errors, duplicates.total);
-        for (const problem of problems) errors.add(problem);
-        return new RejectSignal();
-      };
-      const problems = request.feed === 'organisation' ? await organisationProblems(tx, ctx.municipality, staged.orgRows) : [];
-      if (rows === 0) problems.push({ line: 1, column: null, value: null, message: 'filen har ingen datarækker' });
-      if (errors.total > 0 || problems.length > 0) throw await rejectWith(problems);
-
-      const { range } = staged;
-      const batchId = await loadedBatch(range, rows);
-      const replaced = await repo.publishStage(tx, spec, ctx.municipality, batchId).catch(async (error) => {
-        if (!(error instanceof repo.KeyConflict)) throw error;
-        const signal = await rejectWith([]);
-        throw errors.total > 0 ? signal : error.cause; // not a key twice in the file: another load got there first
-      });
-      await repo.deductReplacedRows(tx, replaced);
-      afterCommit = await afterChange(tx, ctx, request.feed, rows + replacedCount(replaced), widenRange(range, replaced));
-      const result: IngestResult = { batchId, feed: request.feed, rows, status: 'loaded' };
-      await auditLoaded(tx, result);
-      return result;
+      afterCommit = published.afterCommit;
+      await auditLoaded(tx, published.result);
+      return published.result;
     });
   } catch (error) {
     if (!(error instanceof RejectSignal)) throw error;
   }
-  if (!outcome) throw await rejected();
+  if (!outcome) throw await attempt.rejection();
   if (outcome.status === 'loaded') afterCommit?.();
   return outcome;
+}
+
+/** The ledger's answer when the municipality has loaded the same file (by its hash) before. */
+async function findUnchanged(
+  db: Kysely<Database>,
+  ctx: IngestContext,
+  request: IngestRequest,
+  sha256: string,
+): Promise<IngestResult | null> {
+  const loaded = await repo.findLoadedBatch(db, ctx.municipality, request.feed, sha256);
+  return loaded && { batchId: loaded.id, feed: request.feed, rows: loaded.row_count, status: 'unchanged' };
+}
+
+/** What one load of a file has found so far, for its ledger row whether it is loaded or rejected. */
+class LoadAttempt {
+  readonly errors = new ErrorList();
+  /** records read, valid or not */
+  rows = 0;
+  /** the batch id a first load's undone attempt took: the load's ledger row keeps it */
+  undoneBatchId: number | undefined;
+
+  constructor(
+    readonly ctx: IngestContext,
+    readonly request: IngestRequest,
+    private readonly sha256: string,
+  ) {}
+
+  /** The ledger row of the batch being published, in the publishing transaction. */
+  loadedBatch(tx: StoreTx, range: PeriodRange, rowCount: number): Promise<number> {
+    return repo.insertBatch(tx.db, {
+      id: this.undoneBatchId,
+      ...batchFacts(this.ctx, this.request, this.sha256),
+      rowCount,
+      errorCount: 0,
+      status: 'loaded',
+      periodFrom: range.from,
+      periodTo: range.to,
+    });
+  }
+
+  /** Records the rejection in the ledger (outside the rolled-back transaction) and returns the error to throw. */
+  async rejection(): Promise<FileRejectedError> {
+    const batchId = await repo.insertBatch(this.ctx.store.db, {
+      id: this.undoneBatchId,
+      ...batchFacts(this.ctx, this.request, this.sha256),
+      rowCount: this.rows,
+      errorCount: this.errors.total,
+      status: 'rejected',
+      periodFrom: null,
+      periodTo: null,
+    });
+    return new FileRejectedError(this.errors.first(), this.errors.total, batchId);
+  }
+}
+
+/** A published batch, and the work to run once its transaction has committed. */
+interface Published {
+  result: IngestResult;
+  afterCommit: AfterCommit | undefined;
+}
+
+/**
+ * A first load straight into the feed's table (ADR 0014). Null when the attempt was undone: the
+ * file has a problem, and the caller reads it again through the stage to name every error.
+ */
+async function publishFirstLoad(
+  tx: StoreTx,
+  attempt: LoadAttempt,
+  source: RecordSource,
+  refs: ReferenceData,
+): Promise<Published | null> {
+  const { ctx, request } = attempt;
+  const spec = FEEDS[request.feed];
+  const noRange = { from: null, to: null };
+  const first = await copyFirstLoad(
+    tx,
+    spec,
+    ctx.municipality,
+    source,
+    refs,
+    () => attempt.loadedBatch(tx, noRange, 0),
+    request.onProgress,
+  );
+  if ('undone' in first) {
+    attempt.undoneBatchId = first.undone.batchId;
+    return null;
+  }
+  const { loaded } = first;
+  attempt.rows = loaded.rows;
+  const afterCommit = await afterChange(tx, ctx, request.feed, loaded.rows, loaded.range);
+  return { result: { batchId: loaded.batchId, feed: request.feed, rows: loaded.rows, status: 'loaded' }, afterCommit };
+}
+
+/**
+ * Reads the file into the stage, checks it, and publishes it: the rows with the same keys in
+ * effect are set aside. Throws RejectSignal when the file has errors (they are in the attempt).
+ */
+async function publishStaged(tx: StoreTx, attempt: LoadAttempt, source: RecordSource, refs: ReferenceData): Promise<Published> {
+  const { ctx, request, errors } = attempt;
+  const spec = FEEDS[request.feed];
+  const staged = await copyRecords(spec, source, refs, errors, await stageTarget(tx, spec), request.onProgress);
+  attempt.rows = staged.rows;
+  // Duplicate keys are looked for when the file is rejected anyway, and otherwise left to
+  // the key index of the table, which refuses the publish when the file holds a key twice.
+  const rejectWith = async (problems: readonly RowError[]) => {
+    const duplicates = await repo.findDuplicateKeys(tx, spec, MAX_REPORTED_ERRORS);
+    errors.addCounted(duplicates.errors, duplicates.total);
+    for (const problem of problems) errors.add(problem);
+    return new RejectSignal();
+  };
+  const problems = request.feed === 'organisation' ? await organisationProblems(tx, ctx.municipality, staged.orgRows) : [];
+  if (staged.rows === 0) problems.push({ line: 1, column: null, value: null, message: 'filen har ingen datarækker' });
+  if (errors.total > 0 || problems.length > 0) throw await rejectWith(problems);
+
+  const { range, rows } = staged;
+  const batchId = await attempt.loadedBatch(tx, range, rows);
+  const replaced = await repo.publishStage(tx, spec, ctx.municipality, batchId).catch(async (error) => {
+    if (!(error instanceof repo.KeyConflict)) throw error;
+    const signal = await rejectWith([]);
+    throw errors.total > 0 ? signal : error.cause; // not a key twice in the file: another load got there first
+  });
+  await repo.deductReplacedRows(tx, replaced);
+  const afterCommit = await afterChange(tx, ctx, request.feed, rows + replacedCount(replaced), widenRange(range, replaced));
+  return { result: { batchId, feed: request.feed, rows, status: 'loaded' }, afterCommit };
 }
 
 export class BatchNotFoundError extends Error {}
