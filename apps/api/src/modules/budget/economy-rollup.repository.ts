@@ -11,6 +11,9 @@ const inYears = (years: Years) => (years === null ? sql`true` : sql`year between
 const factsIn = (years: Years) =>
   years === null ? sql`true` : sql`e.period between make_date(${years.from}, 1, 1) and make_date(${years.to}, 12, 1)`;
 
+/** The temporary table of collectKeyMonths, which the indicators' economy queries read too (kpi/rollup.repository.ts). */
+export const KEY_MONTHS = sql.table('economy_key_months');
+
 /**
  * The facts in effect of the years grouped per account key (unit, function, dranst) and month, in a
  * temporary table that ends with the transaction: the one pass over the facts that the read model
@@ -18,11 +21,11 @@ const factsIn = (years: Years) =>
  * Amounts in øre as float8, exact for whole øre; a month's forecast is its key's one forecast row.
  */
 export async function collectKeyMonths(tx: StoreTx, municipality: string, years: Years): Promise<void> {
-  await sql`drop table if exists economy_key_months`.execute(tx.db);
+  await sql`drop table if exists ${KEY_MONTHS}`.execute(tx.db);
   // a first load groups a million facts into 250,000 key months: in memory rather than on disk
   await sql`set local work_mem = '128MB'`.execute(tx.db);
   await sql`
-    create temp table economy_key_months on commit drop as
+    create temp table ${KEY_MONTHS} on commit drop as
     select e.org_id, e.function, e.dranst, e.period,
            extract(year from e.period)::int as year, extract(month from e.period)::int as month,
            coalesce(sum((e.amount * 100)::float8) filter (where e.amount_type = 'original_budget'), 0) as original,
@@ -36,13 +39,13 @@ export async function collectKeyMonths(tx: StoreTx, municipality: string, years:
     where e.municipality = ${municipality} and e.active and ${factsIn(years)}
     group by e.org_id, e.function, e.dranst, e.period`.execute(tx.db);
   // the readers' plans need its size: a monthly delivery's few thousand rows or a first load's 250,000
-  await sql`analyze economy_key_months`.execute(tx.db);
+  await sql`analyze ${KEY_MONTHS}`.execute(tx.db);
 }
 
 /** The account keys' (function, dranst) pairs of the collected key months, to classify them. */
 export async function accountPairs(db: Db) {
   const { rows } = await sql<{ function: string; dranst: number }>`
-    select distinct function, dranst from economy_key_months`.execute(db);
+    select distinct function, dranst from ${KEY_MONTHS}`.execute(db);
   return rows;
 }
 
@@ -115,7 +118,7 @@ export async function replaceEconomyRollup(
              ${monthColumns('forecast_in', (k) => sql`max(m.forecast) filter (where m.month = ${sql.lit(k)})`)},
              ${monthColumns('forecast_month', (k) => sql`max(m.month) filter (where m.forecast is not null and m.month <= ${sql.lit(k)})`)},
              ${monthColumns('has_actual', (k) => sql`coalesce(bool_or(m.has_actual) filter (where m.month = ${sql.lit(k)}), false)`)}
-      from economy_key_months m
+      from ${KEY_MONTHS} m
       join jsonb_to_recordset(${JSON.stringify(categories)}::jsonb) as cat(function text, dranst int, category text)
         on cat.function = m.function and cat.dranst = m.dranst
       group by m.org_id, m.function, m.dranst, m.year, cat.category

@@ -3,6 +3,9 @@ import type { Store, StoreTx } from '@lis/db';
 import { classifyAccount, periodYear } from '@lis/domain';
 import * as repo from './economy-rollup.repository.ts';
 
+/** The economy facts a publish collected per key and month, for the indicators' economy queries (ADR 0016). */
+export const { KEY_MONTHS } = repo;
+
 /** The years whose economy figures a publish refreshes; the facts of those years are collected once for all readers. */
 export interface EconomyRefresh {
   years: repo.Years;

@@ -14,6 +14,7 @@ import {
 } from '@lis/domain';
 import { type RawBuilder, sql } from 'kysely';
 import { copyRowText } from '../../lib/copy-text.ts';
+import { KEY_MONTHS } from '../budget/economy-rollup.service.ts';
 
 // All SQL of the indicator refresh. Sums over a subtree use org_closure_history, the pairs of the
 // tree valid in the fact's month (docs/adr/0011; every unit is its own ancestor); periods are
@@ -108,7 +109,7 @@ export async function budgetMonths(
     with unit_months as (
       select e.org_id, e.period, sum(e.corrected) as corrected, sum(e.actual) as actual,
              bool_or(e.has_actual) as has_actual, max(e.batch_id) as batch_id
-      from economy_key_months e
+      from ${KEY_MONTHS} e
       where ${OPERATING} and e.year between ${fromYear} and ${toYear}
       group by e.org_id, e.period
     )
@@ -140,7 +141,7 @@ export async function keyForecasts(db: Db, fromYear: number, toYear: number): Pr
   const byMonth = MONTHS.map((month) => sql`max(e.forecast) filter (where e.month = ${sql.lit(month)}) / 100`);
   const { rows } = await sql<{ org_id: string; year: number; corrected_year: number; forecasts: (number | null)[] }>`
     select e.org_id, e.year, sum(e.corrected) / 100 as corrected_year, array[${sql.join(byMonth)}] as forecasts
-    from economy_key_months e
+    from ${KEY_MONTHS} e
     where ${OPERATING} and e.year between ${fromYear} and ${toYear}
     group by e.org_id, e.function, e.dranst, e.year
     having bool_or(e.forecast is not null)`.execute(db);
